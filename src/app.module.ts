@@ -1,0 +1,28 @@
+import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AdminKeyGuard } from './auth/admin-key.guard';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { RedisModule } from './redis/redis.module';
+
+/** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const imports: NonNullable<ModuleMetadata['imports']> = [
+      AppConfigModule.forRoot(config),
+      ScheduleModule.forRoot(),
+      DatabaseModule,
+      RedisModule,
+    ];
+    const providers: NonNullable<ModuleMetadata['providers']> = [];
+    if (config.runsApi) {
+      imports.push(HealthModule);
+      providers.push({ provide: APP_GUARD, useClass: AdminKeyGuard });
+    }
+    return { module: AppModule, imports, providers };
+  }
+}

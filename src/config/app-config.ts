@@ -1,0 +1,29 @@
+import type { LogLevel, Role } from './environment';
+
+/** The typed, validated configuration every module reads (injected by class). */
+export class AppConfig {
+  http!: { port: number; host: string; adminApiKey: string | null; allowUnauthenticatedAdmin: boolean };
+  database!: { url: string | null; embeddedDir: string };
+  redis!: { url: string | null; prefix: string };
+  role!: Role;
+  logLevel!: LogLevel;
+  webhooks!: { allowAnyEndpointPort: boolean };
+  delivery!: {
+    timeoutMs: number;
+    retryScheduleMs: number[];
+    retryJitter: number;
+    concurrency: number;
+    maxInFlightPerWebhook: number;
+  };
+  timeScale!: number;
+  demoOrganization!: boolean;
+  retentionDays!: number;
+
+  get runsApi(): boolean {
+    return this.role !== 'worker';
+  }
+
+  get runsWorker(): boolean {
+    return this.role !== 'api';
+  }
+}

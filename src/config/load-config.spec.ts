@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for a developer machine', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', adminApiKey: null, allowUnauthenticatedAdmin: false });
+    expect(config.role).toBe('all');
+    expect(config.database.url).toBeNull();
+    expect(config.redis.url).toBeNull();
+    expect(config.delivery.retryScheduleMs).toEqual([10_000, 60_000, 300_000]);
+    expect(config.delivery.timeoutMs).toBe(10_000);
+    expect(config.runsApi && config.runsWorker).toBe(true);
+  });
+
+  it.each([
+    ['ROLE', 'both', /ROLE="both": must be one of: all, api, worker/],
+    ['PORT', 'eighty', /PORT="eighty": .*integer/],
+    ['PORT', '70000', /PORT="70000": .*65535/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of: error, warn, log, debug, verbose/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL="mysql:\/\/x": must be a postgres/],
+    ['REDIS_URL', 'localhost:6379', /REDIS_URL="localhost:6379": must be a redis/],
+    ['RETRY_SCHEDULE', '10s,soon', /RETRY_SCHEDULE="10s,soon": must be a comma-separated list/],
+    ['ALLOW_ANY_ENDPOINT_PORT', 'maybe', /ALLOW_ANY_ENDPOINT_PORT="maybe": must be true or false/],
+  ])('refuses %s=%s and names the variable and what is allowed', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('never prints the admin key it refuses', () => {
+    expect(() => loadConfig({ ADMIN_API_KEY: 'short-secret' })).toThrow(/ADMIN_API_KEY=\(hidden\): must be at least 16/);
+    expect(() => loadConfig({ ADMIN_API_KEY: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('binds to loopback only unless a key is set or an open admin API is accepted', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST="0.0.0.0": without ADMIN_API_KEY/);
+    expect(loadConfig({ HOST: '0.0.0.0', ADMIN_API_KEY: 'k'.repeat(20) }).http.host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_ADMIN: 'true' }).http.allowUnauthenticatedAdmin).toBe(true);
+  });
+
+  it('parses typed values', () => {
+    const config = loadConfig({ PORT: '8080', ROLE: 'worker', RETRY_SCHEDULE: '100ms, 2s', TIME_SCALE: '60', ALLOW_ANY_ENDPOINT_PORT: 'yes' });
+    expect(config.http.port).toBe(8080);
+    expect(config.runsApi).toBe(false);
+    expect(config.delivery.retryScheduleMs).toEqual([100, 2000]);
+    expect(config.timeScale).toBe(60);
+    expect(config.webhooks.allowAnyEndpointPort).toBe(true);
+  });
+});

@@ -1,0 +1,63 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { parseSchedule } from '../deliveries/retry-schedule';
+import { AppConfig } from './app-config';
+import { Environment } from './environment';
+
+export class ConfigError extends Error {}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+function describe(errors: ValidationError[], env: Record<string, string | undefined>): string {
+  return errors
+    .map((e) => {
+      const shown = e.property.includes('KEY') ? '(hidden)' : JSON.stringify(env[e.property]);
+      return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+    })
+    .join('\n  ');
+}
+
+/** Reads and validates the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new Environment());
+  const raw: Record<string, string> = {};
+  for (const name of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_KEY']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const parsed = plainToInstance(Environment, raw);
+  const errors = validateSync(parsed, { whitelist: true });
+  if (errors.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${describe(errors, env)}`);
+  }
+  const adminApiKey = parsed.ADMIN_API_KEY ?? null;
+  if (!adminApiKey && !LOOPBACK.test(parsed.HOST) && !parsed.ALLOW_UNAUTHENTICATED_ADMIN) {
+    throw new ConfigError(
+      `Invalid configuration:\n  HOST=${JSON.stringify(parsed.HOST)}: without ADMIN_API_KEY the admin API ` +
+        'binds to loopback only; set ADMIN_API_KEY, or ALLOW_UNAUTHENTICATED_ADMIN=true to accept an open admin API',
+    );
+  }
+  return Object.assign(new AppConfig(), {
+    http: {
+      port: parsed.PORT,
+      host: parsed.HOST,
+      adminApiKey,
+      allowUnauthenticatedAdmin: parsed.ALLOW_UNAUTHENTICATED_ADMIN,
+    },
+    database: { url: parsed.DATABASE_URL ?? null, embeddedDir: parsed.EMBEDDED_PG_DIR },
+    redis: { url: parsed.REDIS_URL ?? null, prefix: parsed.REDIS_PREFIX },
+    role: parsed.ROLE,
+    logLevel: parsed.LOG_LEVEL,
+    webhooks: { allowAnyEndpointPort: parsed.ALLOW_ANY_ENDPOINT_PORT },
+    delivery: {
+      timeoutMs: parsed.DELIVERY_TIMEOUT_MS,
+      retryScheduleMs: parseSchedule(parsed.RETRY_SCHEDULE),
+      retryJitter: parsed.RETRY_JITTER,
+      concurrency: parsed.WORKER_CONCURRENCY,
+      maxInFlightPerWebhook: parsed.WEBHOOK_MAX_IN_FLIGHT,
+    },
+    timeScale: parsed.TIME_SCALE,
+    demoOrganization: parsed.DEMO_ORGANIZATION,
+    retentionDays: parsed.RETENTION_DAYS,
+  });
+}

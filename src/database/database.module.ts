@@ -1,0 +1,21 @@
+import { Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { DEFAULT_DATABASE_URL, dataSourceOptions } from './data-source-options';
+import { runMigrationsLocked } from './run-migrations';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.database.url ?? DEFAULT_DATABASE_URL),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        await runMigrationsLocked(dataSource, new Logger('Migrations'));
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

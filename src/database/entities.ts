@@ -1,0 +1,8 @@
+import { DeliveryAttemptEntity } from '../deliveries/delivery-attempt.entity';
+import { DeliveryEntity } from '../deliveries/delivery.entity';
+import { EventEntity } from '../events/event.entity';
+import { SubscriptionEntity } from '../webhooks/subscription.entity';
+import { WebhookEntity } from '../webhooks/webhook.entity';
+
+/** Listed explicitly (not globbed) so the app, the CLI and Jest all load the same classes. */
+export const ENTITIES = [EventEntity, WebhookEntity, SubscriptionEntity, DeliveryEntity, DeliveryAttemptEntity];

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'discarded'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** One (event, webhook) pair. The row exists before its job, so the reconciler can recreate lost jobs. */
+@Entity('deliveries')
+@Index('deliveries_webhook_created_idx', ['webhookId', 'createdAt'])
+@Index('deliveries_event_idx', ['eventId'])
+@Index('deliveries_created_idx', ['createdAt'])
+export class DeliveryEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId!: string;
+
+  @Column({ name: 'webhook_id', type: 'uuid' })
+  webhookId!: string;
+
+  @Column({ name: 'event_type', type: 'text' })
+  eventType!: string;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: DeliveryStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Column({ name: 'last_outcome', type: 'text', nullable: true })
+  lastOutcome!: string | null;
+
+  @Column({ name: 'last_status_code', type: 'int', nullable: true })
+  lastStatusCode!: number | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

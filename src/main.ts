@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
+import { startEmulator } from './bootstrap';
+import { AppConfig } from './config/app-config';
+import type { LogLevel } from './config/environment';
+import { ConfigError, loadConfig } from './config/load-config';
+import { startEmbeddedPostgres, type StartedService } from './database/embedded-postgres';
+import { startLocalRedis } from './redis/local-redis';
+
+const LEVELS: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+function nestLevels(level: LogLevel): NestLogLevel[] {
+  return LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+}
+
+function announce(config: AppConfig, log: Logger): void {
+  if (config.runsApi && !config.http.adminApiKey) {
+    log.warn(`ADMIN_API_KEY is not set: the admin API is open to anyone who can reach ${config.http.host}:${config.http.port}`);
+  }
+  if (config.webhooks.allowAnyEndpointPort) {
+    log.warn('ALLOW_ANY_ENDPOINT_PORT=true: endpoints on ports other than 443 are accepted; the real platform refuses them');
+  }
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = new ConsoleLogger({ json: true, logLevels: nestLevels(config.logLevel) });
+  const log = new Logger('Main');
+  Logger.overrideLogger(logger);
+  const started: StartedService[] = [];
+  const stopAll = async () => {
+    for (const service of started.reverse()) await service.stop().catch(() => undefined);
+  };
+  try {
+    if (!config.database.url) {
+      const pg = await startEmbeddedPostgres(config.database.embeddedDir, (m) => log.log(m));
+      started.push(pg);
+      config.database.url = pg.url;
+    }
+    if (!config.redis.url) {
+      const redis = await startLocalRedis((m) => log.log(m));
+      started.push(redis);
+      config.redis.url = redis.url;
+    }
+    announce(config, log);
+    const emulator = await startEmulator(config, logger);
+    log.log(emulator.url ? `ROLE=${config.role}: admin API on ${emulator.url} (docs at ${emulator.url}/docs)` : `ROLE=${config.role}: consuming jobs, no HTTP API`);
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      log.log(`${signal}: stopping intake, finishing in-flight work`);
+      await emulator.context.close();
+      await stopAll();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+  } catch (e) {
+    log.error(e instanceof Error ? e.message : String(e));
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,43 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+export const REDIS = Symbol('REDIS');
+
+/** A shared command connection (health, index change notices); BullMQ opens its own. */
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+export function redisUrl(config: AppConfig): string {
+  return config.redis.url ?? DEFAULT_REDIS_URL;
+}
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: { url: redisUrl(config), maxRetriesPerRequest: null },
+        prefix: config.redis.prefix,
+      }),
+    }),
+  ],
+  providers: [
+    {
+      provide: REDIS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new Redis(redisUrl(config), { maxRetriesPerRequest: 3 }),
+    },
+    RedisCloser,
+  ],
+  exports: [REDIS],
+})
+export class RedisModule {}
