@@ -4,9 +4,10 @@ import { BadRequestException, type ValidationError } from '@nestjs/common';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
-    );
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => {
+      if (rule === 'whitelistValidation') return `${path}: is not a known property`;
+      return message.startsWith(error.property) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`;
+    });
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }

@@ -1,4 +1,4 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { ConsoleLogger, type LoggerService } from '@nestjs/common';
 import { startEmulator, type RunningEmulator } from '../../src/bootstrap';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
@@ -11,7 +11,11 @@ export interface TestApp extends RunningEmulator {
 }
 
 /** Boots the real application on a free port against its own database and Redis prefix. */
-export async function startTestApp(env: Record<string, string> = {}, infra?: TestInfra): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  infra?: TestInfra,
+  logger: LoggerService = new ConsoleLogger({ json: true, logLevels: ['fatal', 'error'] }),
+): Promise<TestApp> {
   const own = infra ?? (await createTestInfra());
   const config = loadConfig({
     PORT: '0',
@@ -22,7 +26,6 @@ export async function startTestApp(env: Record<string, string> = {}, infra?: Tes
     DEMO_ORGANIZATION: 'false',
     ...env,
   });
-  const logger = new ConsoleLogger({ json: true, logLevels: ['fatal', 'error'] });
   const emulator = await startEmulator(config, logger);
   return {
     ...emulator,

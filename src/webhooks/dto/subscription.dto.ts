@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsOptional, IsString, IsUUID, MinLength, ValidateIf } from 'class-validator';
+
+export class SubscriptionDto {
+  @ApiProperty({ example: 'QueueCallInUserConnected', description: 'A catalog event type or a known alias' })
+  @IsString()
+  @MinLength(1)
+  EventType!: string;
+
+  @ApiPropertyOptional({ example: 'e0072f3a-cc7c-42ee-b0ac-34cd7238150a', description: 'One entity; or AllEntities' })
+  @ValidateIf((o: SubscriptionDto) => o.EntityId !== undefined || o.AllEntities !== true)
+  @IsUUID('all', { message: 'EntityId must be a GUID, or set AllEntities: true instead' })
+  EntityId?: string;
+
+  @ApiPropertyOptional({ example: true })
+  @IsOptional()
+  @Equals(true, { message: 'AllEntities must be true when given (use EntityId for one entity)' })
+  AllEntities?: boolean;
+}

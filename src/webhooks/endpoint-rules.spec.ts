@@ -1,0 +1,59 @@
+import { endpointUrlProblem } from './endpoint-rules';
+import { headerProblems, maskHeaders } from './header-rules';
+
+describe('endpointUrlProblem', () => {
+  const strict = { allowAnyPort: false };
+
+  it.each(['https://my.integration.com/wehook/', 'https://my.integration.com:443/x?y=1', 'https://127.0.0.1/hook'])(
+    'accepts %s',
+    (url) => expect(endpointUrlProblem(url, strict)).toBeNull(),
+  );
+
+  it.each([
+    ['http://my.integration.com/', /must use https:\/\/ \(got http:\/\/\)/],
+    ['https://my.integration.com:8443/', /port 443 \(got 8443\)/],
+    ['/relative/path', /not an absolute URL/],
+    ['', /absolute https:\/\/ URL/],
+    ['https://user:pw@host/', /credentials/],
+  ])('refuses %s', (url, message) => expect(endpointUrlProblem(url, strict)).toMatch(message));
+
+  it('refuses a list of URLs: one URL per endpoint', () => {
+    expect(endpointUrlProblem(['https://a/', 'https://b/'], strict)).toMatch(/one URL per endpoint/);
+  });
+
+  it('relaxes only the port rule when asked', () => {
+    const relaxed = { allowAnyPort: true };
+    expect(endpointUrlProblem('https://127.0.0.1:8443/hook', relaxed)).toBeNull();
+    expect(endpointUrlProblem('http://127.0.0.1:8443/hook', relaxed)).toMatch(/https/);
+  });
+});
+
+describe('headerProblems', () => {
+  it('accepts ordinary extra headers', () => {
+    expect(headerProblems({ 'X-Tenant': 'acme', Authorization: 'Bearer abc' })).toEqual([]);
+  });
+
+  it('refuses the platform headers and hop-by-hop headers, naming them', () => {
+    expect(headerProblems({ 'x-benemen-token': 'a', 'Content-Type': 'text/plain', Connection: 'close' })).toEqual([
+      'Headers.x-benemen-token: set by the platform (or hop-by-hop) and cannot be overridden',
+      'Headers.Content-Type: set by the platform (or hop-by-hop) and cannot be overridden',
+      'Headers.Connection: set by the platform (or hop-by-hop) and cannot be overridden',
+    ]);
+  });
+
+  it('refuses bad names and values', () => {
+    expect(headerProblems({ 'Bad Name': 'x', 'X-Ok': 'a\r\nInjected: 1', 'X-Num': 5 })).toEqual([
+      'Headers.Bad Name: not a valid HTTP header name',
+      'Headers.X-Ok: value must not contain CR, LF or NUL',
+      'Headers.X-Num: value must be a string',
+    ]);
+  });
+
+  it('masks credential-like values', () => {
+    expect(maskHeaders({ Authorization: 'Bearer x', 'X-Api-Key': 'k', 'X-Tenant': 'acme' })).toEqual({
+      Authorization: '***',
+      'X-Api-Key': '***',
+      'X-Tenant': 'acme',
+    });
+  });
+});

@@ -1,0 +1,41 @@
+/** Headers the platform sets itself, and hop-by-hop headers; a webhook's extra headers cannot override them. */
+const RESERVED = new Set([
+  'x-benemen-event',
+  'x-benemen-token',
+  'content-type',
+  'content-length',
+  'host',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'proxy-connection',
+  'expect',
+]);
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const SENSITIVE = /authorization|cookie|token|secret|key|password|signature/i;
+
+/** Problems with a webhook's additional headers, each naming the header. */
+export function headerProblems(headers: unknown): string[] {
+  if (headers === undefined || headers === null) return [];
+  if (typeof headers !== 'object' || Array.isArray(headers)) return ['Headers must be an object of name: value strings'];
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!TOKEN.test(name)) problems.push(`Headers.${name}: not a valid HTTP header name`);
+    else if (RESERVED.has(name.toLowerCase())) {
+      problems.push(`Headers.${name}: set by the platform (or hop-by-hop) and cannot be overridden`);
+    }
+    if (typeof value !== 'string') problems.push(`Headers.${name}: value must be a string`);
+    else if (/[\r\n\0]/.test(value)) problems.push(`Headers.${name}: value must not contain CR, LF or NUL`);
+  }
+  return problems;
+}
+
+/** Header values that look like credentials are masked wherever headers are shown. */
+export function maskHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SENSITIVE.test(k) ? '***' : v]));
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { REDIS } from '../redis/redis.module';
+import { SubscriptionIndex } from './subscription-index';
+import type { SubscriptionSnapshot, WebhookSnapshot } from './webhook-snapshot';
+
+/**
+ * Every process keeps the whole subscription index in memory. A change made through the API is
+ * announced on a Redis channel and each process reloads at once; a periodic reload covers a
+ * notice lost while Redis was unreachable.
+ */
+@Injectable()
+export class WebhookRegistry implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(WebhookRegistry.name);
+  private index = new SubscriptionIndex([], []);
+  private generation = 0;
+  private subscriber: Redis | null = null;
+  private readonly channel: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    config: AppConfig,
+  ) {
+    this.channel = `${config.redis.prefix}:webhooks-changed`;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.reload();
+    this.subscriber = this.redis.duplicate();
+    this.subscriber.on('message', () => {
+      this.reload().catch((e) => this.logger.warn(`Reload after change notice failed: ${String(e)}`));
+    });
+    await this.subscriber.subscribe(this.channel);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  match(eventType: string, entityId: string | null | undefined): WebhookSnapshot[] {
+    return this.index.match(eventType, entityId);
+  }
+
+  webhook(id: string): WebhookSnapshot | undefined {
+    return this.index.webhook(id);
+  }
+
+  /** Reloads here, then tells the other processes to do the same. */
+  async changed(): Promise<void> {
+    await this.reload();
+    await this.redis.publish(this.channel, String(Date.now()));
+  }
+
+  @Interval(10_000)
+  async periodicReload(): Promise<void> {
+    await this.reload().catch((e) => this.logger.warn(`Periodic reload failed: ${String(e)}`));
+  }
+
+  async reload(): Promise<void> {
+    const generation = ++this.generation;
+    const [webhooks, subscriptions] = await Promise.all([
+      this.dataSource.query<WebhookSnapshot[]>(
+        `SELECT id, endpoint, insecure_ssl AS "insecureSsl", secret, is_active AS "isActive", headers,
+                retry_schedule_ms AS "retryScheduleMs" FROM webhooks`,
+      ),
+      this.dataSource.query<SubscriptionSnapshot[]>(
+        `SELECT webhook_id AS "webhookId", event_type AS "eventType", entity_id AS "entityId",
+                all_entities AS "allEntities" FROM subscriptions`,
+      ),
+    ]);
+    // A slower, older reload must not replace a newer one.
+    if (generation === this.generation) this.index = new SubscriptionIndex(webhooks, subscriptions);
+  }
+}

@@ -1,0 +1,200 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { resolveEventType, suggestEventTypeName } from '../catalog/event-catalog';
+import { AppConfig } from '../config/app-config';
+import { parseSchedule } from '../deliveries/retry-schedule';
+import type { CreateWebhookDto } from './dto/create-webhook.dto';
+import type { SubscriptionDto } from './dto/subscription.dto';
+import type { WebhookSettingsDto } from './dto/webhook-settings.dto';
+import { endpointUrlProblem } from './endpoint-rules';
+import { headerProblems } from './header-rules';
+import { SubscriptionEntity } from './subscription.entity';
+import { WebhookEntity } from './webhook.entity';
+import { WebhookRegistry } from './webhook-registry.service';
+import { presentSubscription, presentWebhook, type ResolvedAlias } from './webhook.presenter';
+
+const MAX_SCHEDULE_ENTRIES = 20;
+const MAX_WAIT_MS = 24 * 3600 * 1000;
+
+@Injectable()
+export class WebhooksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: WebhookRegistry,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(dto: CreateWebhookDto) {
+    const problems: string[] = [];
+    const settings = this.checkSettings(dto.Webhook, problems, 'Webhook.', true);
+    const aliases: ResolvedAlias[] = [];
+    const subscriptions = (dto.Subscriptions ?? []).map((s, i) => this.checkSubscription(s, `Subscriptions[${i}].`, problems, aliases));
+    const seen = new Set<string>();
+    subscriptions.forEach((s, i) => {
+      const key = `${s.eventType}|${s.allEntities ? '*' : s.entityId}`;
+      if (seen.has(key)) problems.push(`Subscriptions[${i}]: duplicates an earlier subscription`);
+      seen.add(key);
+    });
+    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+
+    const webhook = await this.dataSource.transaction(async (em) => {
+      const saved = await em.save(WebhookEntity, em.create(WebhookEntity, { id: randomUUID(), ...settings }));
+      for (const s of subscriptions) await em.save(SubscriptionEntity, { ...s, id: randomUUID(), webhookId: saved.id });
+      return saved;
+    });
+    await this.registry.changed();
+    return this.get(webhook.id, aliases.length ? { ResolvedAliases: aliases } : {});
+  }
+
+  async list() {
+    const webhooks = await this.dataSource.getRepository(WebhookEntity).find({ order: { createdAt: 'ASC' } });
+    const subscriptions = await this.dataSource.getRepository(SubscriptionEntity).find({ order: { createdAt: 'ASC' } });
+    return webhooks.map((w) => presentWebhook(w, subscriptions.filter((s) => s.webhookId === w.id)));
+  }
+
+  async get(id: string, extra: object = {}) {
+    const webhook = await this.findOrFail(id);
+    const subscriptions = await this.subscriptionsOf(this.dataSource.manager, id);
+    return presentWebhook(webhook, subscriptions, { ...extra, Deliveries: await this.figuresFor(id) });
+  }
+
+  /** Delivered, retrying, discarded and pending counts and the last error, shown with the webhook. */
+  async figuresFor(webhookId: string) {
+    const rows: { status: string; n: number }[] = await this.dataSource.query(
+      'SELECT status, count(*)::int AS n FROM deliveries WHERE webhook_id = $1 GROUP BY status',
+      [webhookId],
+    );
+    const last: { last_error: string | null; last_outcome: string; updated_at: Date }[] = await this.dataSource.query(
+      `SELECT last_error, last_outcome, updated_at FROM deliveries
+       WHERE webhook_id = $1 AND last_outcome IS NOT NULL AND last_outcome <> 'delivered'
+       ORDER BY updated_at DESC LIMIT 1`,
+      [webhookId],
+    );
+    const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+    return {
+      Delivered: count('delivered'),
+      Retrying: count('retrying'),
+      Discarded: count('discarded'),
+      Pending: count('pending'),
+      LastError: last[0] ? { Outcome: last[0].last_outcome, Message: last[0].last_error, At: last[0].updated_at } : null,
+    };
+  }
+
+  async update(id: string, dto: WebhookSettingsDto) {
+    const webhook = await this.findOrFail(id);
+    const problems: string[] = [];
+    const settings = this.checkSettings(dto, problems, '', false);
+    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    await this.dataSource.getRepository(WebhookEntity).save({ ...webhook, ...settings });
+    await this.registry.changed();
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.findOrFail(id);
+    await this.dataSource.getRepository(WebhookEntity).delete({ id });
+    await this.registry.changed();
+  }
+
+  async listSubscriptions(id: string) {
+    await this.findOrFail(id);
+    return (await this.subscriptionsOf(this.dataSource.manager, id)).map(presentSubscription);
+  }
+
+  async addSubscription(id: string, dto: SubscriptionDto) {
+    await this.findOrFail(id);
+    const problems: string[] = [];
+    const aliases: ResolvedAlias[] = [];
+    const s = this.checkSubscription(dto, '', problems, aliases);
+    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    const existing = await this.subscriptionsOf(this.dataSource.manager, id);
+    if (existing.some((e) => e.eventType === s.eventType && e.allEntities === s.allEntities && e.entityId === s.entityId)) {
+      throw new ConflictException(`Webhook ${id} already has this subscription to ${s.eventType}`);
+    }
+    const saved = await this.dataSource.getRepository(SubscriptionEntity).save({ ...s, id: randomUUID(), webhookId: id });
+    await this.registry.changed();
+    return { ...presentSubscription(saved), ...(aliases.length ? { ResolvedAliases: aliases } : {}) };
+  }
+
+  async removeSubscription(id: string, subscriptionId: string): Promise<void> {
+    const result = await this.dataSource.getRepository(SubscriptionEntity).delete({ id: subscriptionId, webhookId: id });
+    if (!result.affected) throw new NotFoundException(`Webhook ${id} has no subscription ${subscriptionId}`);
+    await this.registry.changed();
+  }
+
+  private async findOrFail(id: string): Promise<WebhookEntity> {
+    const webhook = await this.dataSource.getRepository(WebhookEntity).findOneBy({ id });
+    if (!webhook) throw new NotFoundException(`No webhook ${id}`);
+    return webhook;
+  }
+
+  private subscriptionsOf(em: EntityManager, webhookId: string): Promise<SubscriptionEntity[]> {
+    return em.getRepository(SubscriptionEntity).find({ where: { webhookId }, order: { createdAt: 'ASC' } });
+  }
+
+  private checkSettings(dto: WebhookSettingsDto, problems: string[], prefix: string, creating: boolean): Partial<WebhookEntity> {
+    const out: Partial<WebhookEntity> = {};
+    if (dto.Endpoint !== undefined || creating) {
+      const problem = endpointUrlProblem(dto.Endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
+      if (problem) problems.push(`${prefix}Endpoint ${problem}`);
+      else out.endpoint = dto.Endpoint as string;
+    }
+    if (dto.InsecureSSL !== undefined) out.insecureSsl = dto.InsecureSSL;
+    if (dto.Secret !== undefined) out.secret = dto.Secret === '' ? null : dto.Secret;
+    if (dto.IsActive !== undefined) out.isActive = dto.IsActive;
+    if (dto.Headers !== undefined) {
+      const headerIssues = headerProblems(dto.Headers);
+      problems.push(...headerIssues.map((p) => `${prefix}${p}`));
+      if (!headerIssues.length) out.headers = dto.Headers ?? {};
+    }
+    if (dto.RetrySchedule !== undefined) {
+      const schedule = this.parseRetrySchedule(dto.RetrySchedule);
+      if (typeof schedule === 'string') problems.push(`${prefix}RetrySchedule ${schedule}`);
+      else out.retryScheduleMs = schedule;
+    }
+    return out;
+  }
+
+  private parseRetrySchedule(value: unknown): number[] | null | string {
+    if (value === null) return null;
+    let waits: number[];
+    if (typeof value === 'string') {
+      try {
+        waits = parseSchedule(value);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    } else if (Array.isArray(value) && value.every((v) => Number.isInteger(v))) {
+      waits = value as number[];
+    } else {
+      return 'must be a list of waits such as "10s,1m,5m" or [10000, 60000], or null for the global schedule';
+    }
+    if (waits.length > MAX_SCHEDULE_ENTRIES) return `may hold at most ${MAX_SCHEDULE_ENTRIES} waits`;
+    if (waits.some((w) => w < 0 || w > MAX_WAIT_MS)) return 'waits must be between 0 and 24 hours';
+    return waits;
+  }
+
+  private checkSubscription(dto: SubscriptionDto, prefix: string, problems: string[], aliases: ResolvedAlias[]) {
+    const resolved = resolveEventType(dto.EventType);
+    if (!resolved) {
+      const hint = suggestEventTypeName(dto.EventType);
+      problems.push(
+        `${prefix}EventType "${dto.EventType}" is not an event type${hint ? `; did you mean ${hint}?` : ' (GET /api/event-types lists them)'}`,
+      );
+    } else if (resolved.aliasOf) {
+      if (!aliases.some((a) => a.Given === dto.EventType)) aliases.push({ Given: dto.EventType, ResolvedTo: resolved.aliasOf });
+    }
+    const hasEntity = dto.EntityId !== undefined && dto.EntityId !== null;
+    if (hasEntity === (dto.AllEntities === true)) {
+      problems.push(`${prefix}a subscription needs exactly one of EntityId (a GUID) and AllEntities: true`);
+    }
+    return {
+      eventType: resolved?.def.name ?? dto.EventType,
+      requestedEventType: resolved?.aliasOf ? dto.EventType : null,
+      entityId: hasEntity ? dto.EntityId!.toLowerCase() : null,
+      allEntities: dto.AllEntities === true,
+    };
+  }
+}
