@@ -7,6 +7,10 @@ import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RedisModule } from './redis/redis.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { EventsModule } from './events/events.module';
 
 /** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
 @Module({})
@@ -17,10 +21,13 @@ export class AppModule {
       ScheduleModule.forRoot(),
       DatabaseModule,
       RedisModule,
+      WebhooksModule.forRoot({ api: config.runsApi }),
+      DeliveriesModule.forRoot({ api: config.runsApi, worker: config.runsWorker }),
+      EventsModule.forRoot({ api: config.runsApi }),
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {
-      imports.push(HealthModule);
+      imports.push(HealthModule, CatalogModule);
       providers.push({ provide: APP_GUARD, useClass: AdminKeyGuard });
     }
     return { module: AppModule, imports, providers };

@@ -14,6 +14,8 @@ export class AppConfig {
     retryJitter: number;
     concurrency: number;
     maxInFlightPerWebhook: number;
+    reconcileIntervalMs: number;
+    jobLockMs: number;
   };
   timeScale!: number;
   demoOrganization!: boolean;

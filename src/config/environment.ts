@@ -88,6 +88,14 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(10000)
   WEBHOOK_MAX_IN_FLIGHT = 50;
 
+  /** How often unfinished deliveries without a job are looked for (after a Redis loss or a crash). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  RECONCILE_INTERVAL_MS = 30000;
+
+  /** Lock of a job in flight; a crashed worker's jobs run again this long after it died. */
+  @Transform(toInt) @IsInt() @Min(500) @Max(600000)
+  JOB_LOCK_MS = 30000;
+
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   DEMO_ORGANIZATION = true;
 

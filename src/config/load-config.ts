@@ -55,6 +55,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryJitter: parsed.RETRY_JITTER,
       concurrency: parsed.WORKER_CONCURRENCY,
       maxInFlightPerWebhook: parsed.WEBHOOK_MAX_IN_FLIGHT,
+      reconcileIntervalMs: parsed.RECONCILE_INTERVAL_MS,
+      jobLockMs: parsed.JOB_LOCK_MS,
     },
     timeScale: parsed.TIME_SCALE,
     demoOrganization: parsed.DEMO_ORGANIZATION,

@@ -1,0 +1,50 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SeededRandom } from '../common/seeded-random';
+import { EVENT_TYPES, getHelperType, listElementTypeName, resolveEventType, suggestEventTypeName } from './event-catalog';
+import { DEFAULT_SAMPLE_NOW } from './sample-world';
+import { makeEvent } from './event-factory';
+import type { EventTypeDefinition } from './catalog.types';
+
+function describe(def: EventTypeDefinition) {
+  return {
+    Name: def.name,
+    EntityType: def.entityType,
+    EntityIdProperty: def.entityIdProperty,
+    Description: def.description,
+    Properties: def.properties.map((p) => {
+      const helper = listElementTypeName(p.type);
+      return {
+        Name: p.name,
+        Type: p.type,
+        Description: p.description,
+        ...(p.enum ? { AllowedValues: p.enum } : {}),
+        ...(helper ? { ElementProperties: getHelperType(helper)?.properties.map((h) => ({ Name: h.name, Type: h.type, Description: h.description })) } : {}),
+      };
+    }),
+  };
+}
+
+@ApiTags('event types')
+@Controller('api/event-types')
+export class CatalogController {
+  @Get()
+  @ApiOperation({ summary: 'The 34 event types with their entity, description and properties' })
+  list() {
+    return EVENT_TYPES.map((def) => describe(def));
+  }
+
+  @Get(':name')
+  @ApiOperation({ summary: 'One event type (or alias) with a realistic sample payload' })
+  get(@Param('name') name: string) {
+    const resolved = resolveEventType(name);
+    if (!resolved) {
+      const hint = suggestEventTypeName(name);
+      throw new NotFoundException(`No event type "${name}"${hint ? `; did you mean ${hint}?` : ''}`);
+    }
+    // The same sample every time for a type, so documentation and tests can quote it.
+    const rng = new SeededRandom(resolved.def.name);
+    const sample = makeEvent(resolved.def.name, {}, { rng, timestamp: DEFAULT_SAMPLE_NOW, id: rng.fork('id').uuid() });
+    return { ...describe(resolved.def), ...(resolved.aliasOf ? { AliasOf: resolved.aliasOf } : {}), SamplePayload: sample };
+  }
+}

@@ -1,0 +1,21 @@
+export enum QueueName {
+  Deliveries = 'deliveries',
+}
+
+export enum JobName {
+  Deliver = 'deliver',
+}
+
+/** Everything an attempt needs, so the hot path reads nothing from PostgreSQL. */
+export interface DeliverJobData {
+  deliveryId: string;
+  eventId: string;
+  webhookId: string;
+  eventType: string;
+  /** The exact JSON text stored with the event. */
+  body: string;
+  /** Scheduled attempts made before this job existed (a job recreated by the reconciler). */
+  attemptOffset: number;
+  /** Set when the event was emitted, for emit-to-receiver latency figures. */
+  emittedAt: number;
+}

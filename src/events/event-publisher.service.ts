@@ -1,0 +1,119 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dotNetTimestampToDate } from '../catalog/dotnet-timestamp';
+import { Batcher } from '../common/batcher';
+import { DeliveryJobs } from '../deliveries/delivery-jobs';
+import { QueueName, type DeliverJobData } from '../deliveries/delivery-queue';
+import { WebhookRegistry } from '../webhooks/webhook-registry.service';
+import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
+
+export type EventSource = 'api' | 'simulation' | 'scenario' | 'test';
+
+export interface PublishInput {
+  /** A complete payload from the catalog's builder. */
+  payload: Record<string, unknown>;
+  source: EventSource;
+  /** Deliver only to this webhook, whatever its subscriptions (the "send test webhook" button). */
+  onlyWebhook?: WebhookSnapshot;
+}
+
+export interface PublishedEvent {
+  id: string;
+  body: string;
+  deliveries: { id: string; webhookId: string }[];
+}
+
+interface Prepared extends PublishedEvent {
+  input: PublishInput;
+  emittedAt: number;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guidOrNull = (v: unknown) => (typeof v === 'string' && GUID.test(v) ? v : null);
+
+/**
+ * The outbox: an event and one delivery per matching webhook are written in one transaction, then
+ * one job per delivery is queued (jobId = delivery id). Calls made together are written together.
+ * If queueing fails after the commit, the reconciler recreates the jobs: nothing accepted is lost.
+ */
+@Injectable()
+export class EventPublisher {
+  private readonly logger = new Logger(EventPublisher.name);
+  private readonly batcher = new Batcher<Prepared, PublishedEvent>((items) => this.write(items), 1000, 2);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Deliveries) private readonly queue: Queue<DeliverJobData>,
+    private readonly registry: WebhookRegistry,
+    private readonly jobs: DeliveryJobs,
+  ) {}
+
+  publish(input: PublishInput): Promise<PublishedEvent> {
+    const payload = input.payload;
+    const webhooks = input.onlyWebhook
+      ? [input.onlyWebhook]
+      : this.registry.match(String(payload.EventType), payload.EntityId as string | null);
+    const prepared: Prepared = {
+      id: String(payload.Id),
+      body: JSON.stringify(payload),
+      deliveries: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id })),
+      input,
+      emittedAt: Date.now(),
+    };
+    return this.batcher.add(prepared);
+  }
+
+  private async write(items: Prepared[]): Promise<PublishedEvent[]> {
+    const deliveries = items.flatMap((e) =>
+      e.deliveries.map((d) => ({ ...d, eventId: e.id, eventType: String(e.input.payload.EventType), body: e.body, emittedAt: e.emittedAt })),
+    );
+    await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[],
+           $8::text[], $9::json[])`,
+        [
+          items.map((e) => e.id),
+          items.map((e) => e.input.payload.EventType),
+          items.map((e) => e.input.payload.EntityType),
+          items.map((e) => guidOrNull(e.input.payload.EntityId)),
+          items.map((e) => e.input.payload.RootEntityId),
+          items.map((e) => guidOrNull(e.input.payload.CallId)),
+          items.map((e) => dotNetTimestampToDate(String(e.input.payload.Timestamp)).toISOString()),
+          items.map((e) => e.input.source),
+          items.map((e) => e.body),
+        ],
+      );
+      if (deliveries.length > 0) {
+        await em.query(
+          `INSERT INTO deliveries (id, event_id, webhook_id, event_type)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[])`,
+          [deliveries.map((d) => d.id), deliveries.map((d) => d.eventId), deliveries.map((d) => d.webhookId), deliveries.map((d) => d.eventType)],
+        );
+      }
+    });
+    if (deliveries.length > 0) {
+      // Committed is accepted: if Redis fails here, the reconciler queues these deliveries later.
+      await this.queue
+        .addBulk(
+        deliveries.map((d) =>
+          this.jobs.job({
+            deliveryId: d.id,
+            eventId: d.eventId,
+            webhookId: d.webhookId,
+            eventType: d.eventType,
+            body: d.body,
+            attemptOffset: 0,
+            emittedAt: d.emittedAt,
+          }),
+        ),
+        )
+        .catch((e) => this.logger.warn(`Queueing ${deliveries.length} deliveries failed; the reconciler will retry: ${String(e)}`));
+    }
+    return items.map(({ id, body, deliveries: ds }) => ({ id, body, deliveries: ds }));
+  }
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListEventsQuery } from './dto/list-events.query';
+import { EventsService } from './events.service';
+
+@ApiTags('events')
+@Controller()
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Post('api/events')
+  @ApiOperation({ summary: 'Emit one event of any type; values left out are filled realistically' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['EventType'],
+      example: { EventType: 'QueueCallInArrived', QueueName: 'Sales', CallerNumber: '+358401234567' },
+    },
+  })
+  emit(@Body() body: Record<string, unknown>) {
+    return this.events.emit(body);
+  }
+
+  @Get('api/events')
+  @ApiOperation({ summary: 'Stored events, newest first; filter by type, entity, call and time' })
+  list(@Query() query: ListEventsQuery) {
+    return this.events.list(query);
+  }
+
+  @Post('api/webhooks/:id/test')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a realistic sample event to this webhook through the normal delivery path' })
+  @ApiBody({ required: false, schema: { type: 'object', properties: { EventType: { type: 'string', example: 'QueueCallInUserAllocated' } } } })
+  test(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: { EventType?: string } = {}) {
+    return this.events.sendTest(id, body?.EventType);
+  }
+}

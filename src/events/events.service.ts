@@ -1,0 +1,83 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { EventValuesError, makeEvent } from '../catalog/event-factory';
+import { SeededRandom } from '../common/seeded-random';
+import { WebhookRegistry } from '../webhooks/webhook-registry.service';
+import { EventEntity } from './event.entity';
+import { EventPublisher } from './event-publisher.service';
+import type { ListEventsQuery } from './dto/list-events.query';
+
+const SET_BY_EMULATOR = ['Id', 'RootEntityType', 'RootEntityId', 'EntityType', 'EntityId'];
+
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly registry: WebhookRegistry,
+  ) {}
+
+  /** POST /api/events: one event of any type; missing values are filled, given ones validated. */
+  async emit(body: Record<string, unknown>) {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestException('The body must be a JSON object');
+    const { EventType, Timestamp, ...values } = body;
+    const problems: string[] = [];
+    if (typeof EventType !== 'string') problems.push('EventType is required: the name of one of the 34 event types');
+    for (const name of SET_BY_EMULATOR) if (name in values) problems.push(`${name} is set by the emulator and cannot be given`);
+    if (Timestamp !== undefined && (typeof Timestamp !== 'string' || Number.isNaN(Date.parse(Timestamp.endsWith('Z') || /[+-]\d\d:\d\d$/.test(Timestamp) ? Timestamp : `${Timestamp}Z`)))) {
+      problems.push('Timestamp must be a date-time such as 2018-01-01T08:01:23.45 (UTC) or an ISO 8601 string');
+    }
+    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    let payload: Record<string, unknown>;
+    try {
+      payload = makeEvent(EventType as string, values, {
+        rng: new SeededRandom(randomBytes(8).toString('hex')),
+        timestamp: (Timestamp as string | undefined) ?? new Date(),
+      });
+    } catch (e) {
+      if (e instanceof EventValuesError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: e.problems });
+      throw e;
+    }
+    const published = await this.publisher.publish({ payload, source: 'api' });
+    return { Payload: payload, Deliveries: published.deliveries.map((d) => ({ Id: d.id, WebhookId: d.webhookId })) };
+  }
+
+  /** POST /api/webhooks/:id/test: a realistic sample event through the normal path, to this webhook only. */
+  async sendTest(webhookId: string, eventType = 'QueueCallInUserAllocated') {
+    const webhook = this.registry.webhook(webhookId);
+    if (!webhook) throw new NotFoundException(`No webhook ${webhookId}`);
+    let payload: Record<string, unknown>;
+    try {
+      payload = makeEvent(eventType, {}, { rng: new SeededRandom(randomBytes(8).toString('hex')) });
+    } catch (e) {
+      if (e instanceof EventValuesError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: e.problems });
+      throw e;
+    }
+    const published = await this.publisher.publish({ payload, source: 'test', onlyWebhook: { ...webhook, isActive: true } });
+    return { Payload: payload, DeliveryId: published.deliveries[0].id };
+  }
+
+  async list(q: ListEventsQuery) {
+    const qb = this.dataSource.getRepository(EventEntity).createQueryBuilder('e');
+    if (q.eventType) qb.andWhere('e.event_type = :eventType', { eventType: q.eventType });
+    if (q.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: q.entityId });
+    if (q.callId) qb.andWhere('e.call_id = :callId', { callId: q.callId });
+    if (q.from) qb.andWhere('e.occurred_at >= :from', { from: q.from });
+    if (q.to) qb.andWhere('e.occurred_at < :to', { to: q.to });
+    const [rows, total] = await qb
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id')
+      .take(q.limit)
+      .skip(q.offset)
+      .getManyAndCount();
+    return {
+      Total: total,
+      Limit: q.limit,
+      Offset: q.offset,
+      Items: rows.map((e) => ({ Id: e.id, EventType: e.eventType, Source: e.source, CreatedAt: e.createdAt, Payload: e.body })),
+    };
+  }
+}

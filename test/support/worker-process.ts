@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/** The emulator's main.ts as a separate OS process (for kill -9 and multi-process tests). */
+export class EmulatorProcess {
+  output = '';
+  private constructor(readonly child: ChildProcess) {
+    child.stdout?.on('data', (d) => (this.output += d));
+    child.stderr?.on('data', (d) => (this.output += d));
+  }
+
+  static start(env: Record<string, string>): EmulatorProcess {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(__dirname, '../../src/main.ts')], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new EmulatorProcess(child);
+  }
+
+  /** Resolves when the process has logged a line containing `text`. */
+  async waitForLog(text: string, timeoutMs = 30_000): Promise<void> {
+    const started = Date.now();
+    while (!this.output.includes(text)) {
+      if (this.child.exitCode !== null) throw new Error(`emulator exited (${this.child.exitCode}):\n${this.output}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${this.output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  kill(signal: NodeJS.Signals): Promise<void> {
+    return new Promise((done) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return done();
+      this.child.once('exit', () => done());
+      this.child.kill(signal);
+    });
+  }
+}
