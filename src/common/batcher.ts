@@ -6,12 +6,23 @@ export class Batcher<In, Out> {
   private pending: { item: In; resolve: (out: Out) => void; reject: (e: unknown) => void }[] = [];
   private scheduled = false;
   private running = 0;
+  private inFlightItems = 0;
 
   constructor(
     private readonly flush: (items: In[]) => Promise<Out[]>,
     private readonly maxBatch = 1000,
     private readonly maxConcurrentFlushes = 2,
   ) {}
+
+  /** Items waiting for a flush or in one. */
+  get backlog(): number {
+    return this.pending.length + this.inFlightItems;
+  }
+
+  /** Resolves when everything added so far has been flushed (or failed). */
+  async drain(): Promise<void> {
+    while (this.backlog > 0) await new Promise((r) => setTimeout(r, 5));
+  }
 
   add(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
@@ -33,12 +44,14 @@ export class Batcher<In, Out> {
     if (this.running >= this.maxConcurrentFlushes || this.pending.length === 0) return;
     const batch = this.pending.splice(0, this.maxBatch);
     this.running++;
+    this.inFlightItems += batch.length;
     try {
       const results = await this.flush(batch.map((b) => b.item));
       batch.forEach((b, i) => b.resolve(results[i]));
     } catch (e) {
       batch.forEach((b) => b.reject(e));
     } finally {
+      this.inFlightItems -= batch.length;
       this.running--;
       this.schedule();
     }

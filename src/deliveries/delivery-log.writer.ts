@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Batcher } from '../common/batcher';
@@ -16,19 +16,32 @@ export interface AttemptRecord {
   nextAttemptAt: Date | null;
 }
 
+/** Above this many records waiting, callers wait for their write: memory stays bounded when PostgreSQL lags. */
+const MAX_BACKLOG = 5000;
+
 /**
- * Writes the delivery log in batches: one INSERT of all attempts and one UPDATE of all their
- * deliveries per flush, in one transaction. Per-attempt writes are where a naive worker loses
- * (DESIGN.md, Performance). Callers await their record, so a job completes only once it is logged.
+ * Writes the delivery log behind the attempts, in batches: one INSERT of all attempts and one
+ * UPDATE of all their deliveries per flush, in one transaction, one flush at a time so a
+ * delivery's rows land in order. Per-attempt writes are where a naive worker loses (DESIGN.md,
+ * Performance). A crash may lose the last few log rows; their deliveries then still look
+ * unfinished, and the reconciler sends them again (a duplicate, which the platform allows too).
  */
 @Injectable()
 export class DeliveryLogWriter {
-  private readonly batcher = new Batcher<AttemptRecord, void>((records) => this.write(records), 2000, 2);
+  private readonly logger = new Logger(DeliveryLogWriter.name);
+  private readonly batcher = new Batcher<AttemptRecord, void>((records) => this.write(records), 5000, 1);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  record(record: AttemptRecord): Promise<void> {
-    return this.batcher.add(record);
+  /** Queues the record; resolves at once unless the backlog is long, then when it is written. */
+  async record(record: AttemptRecord): Promise<void> {
+    const written = this.batcher.add(record).catch((e) => this.logger.error(`Delivery log write failed: ${String(e)}`));
+    if (this.batcher.backlog > MAX_BACKLOG) await written;
+  }
+
+  /** Resolves when every record so far is written (at shutdown, after the worker stopped). */
+  drain(): Promise<void> {
+    return this.batcher.drain();
   }
 
   /** A delivery that cannot be attempted any more (webhook deleted or deactivated). */

@@ -13,6 +13,9 @@ import { InFlightLimiter } from './in-flight-limiter';
 import { redisUrl } from '../redis/redis.module';
 import { retryDelayMs } from './retry-schedule';
 
+/** How long a job waits for its webhook's in-flight slot before stepping aside. */
+const SLOT_WAIT_MS = 50;
+
 /**
  * One scheduled attempt per job run. A failed attempt THROWS, so BullMQ's attempts and backoff
  * retry it; after the last attempt BullMQ fails the job and the delivery is recorded as discarded.
@@ -38,7 +41,8 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   onApplicationBootstrap(): void {
     const lockMs = this.config.delivery.jobLockMs;
     this.worker = new Worker<DeliverJobData>(QueueName.Deliveries, (job, token) => this.process(job, token), {
-      connection: { url: redisUrl(this.config), maxRetriesPerRequest: null },
+      // Auto-pipelining sends the commands of many jobs finishing together in one write.
+      connection: { url: redisUrl(this.config), maxRetriesPerRequest: null, enableAutoPipelining: true },
       prefix: this.config.redis.prefix,
       concurrency: this.config.delivery.concurrency,
       // A worker that dies mid-attempt loses its locks after lockMs; its jobs then run again.
@@ -51,8 +55,9 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    // Stop taking jobs and let the ones in flight finish (and be logged) before the pools close.
+    // Stop taking jobs, let the ones in flight finish, and write their log before the pools close.
     await this.worker?.close();
+    await this.log.drain();
   }
 
   async process(job: Job<DeliverJobData>, token?: string): Promise<void> {
@@ -68,9 +73,10 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       await this.log.discardWithoutAttempt(data.deliveryId, `Endpoint ${urlProblem}`);
       throw new UnrecoverableError(urlProblem);
     }
-    if (!this.limiter.tryAcquire(webhook.id)) {
-      // Give the slot back to other webhooks' jobs; this one comes back shortly, not counted as an attempt.
-      await job.moveToDelayed(Date.now() + 20 + Math.floor(Math.random() * 80), token);
+    if (!(await this.limiter.acquire(webhook.id, SLOT_WAIT_MS))) {
+      // The receiver is slow or hung: give the worker slot back to other webhooks' jobs. This job
+      // comes back shortly and is not counted as an attempt.
+      await job.moveToDelayed(Date.now() + 50 + Math.floor(Math.random() * 150), token);
       throw new DelayedError();
     }
     const headers = deliveryHeaders(webhook, data.eventType);

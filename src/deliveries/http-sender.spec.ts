@@ -263,7 +263,31 @@ describe('HttpSender timeouts before a connection is usable', () => {
       expect(result.durationMs).toBeGreaterThanOrEqual(290);
       expect(result.durationMs).toBeLessThan(1_000);
     } finally {
+      // The abandoned handshake must not hold close() until undici's connect timeout.
+      const t0 = Date.now();
       await sender.close();
+      expect(Date.now() - t0).toBeLessThan(1_000);
+    }
+  });
+
+  it('ends an attempt queued behind a busy connection at timeoutMs, and it is never sent', async () => {
+    const receiver = await HttpsReceiver.start();
+    const sender = new HttpSender({ connectionsPerOrigin: 1 });
+    receiver.respondWith(() => ({ hang: true }));
+    const attempt = (timeoutMs: number): Promise<AttemptResult> =>
+      sender.send({ url: receiver.url(), body: '{}', headers: {}, insecureSsl: true, timeoutMs });
+    try {
+      const blocker = attempt(1_000);
+      await receiver.waitForCount(1, 2_000);
+      const queued = await attempt(300);
+      expect(queued.outcome).toBe('timeout');
+      expect(queued.durationMs).toBeLessThan(1_000);
+      expect((await blocker).outcome).toBe('timeout');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(receiver.count).toBe(1);
+    } finally {
+      await sender.close();
+      await receiver.close();
     }
   });
 });

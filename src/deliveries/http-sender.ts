@@ -68,6 +68,7 @@ export class HttpSender {
   private readonly insecure: Agent;
   private inFlight = 0;
   private onIdle: (() => void) | null = null;
+  private closing: Promise<void> | null = null;
 
   constructor(options: HttpSenderOptions = {}) {
     const connections = options.connectionsPerOrigin ?? DEFAULT_CONNECTIONS_PER_ORIGIN;
@@ -91,39 +92,41 @@ export class HttpSender {
         if (--this.inFlight === 0) this.onIdle?.();
         resolve(result);
       });
-      let url: URL;
-      try {
-        url = new URL(req.url);
-      } catch (err) {
-        handler.fail(err);
-        return;
-      }
-      const agent = req.insecureSsl ? this.insecure : this.verified;
       // dispatch() with our own handler rather than request(): no Readable stream or AbortSignal
       // per attempt, and the deadline works even while the request waits for a connection.
       // A bare Agent never follows redirects (that takes the redirect interceptor), so a 3xx is
       // reported as the status it is.
-      agent.dispatch(
-        {
-          origin: url.origin,
-          path: url.pathname + url.search,
-          method: 'POST',
-          headers: req.headers,
-          body: req.body,
-          // Backstops only: the handler's timer bounds connect + headers + body together.
-          headersTimeout: req.timeoutMs,
-          bodyTimeout: req.timeoutMs,
-        },
-        handler,
-      );
+      try {
+        const url = new URL(req.url);
+        const agent = req.insecureSsl ? this.insecure : this.verified;
+        agent.dispatch(
+          {
+            origin: url.origin,
+            path: url.pathname + url.search,
+            method: 'POST',
+            headers: req.headers,
+            body: req.body,
+            // Backstops only: the handler's timer bounds connect + headers + body together.
+            headersTimeout: req.timeoutMs,
+            bodyTimeout: req.timeoutMs,
+          },
+          handler,
+        );
+      } catch (err) {
+        // An unparsable URL; undici itself reports problems through the handler.
+        handler.fail(err);
+      }
     });
   }
 
   /** Lets attempts in flight finish (each ends by its timeoutMs), then drops every socket. */
-  async close(): Promise<void> {
-    if (this.inFlight > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
-    // destroy, not close: close() would also wait for connects abandoned by a timed-out attempt.
-    await Promise.all([this.verified.destroy(), this.insecure.destroy()]);
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.inFlight > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+      // destroy, not close: close() would also wait for connects abandoned by a timed-out attempt.
+      await Promise.all([this.verified.destroy(), this.insecure.destroy()]);
+    })();
+    return this.closing;
   }
 }
 

@@ -1,14 +1,26 @@
 import { InFlightLimiter } from './in-flight-limiter';
 
 describe('InFlightLimiter', () => {
-  it('lets each key hold at most its share, independently of other keys', () => {
+  it('lets each key hold at most its share, independently of other keys', async () => {
     const limiter = new InFlightLimiter(2);
-    expect(limiter.tryAcquire('hung')).toBe(true);
-    expect(limiter.tryAcquire('hung')).toBe(true);
-    expect(limiter.tryAcquire('hung')).toBe(false);
-    expect(limiter.tryAcquire('healthy')).toBe(true);
-    limiter.release('hung');
-    expect(limiter.inFlight('hung')).toBe(1);
-    expect(limiter.tryAcquire('hung')).toBe(true);
+    expect(await limiter.acquire('hung', 0)).toBe(true);
+    expect(await limiter.acquire('hung', 0)).toBe(true);
+    expect(await limiter.acquire('hung', 0)).toBe(false);
+    expect(await limiter.acquire('healthy', 0)).toBe(true);
+    expect(limiter.inFlight('hung')).toBe(2);
+  });
+
+  it('hands a freed slot to a waiter, and refuses one whose wait runs out', async () => {
+    const limiter = new InFlightLimiter(1);
+    await limiter.acquire('w', 0);
+    const waiting = limiter.acquire('w', 1000);
+    limiter.release('w');
+    expect(await waiting).toBe(true);
+    expect(limiter.inFlight('w')).toBe(1);
+    const started = Date.now();
+    expect(await limiter.acquire('w', 30)).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    limiter.release('w');
+    expect(limiter.inFlight('w')).toBe(0);
   });
 });

@@ -71,31 +71,31 @@ export class EventPublisher {
     const deliveries = items.flatMap((e) =>
       e.deliveries.map((d) => ({ ...d, eventId: e.id, eventType: String(e.input.payload.EventType), body: e.body, emittedAt: e.emittedAt })),
     );
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body)
+    // One statement (so one round trip, and atomic): the events, then their deliveries.
+    await this.dataSource.query(
+      `WITH inserted AS (
+         INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[],
-           $8::text[], $9::json[])`,
-        [
-          items.map((e) => e.id),
-          items.map((e) => e.input.payload.EventType),
-          items.map((e) => e.input.payload.EntityType),
-          items.map((e) => guidOrNull(e.input.payload.EntityId)),
-          items.map((e) => e.input.payload.RootEntityId),
-          items.map((e) => guidOrNull(e.input.payload.CallId)),
-          items.map((e) => dotNetTimestampToDate(String(e.input.payload.Timestamp)).toISOString()),
-          items.map((e) => e.input.source),
-          items.map((e) => e.body),
-        ],
-      );
-      if (deliveries.length > 0) {
-        await em.query(
-          `INSERT INTO deliveries (id, event_id, webhook_id, event_type)
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[])`,
-          [deliveries.map((d) => d.id), deliveries.map((d) => d.eventId), deliveries.map((d) => d.webhookId), deliveries.map((d) => d.eventType)],
-        );
-      }
-    });
+           $8::text[], $9::json[])
+         RETURNING 1)
+       INSERT INTO deliveries (id, event_id, webhook_id, event_type)
+       SELECT * FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[])`,
+      [
+        items.map((e) => e.id),
+        items.map((e) => e.input.payload.EventType),
+        items.map((e) => e.input.payload.EntityType),
+        items.map((e) => guidOrNull(e.input.payload.EntityId)),
+        items.map((e) => e.input.payload.RootEntityId),
+        items.map((e) => guidOrNull(e.input.payload.CallId)),
+        items.map((e) => dotNetTimestampToDate(String(e.input.payload.Timestamp)).toISOString()),
+        items.map((e) => e.input.source),
+        items.map((e) => e.body),
+        deliveries.map((d) => d.id),
+        deliveries.map((d) => d.eventId),
+        deliveries.map((d) => d.webhookId),
+        deliveries.map((d) => d.eventType),
+      ],
+    );
     if (deliveries.length > 0) {
       // Committed is accepted: if Redis fails here, the reconciler queues these deliveries later.
       await this.queue

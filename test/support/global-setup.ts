@@ -1,57 +1,11 @@
-import { Client } from 'pg';
-import Redis from 'ioredis';
-import { startEmbeddedPostgres, type StartedService } from '../../src/database/embedded-postgres';
-import { startLocalRedis } from '../../src/redis/local-redis';
-import { ADMIN_DATABASE_URL, TEST_REDIS_URL } from './test-infra';
+import type { StartedService } from '../../src/database/embedded-postgres';
+import { ensureServices } from './services';
 
 declare global {
   var __emulatorTestServices: StartedService[] | undefined;
 }
 
-async function reachable(check: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await check();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Uses the PostgreSQL and Redis on 127.0.0.1 when they run (CI, developer machines); otherwise
- * starts an embedded PostgreSQL and a redis-server from PATH, so `npm test` works on a machine
- * that has only Node (and Redis's OS package).
- */
+/** `npm test` works with the services on 127.0.0.1, or starts embedded ones (see ensureServices). */
 export default async function globalSetup(): Promise<void> {
-  const started: StartedService[] = [];
-  const pgUp = await reachable(async () => {
-    const client = new Client({ connectionString: ADMIN_DATABASE_URL, connectionTimeoutMillis: 2000 });
-    await client.connect();
-    await client.end();
-  });
-  if (!pgUp) {
-    if (process.env.DATABASE_ADMIN_URL) throw new Error(`DATABASE_ADMIN_URL=${process.env.DATABASE_ADMIN_URL} is not reachable`);
-    const pg = await startEmbeddedPostgres('.data/test-postgres', (m) => console.log(m));
-    started.push(pg);
-    const url = new URL(pg.url);
-    url.pathname = '/postgres';
-    process.env.DATABASE_ADMIN_URL = url.toString();
-  }
-  const redisUp = await reachable(async () => {
-    const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    redis.on('error', () => undefined);
-    try {
-      await redis.connect();
-      await redis.ping();
-    } finally {
-      redis.disconnect();
-    }
-  });
-  if (!redisUp) {
-    if (process.env.TEST_REDIS_URL) throw new Error(`TEST_REDIS_URL=${process.env.TEST_REDIS_URL} is not reachable`);
-    const redis = await startLocalRedis((m) => console.log(m));
-    started.push(redis);
-    process.env.TEST_REDIS_URL = redis.url;
-  }
-  globalThis.__emulatorTestServices = started;
+  globalThis.__emulatorTestServices = await ensureServices();
 }

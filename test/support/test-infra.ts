@@ -3,8 +3,9 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 
 /** A superuser connection used only to create and drop each run's own database. */
-export const ADMIN_DATABASE_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Read when used: ensureServices() may point them at services it started.
+export const adminDatabaseUrl = () => process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const testRedisUrl = () => process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestInfra {
   databaseUrl: string;
@@ -17,23 +18,23 @@ export interface TestInfra {
 export async function createTestInfra(): Promise<TestInfra> {
   const suffix = randomBytes(5).toString('hex');
   const database = `emu_test_${suffix}`;
-  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
-  const url = new URL(ADMIN_DATABASE_URL);
+  const url = new URL(adminDatabaseUrl());
   url.pathname = `/${database}`;
   const redisPrefix = `emu-test-${suffix}`;
   return {
     databaseUrl: url.toString(),
-    redisUrl: TEST_REDIS_URL,
+    redisUrl: testRedisUrl(),
     redisPrefix,
     drop: async () => {
-      const client = new Client({ connectionString: ADMIN_DATABASE_URL });
+      const client = new Client({ connectionString: adminDatabaseUrl() });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await client.end();
-      await deleteRedisPrefix(TEST_REDIS_URL, redisPrefix);
+      await deleteRedisPrefix(testRedisUrl(), redisPrefix);
     },
   };
 }

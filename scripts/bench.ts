@@ -1,0 +1,40 @@
+import { benchDeliveries } from './bench/delivery-bench';
+import { benchMatcher } from './bench/matcher-bench';
+import { ensureServices } from '../test/support/services';
+
+/**
+ * `npm run bench`: the matcher's cost per event, then the delivery path's throughput at full speed,
+ * emit-to-receiver latency at a steady rate, and the worker's peak RSS. A table, then one JSON line.
+ */
+async function main(): Promise<void> {
+  const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+  const fullSpeedEvents = Number(args.get('events') ?? 30_000);
+  const steadyRate = Number(args.get('rate') ?? 500);
+  const steadySeconds = Number(args.get('seconds') ?? 20);
+
+  const services = await ensureServices();
+  try {
+    const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
+    const delivery = await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds });
+    const rows: [string, string][] = [
+      ...matcher.map((m): [string, string] => [`match, ${m.webhooks} webhooks (${m.subscriptions} subscriptions)`, `${m.nsPerMatch.toFixed(0)} ns/event`]),
+      [`deliveries/s at full speed (${delivery.fullSpeed.events} events)`, `${delivery.fullSpeed.deliveriesPerSecond}`],
+      ['events/s accepted by the outbox meanwhile', `${delivery.fullSpeed.emittedPerSecond}`],
+      [`emit-to-receiver p50 at ${steadyRate}/s for ${steadySeconds} s`, `${delivery.steady.p50Ms} ms`],
+      [`emit-to-receiver p95 at ${steadyRate}/s`, `${delivery.steady.p95Ms} ms`],
+      [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
+      ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
+    for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+    console.log(JSON.stringify({ matcher, delivery }));
+  } finally {
+    for (const s of services.reverse()) await s.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

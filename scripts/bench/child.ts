@@ -1,0 +1,61 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
+
+export interface ReceiverProcess {
+  child: ChildProcess;
+  port: number;
+  request: <T>(message: string) => Promise<T>;
+  stop: () => Promise<void>;
+}
+
+export function startReceiverProcess(): Promise<ReceiverProcess> {
+  const child = fork(resolve(__dirname, 'receiver-process.ts'), [], { execArgv: TS_NODE, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const request = <T>(message: string) =>
+    new Promise<T>((done) => {
+      child.once('message', (m) => done(m as T));
+      child.send(message);
+    });
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.send('stop');
+    });
+  return new Promise((done, fail) => {
+    child.once('message', (m: { port: number }) => done({ child, port: m.port, request, stop }));
+    child.once('exit', (code) => fail(new Error(`receiver exited with ${code}`)));
+  });
+}
+
+/**
+ * The built emulator (dist/, as `npm start` runs it) as a worker process (ROLE=worker), so its RSS
+ * is the service's own and not a TypeScript compiler's.
+ */
+export function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const main = resolve(__dirname, '../../dist/src/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  // BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof) profiles the worker.
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    env: { ...process.env, ...env, ROLE: 'worker', LOG_LEVEL: 'log' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((done, fail) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('ROLE=worker')) done(child);
+    });
+    child.once('exit', (code) => fail(new Error(`worker exited with ${code}: ${out}`)));
+  });
+}
+
+/** Peak resident set size (VmHWM) of a live process, in MB. */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 102.4) / 10;
+}

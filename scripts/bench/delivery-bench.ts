@@ -1,0 +1,144 @@
+import { ConsoleLogger } from '@nestjs/common';
+import type { ChildProcess } from 'node:child_process';
+import { startEmulator } from '../../src/bootstrap';
+import { makeEvent } from '../../src/catalog/event-factory';
+import { SeededRandom } from '../../src/common/seeded-random';
+import { loadConfig } from '../../src/config/load-config';
+import { EventPublisher } from '../../src/events/event-publisher.service';
+import { WebhooksService } from '../../src/webhooks/webhooks.service';
+import { createTestInfra } from '../../test/support/test-infra';
+import { peakRssMb, startReceiverProcess, startWorkerProcess } from './child';
+
+export interface DeliveryFigures {
+  fullSpeed: { events: number; deliveriesPerSecond: number; emittedPerSecond: number; seconds: number };
+  steady: {
+    rate: number;
+    seconds: number;
+    events: number;
+    p50Ms: number;
+    p95Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    /** publish() to committed and queued */
+    outboxP50Ms: number;
+    outboxP99Ms: number;
+  };
+  workerPeakRssMb: number;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The delivery path end to end: an api process (this one) publishes through the outbox into
+ * PostgreSQL and BullMQ; a separate worker process (the built service, ROLE=worker) POSTs over
+ * HTTPS to a receiver in a third process; every event, delivery and attempt is stored. Full speed
+ * is measured as the worker draining a backlog, so the figure is the worker's, not the emitter's
+ * (they scale separately: ROLE=api and ROLE=worker processes).
+ */
+export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRate: number; steadySeconds: number }): Promise<DeliveryFigures> {
+  const infra = await createTestInfra();
+  const receiver = await startReceiverProcess();
+  const env = {
+    DATABASE_URL: infra.databaseUrl,
+    REDIS_URL: infra.redisUrl,
+    REDIS_PREFIX: infra.redisPrefix,
+    ALLOW_ANY_ENDPOINT_PORT: 'true',
+    LOG_LEVEL: 'warn',
+    DEMO_ORGANIZATION: 'false',
+    PORT: '0',
+  };
+  const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
+  let worker: ChildProcess | null = null;
+  try {
+    await api.context.get(WebhooksService).create({
+      Webhook: { Endpoint: `https://127.0.0.1:${receiver.port}/bench`, InsecureSSL: true },
+      Subscriptions: [{ EventType: 'QueueStatus', AllEntities: true }],
+    });
+    const publisher = api.context.get(EventPublisher);
+    const rng = new SeededRandom('bench');
+    const events = (n: number) => Array.from({ length: n }, () => makeEvent('QueueStatus', {}, { rng }));
+    const publishAll = async (payloads: Record<string, unknown>[]) => {
+      for (let i = 0; i < payloads.length; i += 500) {
+        await Promise.all(payloads.slice(i, i + 500).map((payload) => publisher.publish({ payload, source: 'scenario' })));
+      }
+    };
+    type Report = { ids: string[]; receivedAt: number[] };
+    const waitForReceived = async (n: number, timeoutMs: number): Promise<Report> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const report = await receiver.request<Report>('report');
+        if (report.ids.length >= n || Date.now() > deadline) return report;
+        await sleep(200);
+      }
+    };
+
+    // The outbox alone: events (with their deliveries) accepted per second, no worker running.
+    const backlog = events(opts.fullSpeedEvents);
+    const t0 = performance.now();
+    await publishAll(backlog);
+    const emittedPerSecond = Math.round(backlog.length / ((performance.now() - t0) / 1000));
+
+    // The worker alone, at full speed: it drains the backlog, every attempt logged.
+    worker = await startWorkerProcess(env);
+    const full = await waitForReceived(opts.fullSpeedEvents, 300_000);
+    const first = Math.min(...full.receivedAt);
+    const last = Math.max(...full.receivedAt);
+    const fullSpeed = {
+      events: full.ids.length,
+      seconds: Math.round(last - first) / 1000,
+      deliveriesPerSecond: Math.round(full.ids.length / ((last - first) / 1000)),
+      emittedPerSecond,
+    };
+    await sleep(1000); // the last attempts' log rows land
+    await receiver.request('reset');
+
+    // Steady rate: emit-to-receiver latency.
+    const steadyEvents = events(opts.steadyRate * opts.steadySeconds);
+    const emittedAt = new Map<string, number>();
+    const accepted: number[] = [];
+    const tickMs = 10;
+    const perTick = opts.steadyRate / (1000 / tickMs);
+    const s0 = performance.now();
+    let sent = 0;
+    while (sent < steadyEvents.length) {
+      const due = Math.min(steadyEvents.length, Math.floor(((performance.now() - s0) / tickMs + 1) * perTick));
+      for (; sent < due; sent++) {
+        const payload = steadyEvents[sent];
+        const at = performance.timeOrigin + performance.now();
+        emittedAt.set(String(payload.Id), at);
+        void publisher.publish({ payload, source: 'scenario' }).then(() => accepted.push(performance.timeOrigin + performance.now() - at));
+      }
+      await sleep(tickMs);
+    }
+    const steadyReport = await waitForReceived(steadyEvents.length, 30_000);
+    const latencies = steadyReport.ids.map((id, i) => steadyReport.receivedAt[i] - (emittedAt.get(id) ?? NaN)).filter(Number.isFinite);
+    latencies.sort((a, b) => a - b);
+    accepted.sort((a, b) => a - b);
+    const round = (x: number) => Math.round(x * 100) / 100;
+    return {
+      fullSpeed,
+      steady: {
+        rate: opts.steadyRate,
+        seconds: opts.steadySeconds,
+        events: latencies.length,
+        p50Ms: round(pct(latencies, 50)),
+        p95Ms: round(pct(latencies, 95)),
+        p99Ms: round(pct(latencies, 99)),
+        maxMs: round(latencies[latencies.length - 1]),
+        outboxP50Ms: round(pct(accepted, 50)),
+        outboxP99Ms: round(pct(accepted, 99)),
+      },
+      workerPeakRssMb: peakRssMb(worker.pid!),
+    };
+  } finally {
+    if (worker) {
+      const exited = new Promise((r) => worker!.once('exit', r));
+      worker.kill('SIGTERM');
+      await exited;
+    }
+    await api.context.close();
+    await receiver.stop();
+    await infra.drop();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What a SmartRouting answer asks of a call, after parsing and validation (see the SmartRouting
+ * document, "Response body properties"). Only the properties the endpoint set are present;
+ * targets stay as the endpoint wrote them and are resolved by the simulation (queue id or number,
+ * user id or username, or an external phone number).
+ */
+export interface RoutingInstructions {
+  /** A target, or the literal "DISCONNECT:" to end the call. */
+  InitialTarget?: string;
+  FailTarget?: string;
+  /** A user target (id or username) that must take the call; waited for up to the required-target time-out. */
+  RequiredTarget?: string;
+  /** Preferred user targets; non-blocking. */
+  AllocationTargets?: string[];
+  /** 0..10000: overrides the queue's priority. */
+  Priority?: number;
+  /** -10000..10000: added to the priority. */
+  ExtraPriority?: number;
+  /** TTS prompt, optionally with [culture] prefixes. */
+  CustomTTS?: string;
+  /** "<MSI tag>,<validFor>[,<action>,<re-entrant>]" */
+  CustomMSI?: string;
+}
+
+/** The SmartRouting decision for one call: apply the instructions (200) or route by default. */
+export type RoutingDecision =
+  | { outcome: 'applied'; instructions: RoutingInstructions; requestId: string }
+  | { outcome: 'default-204'; requestId: string }
+  | { outcome: 'default-error'; reason: string; requestId: string };
+
+/** What the simulation tells the SmartRouting client about a call entering a configured queue. */
+export interface RoutingRequestContext {
+  queueId: string;
+  callId: string;
+  legId: string;
+  /** Caller number (anum). */
+  callerNumber: string;
+  /** Called number (bnum). */
+  targetNumber: string;
+  currentUserId: string | null;
+  isInternalCaller: boolean;
+}
+
+/** Implemented by the SmartRouting module; the simulation calls it before routing a queue call. */
+export interface SmartRoutingHook {
+  /** null when the queue has no SmartRouting configuration. */
+  decide(context: RoutingRequestContext): Promise<RoutingDecision | null>;
+}
