@@ -5,6 +5,9 @@ import request from 'supertest';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createTestInfra } from './support/test-infra';
 import { MIGRATIONS } from '../migrations';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../src/deliveries/delivery-queue';
 
 function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
@@ -79,6 +82,37 @@ describe('foundation', () => {
       await request(server).get('/api/event-types').set('X-Admin-Key', 'a-very-long-admin-key-123').expect(200);
     } finally {
       await keyed.close();
+    }
+  });
+
+  it('consumes no jobs with ROLE=api, and does with ROLE=all', async () => {
+    const infra = await createTestInfra();
+    const apiOnly = await startTestApp({ ROLE: 'api' }, infra);
+    try {
+      const queue = apiOnly.context.get<Queue>(getQueueToken(QueueName.Deliveries));
+      const created = await request(apiOnly.http!.getHttpServer())
+        .post('/api/webhooks')
+        .send({ Webhook: { Endpoint: 'https://127.0.0.1/role-test' }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] })
+        .expect(201);
+      await request(apiOnly.http!.getHttpServer()).post('/api/events').send({ EventType: 'UserStatus' }).expect(201);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await queue.getWorkersCount()).toBe(0);
+      expect(await queue.getWaitingCount()).toBe(1);
+      await request(apiOnly.http!.getHttpServer()).delete(`/api/webhooks/${created.body.Id}`).expect(204);
+      const all = await startTestApp({ ROLE: 'all' }, infra);
+      try {
+        const deadline = Date.now() + 3000;
+        while ((await queue.getWorkersCount()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        expect(await queue.getWorkersCount()).toBeGreaterThanOrEqual(1);
+        // The waiting job is consumed (its webhook is gone, so it is discarded without a request).
+        while ((await queue.getWaitingCount()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        expect(await queue.getWaitingCount()).toBe(0);
+      } finally {
+        await all.close();
+      }
+    } finally {
+      await apiOnly.close();
+      await infra.drop();
     }
   });
 
