@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, register } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
+import { metric } from '../metrics/metric';
 import type { DeliverJobData } from './delivery-queue';
 import type { AttemptResult } from './http-sender';
-
-function metric<T>(name: string, make: () => T): T {
-  // Several Nest apps in one process (tests) share prom-client's default registry.
-  return (register.getSingleMetric(name) as T | undefined) ?? make();
-}
 
 /** Prometheus series of the delivery worker. */
 @Injectable()

@@ -2,6 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
+import { Counter } from 'prom-client';
+import { metric } from '../metrics/metric';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dotNetTimestampToDate } from '../catalog/dotnet-timestamp';
@@ -43,6 +45,10 @@ const guidOrNull = (v: unknown) => (typeof v === 'string' && GUID.test(v) ? v : 
 @Injectable()
 export class EventPublisher {
   private readonly logger = new Logger(EventPublisher.name);
+  private readonly emitted = metric(
+    'emulator_events_emitted_total',
+    () => new Counter({ name: 'emulator_events_emitted_total', help: 'Events emitted, by type and source', labelNames: ['event_type', 'source'] }),
+  );
   private readonly batcher = new Batcher<Prepared, PublishedEvent>((items) => this.write(items), 1000, 2);
 
   constructor(
@@ -114,6 +120,7 @@ export class EventPublisher {
         )
         .catch((e) => this.logger.warn(`Queueing ${deliveries.length} deliveries failed; the reconciler will retry: ${String(e)}`));
     }
+    for (const e of items) this.emitted.inc({ event_type: String(e.input.payload.EventType), source: e.input.source });
     return items.map(({ id, body, deliveries: ds }) => ({ id, body, deliveries: ds }));
   }
 }

@@ -1,0 +1,63 @@
+import { RetentionService } from '../src/retention/retention.service';
+import { adminApi } from './support/api';
+import { HttpsReceiver } from './support/https-receiver';
+import { startTestApp, type TestApp } from './support/test-app';
+
+function sample(metrics: string, name: string, labels: string): number {
+  const line = metrics.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(labels));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+describe('metrics and retention', () => {
+  let app: TestApp;
+  let receiver: HttpsReceiver;
+  let h: ReturnType<typeof adminApi>;
+
+  beforeAll(async () => {
+    receiver = await HttpsReceiver.start({ port: 443 });
+    app = await startTestApp({ RETRY_SCHEDULE: '100ms' });
+    h = adminApi(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await receiver?.close();
+  });
+
+  it('exposes Prometheus series that move as events are delivered', async () => {
+    const before = (await h.api().get('/metrics').expect(200)).text;
+    const w = await h.createWebhook({ Endpoint: 'https://127.0.0.1/metrics', InsecureSSL: true }, [{ EventType: 'UserStatus', AllEntities: true }]);
+    const { Deliveries } = await h.emit({ EventType: 'UserStatus' });
+    await h.waitForDelivery(Deliveries[0].Id, (d) => d.Status === 'delivered');
+    await new Promise((r) => setTimeout(r, 100));
+    const after = (await h.api().get('/metrics').expect(200)).text;
+    expect(sample(after, 'emulator_events_emitted_total', 'event_type="UserStatus"')).toBe(
+      sample(before, 'emulator_events_emitted_total', 'event_type="UserStatus"') + 1,
+    );
+    expect(sample(after, 'emulator_delivery_attempts_total', 'outcome="delivered"')).toBeGreaterThan(
+      sample(before, 'emulator_delivery_attempts_total', 'outcome="delivered"'),
+    );
+    expect(after).toMatch(/emulator_delivery_attempt_duration_seconds_bucket/);
+    expect(after).toMatch(/emulator_delivery_jobs\{state="waiting"\} \d+/);
+    await h.api().patch(`/api/webhooks/${w.Id}`).send({ IsActive: false }).expect(200);
+  });
+
+  it('purges old finished events, deliveries and attempts, and keeps unfinished ones', async () => {
+    const finished = await h.createWebhook({ Endpoint: 'https://127.0.0.1/retained', InsecureSSL: true }, [{ EventType: 'QueueStatus', AllEntities: true }]);
+    const done = await h.emit({ EventType: 'QueueStatus' });
+    await h.waitForDelivery(done.Deliveries[0].Id, (d) => d.Status === 'delivered');
+    await h.api().patch(`/api/webhooks/${finished.Id}`).send({ IsActive: false }).expect(200);
+    // An unfinished delivery: its receiver hangs until the purge has run.
+    receiver.respondWith((req) => (req.path === '/slow-retained' ? { hang: true } : { status: 200 }));
+    await h.createWebhook({ Endpoint: 'https://127.0.0.1/slow-retained', InsecureSSL: true }, [{ EventType: 'CallbackListStatus', AllEntities: true }]);
+    const pending = await h.emit({ EventType: 'CallbackListStatus' });
+
+    const purged = await app.context.get(RetentionService).purgeOlderThan(new Date(Date.now() + 60_000));
+    expect(purged.attempts).toBeGreaterThan(0);
+    expect(purged.deliveries).toBeGreaterThan(0);
+    await h.api().get(`/api/deliveries/${done.Deliveries[0].Id}`).expect(404);
+    const events = (await h.api().get('/api/events').query({ limit: 1000 }).expect(200)).body.Items.map((e: { Id: string }) => e.Id);
+    expect(events).not.toContain(done.Payload.Id);
+    expect(events).toContain(pending.Payload.Id);
+    await h.api().get(`/api/deliveries/${pending.Deliveries[0].Id}`).expect(200);
+  });
+});
