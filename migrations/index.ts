@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { OrganizationAndSmartRouting1764000000001 } from './1764000000001-organization-and-smart-routing';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and Jest load the same classes. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, OrganizationAndSmartRouting1764000000001];

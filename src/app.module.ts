@@ -12,6 +12,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { EventsModule } from './events/events.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OrganizationModule } from './organization/organization.module';
 import { RetentionModule } from './retention/retention.module';
 
 /** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
@@ -26,6 +27,7 @@ export class AppModule {
       WebhooksModule.forRoot({ api: config.runsApi }),
       DeliveriesModule.forRoot({ api: config.runsApi, worker: config.runsWorker }),
       EventsModule.forRoot({ api: config.runsApi }),
+      OrganizationModule.forRoot({ api: config.runsApi }),
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createTestInfra } from './support/test-infra';
@@ -42,6 +43,11 @@ describe('foundation', () => {
     expect(tables.rows.map((r) => r.tablename)).toEqual(
       expect.arrayContaining(['events', 'webhooks', 'subscriptions', 'deliveries', 'delivery_attempts']),
     );
+  });
+
+  it('builds with its migrations exactly the schema the entities describe (no drift)', async () => {
+    const drift = await app.context.get(DataSource).driver.createSchemaBuilder().log();
+    expect(drift.upQueries.map((q) => q.query)).toEqual([]);
   });
 
   it('reports PostgreSQL and Redis on /health', async () => {

@@ -1,8 +1,29 @@
 import { DeliveryAttemptEntity } from '../deliveries/delivery-attempt.entity';
 import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { EventEntity } from '../events/event.entity';
+import {
+  CallbackRequestEntity,
+  CallListEntity,
+  OrganizationEntity,
+  OrgUserEntity,
+  ServiceQueueEntity,
+} from '../organization/organization.entities';
+import { SmartRoutingConfigEntity, SmartRoutingRequestEntity } from '../smart-routing/smart-routing.entities';
 import { SubscriptionEntity } from '../webhooks/subscription.entity';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 
 /** Listed explicitly (not globbed) so the app, the CLI and Jest all load the same classes. */
-export const ENTITIES = [EventEntity, WebhookEntity, SubscriptionEntity, DeliveryEntity, DeliveryAttemptEntity];
+export const ENTITIES = [
+  EventEntity,
+  WebhookEntity,
+  SubscriptionEntity,
+  DeliveryEntity,
+  DeliveryAttemptEntity,
+  OrganizationEntity,
+  OrgUserEntity,
+  ServiceQueueEntity,
+  CallListEntity,
+  CallbackRequestEntity,
+  SmartRoutingConfigEntity,
+  SmartRoutingRequestEntity,
+];

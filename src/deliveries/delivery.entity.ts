@@ -8,6 +8,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 @Index('deliveries_webhook_created_idx', ['webhookId', 'createdAt'])
 @Index('deliveries_event_idx', ['eventId'])
 @Index('deliveries_created_idx', ['createdAt'])
+// The reconciler scans only unfinished deliveries.
+@Index('deliveries_unfinished_idx', ['createdAt'], { where: `"status" IN ('pending', 'retrying')` })
 export class DeliveryEntity {
   @PrimaryColumn('uuid')
   id!: string;

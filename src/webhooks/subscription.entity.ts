@@ -11,7 +11,7 @@ export class SubscriptionEntity {
   webhookId!: string;
 
   @ManyToOne(() => WebhookEntity, (w) => w.subscriptions, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'webhook_id' })
+  @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'FK_subscriptions_webhook' })
   webhook?: WebhookEntity;
 
   /** Always a catalog name; an alias given by the user is resolved before storing. */

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { AVAILABILITIES, type Availability } from '../organization.entities';
+
+const E164 = /^\+?[0-9]{3,20}$/;
+const E164_MESSAGE = 'must be a phone number such as +358101231234';
+
+export class UserDto {
+  @ApiProperty({ example: 'anna.virtanen@demo.example' }) @IsEmail({}, { message: 'UserName must be an e-mail-like username' }) UserName!: string;
+  @ApiProperty({ example: '+358401234567' }) @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number!: string;
+  @ApiPropertyOptional({ enum: AVAILABILITIES }) @IsOptional() @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability?: Availability;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'UserName must be an e-mail-like username' }) UserName?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number?: string;
+}
+
+export class AttachedUserDto {
+  @ApiProperty() @IsUUID('all') UserId!: string;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() Active?: boolean;
+}
+
+export class OverflowTargetDto {
+  @ApiProperty({ enum: ['queue', 'user', 'callList', 'number'] })
+  @IsIn(['queue', 'user', 'callList', 'number'], { message: 'Kind must be one of: queue, user, callList, number' })
+  Kind!: 'queue' | 'user' | 'callList' | 'number';
+  @ApiProperty({ description: 'Id of the queue, user or call list; or a phone number' }) @IsString() @MinLength(1) Target!: string;
+}
+
+export class QueueDto {
+  @ApiProperty({ example: 'Customer Service' }) @IsString() @MinLength(1) @MaxLength(200) Name!: string;
+  @ApiProperty({ example: '+358101231234' }) @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number!: string;
+  @ApiPropertyOptional({ type: [AttachedUserDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AttachedUserDto) AttachedUsers?: AttachedUserDto[];
+  @ApiPropertyOptional({ default: 30 }) @IsOptional() @IsInt() @Min(0) @Max(3600) WrapUpSeconds?: number;
+  @ApiPropertyOptional({ default: 120 }) @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+  @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
+}
+
+export class UpdateQueueDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Name?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number?: string;
+  @ApiPropertyOptional({ type: [AttachedUserDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AttachedUserDto) AttachedUsers?: AttachedUserDto[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(3600) WrapUpSeconds?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+  @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
+}
+
+export class CallListDto {
+  @ApiProperty({ example: 'Callbacks' }) @IsString() @MinLength(1) @MaxLength(200) Name!: string;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() IsAutoAllocate?: boolean;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) AttachedUserIds?: string[];
+}
+
+export class UpdateCallListDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() IsAutoAllocate?: boolean;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) AttachedUserIds?: string[];
+}
+
+export class OrganizationDto {
+  @ApiProperty({ example: 'Demo Oy' }) @IsString() @MinLength(1) @MaxLength(200) Name!: string;
+}

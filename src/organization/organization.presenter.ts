@@ -1,0 +1,23 @@
+import type { CallListEntity, OrganizationEntity, OrgUserEntity, ServiceQueueEntity } from './organization.entities';
+
+export const presentOrganization = (o: OrganizationEntity) => ({ Id: o.id, Name: o.name });
+
+export const presentUser = (u: OrgUserEntity) => ({ Id: u.id, UserName: u.userName, Number: u.number, Availability: u.availability });
+
+export const presentQueue = (q: ServiceQueueEntity) => ({
+  Id: q.id,
+  Name: q.name,
+  Number: q.number,
+  AttachedUsers: q.attachedUsers.map((a) => ({ UserId: a.userId, Priority: a.priority, Active: a.active })),
+  WrapUpSeconds: q.wrapUpSeconds,
+  MaxWaitSeconds: q.maxWaitSeconds,
+  Priority: q.priority,
+  OverflowTarget: q.overflowTarget ? { Kind: q.overflowTarget.kind, Target: q.overflowTarget.target } : null,
+});
+
+export const presentCallList = (c: CallListEntity) => ({
+  Id: c.id,
+  Name: c.name,
+  IsAutoAllocate: c.isAutoAllocate,
+  AttachedUserIds: c.attachedUserIds,
+});

@@ -1,0 +1,271 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Subject } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type {
+  AttachedUserDto,
+  CallListDto,
+  OverflowTargetDto,
+  QueueDto,
+  UpdateCallListDto,
+  UpdateQueueDto,
+  UpdateUserDto,
+  UserDto,
+} from './dto/organization.dto';
+import {
+  CallListEntity,
+  OrganizationEntity,
+  OrgUserEntity,
+  ServiceQueueEntity,
+  type AttachedUser,
+  type OverflowTarget,
+} from './organization.entities';
+import { presentCallList, presentOrganization, presentQueue, presentUser } from './organization.presenter';
+
+export interface OrganizationSnapshot {
+  organization: OrganizationEntity;
+  users: OrgUserEntity[];
+  queues: ServiceQueueEntity[];
+  callLists: CallListEntity[];
+}
+
+/** The simulated organisation (one per emulator): its users, service queues and call lists. */
+@Injectable()
+export class OrganizationService {
+  /** Fires after every change, so the simulation can take the new model. */
+  readonly changes = new Subject<void>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async snapshot(): Promise<OrganizationSnapshot | null> {
+    const organization = await this.dataSource.getRepository(OrganizationEntity).findOne({ where: {}, order: { createdAt: 'ASC' } });
+    if (!organization) return null;
+    const where = { organizationId: organization.id };
+    const [users, queues, callLists] = await Promise.all([
+      this.dataSource.getRepository(OrgUserEntity).find({ where, order: { createdAt: 'ASC', userName: 'ASC' } }),
+      this.dataSource.getRepository(ServiceQueueEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
+      this.dataSource.getRepository(CallListEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
+    ]);
+    return { organization, users, queues, callLists };
+  }
+
+  async describe() {
+    const s = await this.requireSnapshot();
+    return {
+      ...presentOrganization(s.organization),
+      Users: s.users.map(presentUser),
+      Queues: s.queues.map(presentQueue),
+      CallLists: s.callLists.map(presentCallList),
+    };
+  }
+
+  async ensureOrganization(name: string): Promise<OrganizationEntity> {
+    const existing = await this.dataSource.getRepository(OrganizationEntity).findOne({ where: {}, order: { createdAt: 'ASC' } });
+    return existing ?? this.dataSource.getRepository(OrganizationEntity).save({ id: randomUUID(), name });
+  }
+
+  async rename(name: string) {
+    const org = await this.ensureOrganization(name);
+    await this.dataSource.getRepository(OrganizationEntity).update({ id: org.id }, { name });
+    this.changes.next();
+    return this.describe();
+  }
+
+  // Users
+  async listUsers() {
+    return (await this.requireSnapshot()).users.map(presentUser);
+  }
+
+  async createUser(dto: UserDto) {
+    const org = await this.ensureOrganization('Emulated organisation');
+    await this.refuseDuplicateUserName(dto.UserName);
+    const user = await this.dataSource.getRepository(OrgUserEntity).save({
+      id: randomUUID(),
+      organizationId: org.id,
+      userName: dto.UserName,
+      number: dto.Number,
+      availability: dto.Availability ?? 'Available',
+    });
+    this.changes.next();
+    return presentUser(user);
+  }
+
+  async getUser(id: string) {
+    return presentUser(await this.findUser(id));
+  }
+
+  async updateUser(id: string, dto: UpdateUserDto) {
+    const user = await this.findUser(id);
+    if (dto.UserName && dto.UserName !== user.userName) await this.refuseDuplicateUserName(dto.UserName);
+    const saved = await this.dataSource.getRepository(OrgUserEntity).save({
+      ...user,
+      userName: dto.UserName ?? user.userName,
+      number: dto.Number ?? user.number,
+    });
+    this.changes.next();
+    return presentUser(saved);
+  }
+
+  /** Called by the simulation when a user's availability changes, so the model survives restarts. */
+  async storeAvailability(id: string, availability: OrgUserEntity['availability']): Promise<void> {
+    await this.dataSource.getRepository(OrgUserEntity).update({ id }, { availability });
+  }
+
+  async deleteUser(id: string): Promise<void> {
+    await this.findUser(id);
+    const s = await this.requireSnapshot();
+    const inQueue = s.queues.find((q) => q.attachedUsers.some((a) => a.userId === id));
+    if (inQueue) throw new ConflictException(`User ${id} is attached to queue "${inQueue.name}" (${inQueue.id}); detach it first`);
+    await this.dataSource.getRepository(OrgUserEntity).delete({ id });
+    this.changes.next();
+  }
+
+  // Queues
+  async listQueues() {
+    return (await this.requireSnapshot()).queues.map(presentQueue);
+  }
+
+  async createQueue(dto: QueueDto) {
+    const org = await this.ensureOrganization('Emulated organisation');
+    const queue: ServiceQueueEntity = Object.assign(new ServiceQueueEntity(), {
+      id: randomUUID(),
+      organizationId: org.id,
+      name: dto.Name,
+      number: dto.Number,
+      attachedUsers: await this.checkAttached(dto.AttachedUsers ?? []),
+      wrapUpSeconds: dto.WrapUpSeconds ?? 30,
+      maxWaitSeconds: dto.MaxWaitSeconds ?? 120,
+      priority: dto.Priority ?? 0,
+      overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
+    });
+    await this.dataSource.getRepository(ServiceQueueEntity).save(queue);
+    this.changes.next();
+    return presentQueue(queue);
+  }
+
+  async getQueue(id: string) {
+    return presentQueue(await this.findQueue(id));
+  }
+
+  async updateQueue(id: string, dto: UpdateQueueDto) {
+    const queue = await this.findQueue(id);
+    const saved = await this.dataSource.getRepository(ServiceQueueEntity).save({
+      ...queue,
+      name: dto.Name ?? queue.name,
+      number: dto.Number ?? queue.number,
+      attachedUsers: dto.AttachedUsers ? await this.checkAttached(dto.AttachedUsers) : queue.attachedUsers,
+      wrapUpSeconds: dto.WrapUpSeconds ?? queue.wrapUpSeconds,
+      maxWaitSeconds: dto.MaxWaitSeconds ?? queue.maxWaitSeconds,
+      priority: dto.Priority ?? queue.priority,
+      overflowTarget: dto.OverflowTarget !== undefined ? await this.checkOverflow(dto.OverflowTarget, id) : queue.overflowTarget,
+    });
+    this.changes.next();
+    return presentQueue(saved);
+  }
+
+  async deleteQueue(id: string): Promise<void> {
+    await this.findQueue(id);
+    await this.dataSource.getRepository(ServiceQueueEntity).delete({ id });
+    this.changes.next();
+  }
+
+  // Call lists
+  async listCallLists() {
+    return (await this.requireSnapshot()).callLists.map(presentCallList);
+  }
+
+  async createCallList(dto: CallListDto) {
+    const org = await this.ensureOrganization('Emulated organisation');
+    await this.checkUsers(dto.AttachedUserIds ?? [], 'AttachedUserIds');
+    const list = await this.dataSource.getRepository(CallListEntity).save({
+      id: randomUUID(),
+      organizationId: org.id,
+      name: dto.Name,
+      isAutoAllocate: dto.IsAutoAllocate ?? false,
+      attachedUserIds: dto.AttachedUserIds ?? [],
+    });
+    this.changes.next();
+    return presentCallList(list);
+  }
+
+  async getCallList(id: string) {
+    return presentCallList(await this.findCallList(id));
+  }
+
+  async updateCallList(id: string, dto: UpdateCallListDto) {
+    const list = await this.findCallList(id);
+    if (dto.AttachedUserIds) await this.checkUsers(dto.AttachedUserIds, 'AttachedUserIds');
+    const saved = await this.dataSource.getRepository(CallListEntity).save({
+      ...list,
+      name: dto.Name ?? list.name,
+      isAutoAllocate: dto.IsAutoAllocate ?? list.isAutoAllocate,
+      attachedUserIds: dto.AttachedUserIds ?? list.attachedUserIds,
+    });
+    this.changes.next();
+    return presentCallList(saved);
+  }
+
+  async deleteCallList(id: string): Promise<void> {
+    await this.findCallList(id);
+    await this.dataSource.getRepository(CallListEntity).delete({ id });
+    this.changes.next();
+  }
+
+  private async requireSnapshot(): Promise<OrganizationSnapshot> {
+    const s = await this.snapshot();
+    if (!s) throw new NotFoundException('No organisation yet: create a user, queue or call list, or start with DEMO_ORGANIZATION=true');
+    return s;
+  }
+
+  private async findUser(id: string) {
+    const user = await this.dataSource.getRepository(OrgUserEntity).findOneBy({ id });
+    if (!user) throw new NotFoundException(`No user ${id}`);
+    return user;
+  }
+
+  private async findQueue(id: string) {
+    const queue = await this.dataSource.getRepository(ServiceQueueEntity).findOneBy({ id });
+    if (!queue) throw new NotFoundException(`No queue ${id}`);
+    return queue;
+  }
+
+  private async findCallList(id: string) {
+    const list = await this.dataSource.getRepository(CallListEntity).findOneBy({ id });
+    if (!list) throw new NotFoundException(`No call list ${id}`);
+    return list;
+  }
+
+  private async refuseDuplicateUserName(userName: string) {
+    if (await this.dataSource.getRepository(OrgUserEntity).findOneBy({ userName })) {
+      throw new ConflictException(`A user named ${userName} exists already`);
+    }
+  }
+
+  private async checkUsers(ids: string[], field: string) {
+    const known = new Set((await this.dataSource.getRepository(OrgUserEntity).find()).map((u) => u.id));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: missing.map((id) => `${field}: no user ${id}`) });
+  }
+
+  private async checkAttached(list: AttachedUserDto[]): Promise<AttachedUser[]> {
+    await this.checkUsers(list.map((a) => a.UserId), 'AttachedUsers.UserId');
+    return list.map((a) => ({ userId: a.UserId, priority: a.Priority ?? 0, active: a.Active ?? true }));
+  }
+
+  private async checkOverflow(dto: OverflowTargetDto | null, selfId?: string): Promise<OverflowTarget | null> {
+    if (!dto) return null;
+    const repo = { queue: ServiceQueueEntity, user: OrgUserEntity, callList: CallListEntity } as const;
+    if (dto.Kind === 'number') {
+      if (!/^\+?[0-9]{3,20}$/.test(dto.Target)) throw new BadRequestException('OverflowTarget.Target must be a phone number for Kind "number"');
+    } else {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(dto.Target)) {
+        throw new BadRequestException(`OverflowTarget.Target must be the id (a GUID) of the ${dto.Kind}`);
+      }
+      if (dto.Kind === 'queue' && dto.Target === selfId) throw new BadRequestException('OverflowTarget cannot be the queue itself');
+      const found = await this.dataSource.getRepository(repo[dto.Kind]).findOneBy({ id: dto.Target });
+      if (!found) throw new BadRequestException(`OverflowTarget.Target: no ${dto.Kind} ${dto.Target}`);
+    }
+    return { kind: dto.Kind, target: dto.Target };
+  }
+}

@@ -1,0 +1,308 @@
+import { MinHeap } from './min-heap';
+import { VirtualClock } from './virtual-clock';
+
+/**
+ * Discrete-event scheduler over a VirtualClock. Tasks run in (time, insertion sequence) order, one
+ * at a time; a task may return a Promise, which is awaited before the next task starts, so an
+ * asynchronous step (a SmartRouting decision) happens "during" the simulated call without
+ * anything else slipping in between. Because order depends only on virtual times and sequence
+ * numbers, the manual and the real-time driver produce the same run for the same inputs.
+ */
+
+export type Task = () => void | Promise<void>;
+
+/** What schedule() returns; pass it to cancel(). */
+export interface TaskHandle {
+  readonly time: number;
+  readonly sequence: number;
+  readonly label: string;
+}
+
+/** The part of the scheduler a simulation needs: virtual "now" and timers. */
+export interface SimulationClock {
+  now(): Date;
+  nowMs(): number;
+  schedule(delayMs: number, task: Task, label?: string): TaskHandle;
+  scheduleAt(timeMs: number, task: Task, label?: string): TaskHandle;
+  /** False when the task already ran or was cancelled. */
+  cancel(handle: TaskHandle): boolean;
+}
+
+export interface SchedulerOptions {
+  /**
+   * Real-time driver: called when a task throws, and the driver carries on. Without it the driver
+   * stops and keeps the error in `failure` (a silent carry-on would hide broken runs).
+   */
+  onError?: (error: unknown, label: string) => void;
+  /** Monotonic wall clock in milliseconds; injectable for tests. */
+  wallClock?: () => number;
+}
+
+interface Entry extends TaskHandle {
+  readonly task: Task;
+  state: 'pending' | 'cancelled' | 'done';
+}
+
+interface RealTimeState {
+  readonly timeScale: number;
+  readonly wallStart: number;
+  readonly virtualStart: number;
+}
+
+interface IdleWaiter {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** setTimeout's ceiling; longer waits are re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const DEFAULT_IDLE_LIMIT_MS = 24 * 3600 * 1000;
+
+export class Scheduler implements SimulationClock {
+  /** Set when the real-time driver stopped because a task threw (and no onError was given). */
+  failure: unknown = undefined;
+
+  private readonly heap = new MinHeap<Entry>((a, b) => a.time - b.time || a.sequence - b.sequence);
+  private readonly wall: () => number;
+  private sequence = 0;
+  private live = 0;
+  private inTask = false;
+  private manualRunning = false;
+  private realTime: RealTimeState | null = null;
+  private pumpActive = false;
+  private pumpDone: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private idleWaiters: IdleWaiter[] = [];
+
+  constructor(
+    readonly clock: VirtualClock = new VirtualClock(),
+    private readonly options: SchedulerOptions = {},
+  ) {
+    this.wall = options.wallClock ?? (() => performance.now());
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  /** Virtual now; under the real-time driver, outside a task, it first catches up with wall time. */
+  nowMs(): number {
+    this.syncToWall();
+    return this.clock.nowMs;
+  }
+
+  /** Tasks still waiting to run. */
+  get pendingCount(): number {
+    return this.live;
+  }
+
+  get isRealTime(): boolean {
+    return this.realTime !== null;
+  }
+
+  schedule(delayMs: number, task: Task, label = 'task'): TaskHandle {
+    if (!(delayMs >= 0) || !Number.isFinite(delayMs)) throw new Error(`Task delay must be a finite number >= 0, got ${delayMs}`);
+    return this.scheduleAt(this.nowMs() + delayMs, task, label);
+  }
+
+  /** A time in the past runs at the current time (after what is already due then). */
+  scheduleAt(timeMs: number, task: Task, label = 'task'): TaskHandle {
+    if (!Number.isFinite(timeMs)) throw new Error(`Task time must be finite, got ${timeMs}`);
+    const entry: Entry = { time: Math.max(Math.round(timeMs), this.clock.nowMs), sequence: this.sequence++, label, task, state: 'pending' };
+    this.heap.push(entry);
+    this.live++;
+    this.wake();
+    return entry;
+  }
+
+  cancel(handle: TaskHandle): boolean {
+    const entry = handle as Entry;
+    if (entry.state !== 'pending') return false;
+    entry.state = 'cancelled'; // lazily dropped when it reaches the top of the heap
+    this.live--;
+    this.notifyIdle();
+    return true;
+  }
+
+  // ---- manual driver -------------------------------------------------------------------------
+
+  /** Runs every task due within `ms` from now, then leaves the clock at now + ms. Returns tasks run. */
+  async advanceBy(ms: number): Promise<number> {
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error(`advanceBy needs a finite number >= 0, got ${ms}`);
+    return this.advanceTo(this.clock.nowMs + ms);
+  }
+
+  async advanceTo(timeMs: number): Promise<number> {
+    this.enterManual();
+    try {
+      let ran = 0;
+      for (let next = this.peekLive(); next && next.time <= timeMs; next = this.peekLive()) {
+        await this.runEntry(next);
+        ran++;
+      }
+      if (timeMs > this.clock.nowMs) this.clock.advanceTo(timeMs);
+      return ran;
+    } finally {
+      this.manualRunning = false;
+    }
+  }
+
+  /**
+   * Runs tasks until none are left (true; the clock stays at the last task's time) or the next one
+   * lies beyond `maxMs` from now (false; the clock moves to that limit).
+   */
+  async runUntilIdle(maxMs = DEFAULT_IDLE_LIMIT_MS): Promise<boolean> {
+    if (!(maxMs >= 0)) throw new Error(`runUntilIdle needs maxMs >= 0, got ${maxMs}`);
+    this.enterManual();
+    const limit = this.clock.nowMs + maxMs;
+    try {
+      for (;;) {
+        const next = this.peekLive();
+        if (!next) return true;
+        if (next.time > limit) {
+          this.clock.advanceTo(limit);
+          return false;
+        }
+        await this.runEntry(next);
+      }
+    } finally {
+      this.manualRunning = false;
+    }
+  }
+
+  // ---- real-time driver ----------------------------------------------------------------------
+
+  /** Runs each task once wall time elapsed since start() * timeScale reaches it. */
+  start(timeScale = 1): void {
+    if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`timeScale must be a finite number > 0, got ${timeScale}`);
+    if (this.realTime) throw new Error('The real-time driver is already running');
+    if (this.manualRunning) throw new Error('The manual driver is running');
+    this.failure = undefined;
+    this.realTime = { timeScale, wallStart: this.wall(), virtualStart: this.clock.nowMs };
+    this.arm(0);
+  }
+
+  /** Stops after the running task (if any) finishes; the clock keeps the virtual time reached. */
+  async stop(): Promise<void> {
+    if (!this.realTime) return this.pumpDone;
+    this.syncToWall();
+    this.realTime = null;
+    this.clearTimer();
+    await this.pumpDone;
+  }
+
+  /** Resolves once no task is pending or running; rejects if the real-time driver failed. */
+  whenIdle(): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.live === 0 && !this.inTask) return Promise.resolve();
+    return new Promise((resolve, reject) => this.idleWaiters.push({ resolve, reject }));
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private enterManual(): void {
+    if (this.realTime) throw new Error('The real-time driver is running; stop() it before driving the clock by hand');
+    if (this.manualRunning) throw new Error('The clock is already being advanced; await the previous call first');
+    this.manualRunning = true;
+  }
+
+  private peekLive(): Entry | undefined {
+    let top = this.heap.peek();
+    while (top && top.state === 'cancelled') {
+      this.heap.pop();
+      top = this.heap.peek();
+    }
+    return top;
+  }
+
+  private async runEntry(entry: Entry): Promise<void> {
+    this.heap.pop();
+    entry.state = 'done';
+    this.live--;
+    this.clock.advanceTo(entry.time);
+    this.inTask = true;
+    try {
+      const result = entry.task();
+      if (result) await result;
+    } finally {
+      this.inTask = false;
+      this.notifyIdle();
+    }
+  }
+
+  private notifyIdle(): void {
+    if (this.live > 0 || this.inTask || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const waiter of waiters) waiter.resolve();
+  }
+
+  private virtualTarget(state: RealTimeState): number {
+    return state.virtualStart + (this.wall() - state.wallStart) * state.timeScale;
+  }
+
+  /**
+   * Lets commands issued between tasks carry the wall-derived virtual time, but never past the next
+   * pending task, so the clock still only moves forward and due tasks keep their own times.
+   */
+  private syncToWall(): void {
+    if (!this.realTime || this.inTask) return;
+    let target = Math.floor(this.virtualTarget(this.realTime));
+    const next = this.peekLive();
+    if (next) target = Math.min(target, next.time);
+    if (target > this.clock.nowMs) this.clock.advanceTo(target);
+  }
+
+  /** New work under the real-time driver: re-evaluate (deferred, so schedule() never runs a task itself). */
+  private wake(): void {
+    if (this.realTime && !this.pumpActive) this.arm(0);
+  }
+
+  private arm(delayMs: number): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.realTime || this.pumpActive) return;
+      this.pumpActive = true;
+      this.pumpDone = this.pump();
+    }, Math.min(delayMs, MAX_TIMER_MS));
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      const state = this.realTime;
+      const next = this.peekLive();
+      if (!state || !next) break; // schedule() wakes the driver again
+      const aheadMs = next.time - this.virtualTarget(state);
+      if (aheadMs > 0) {
+        this.arm(Math.ceil(aheadMs / state.timeScale));
+        break;
+      }
+      try {
+        await this.runEntry(next);
+      } catch (error) {
+        if (this.options.onError) {
+          this.options.onError(error, next.label);
+          continue;
+        }
+        this.fail(error);
+        break;
+      }
+    }
+    this.pumpActive = false;
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error;
+    this.realTime = null;
+    this.clearTimer();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const waiter of waiters) waiter.reject(error);
+  }
+}
