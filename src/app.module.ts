@@ -13,6 +13,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module';
 import { EventsModule } from './events/events.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationModule } from './organization/organization.module';
+import { SmartRoutingModule } from './smart-routing/smart-routing.module';
 import { RetentionModule } from './retention/retention.module';
 
 /** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
@@ -28,6 +29,7 @@ export class AppModule {
       DeliveriesModule.forRoot({ api: config.runsApi, worker: config.runsWorker }),
       EventsModule.forRoot({ api: config.runsApi }),
       OrganizationModule.forRoot({ api: config.runsApi }),
+      SmartRoutingModule.forRoot({ api: config.runsApi }),
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {

@@ -1,0 +1,155 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { metric } from '../metrics/metric';
+import { ServiceQueueEntity } from '../organization/organization.entities';
+import { endpointUrlProblem } from '../webhooks/endpoint-rules';
+import type { ListRoutingRequestsQuery, SmartRoutingConfigDto } from './dto/smart-routing-config.dto';
+import type { RoutingDecision, RoutingRequestContext, SmartRoutingHook } from './routing-instructions';
+import type { SmartRoutingCallConfig } from './smart-routing-call';
+import { SmartRoutingClient } from './smart-routing-client';
+import { SmartRoutingConfigEntity, SmartRoutingRequestEntity } from './smart-routing.entities';
+
+const present = (c: SmartRoutingConfigEntity) => ({
+  QueueId: c.queueId,
+  Endpoint: c.endpoint,
+  InsecureSSL: c.insecureSsl,
+  Auth: c.authType,
+  HasApiKey: c.apiKey !== null,
+  Username: c.username,
+  HasPassword: c.password !== null,
+  TimeoutMs: c.timeoutMs,
+  TargetId: c.targetId,
+  SendExtraData: c.sendExtraData,
+  DynamicValues: c.dynamicValues,
+  IsActive: c.isActive,
+});
+
+/**
+ * Plays the platform's side of SmartRouting: for a call entering a configured queue it asks the
+ * customer's endpoint, logs the exchange (credentials masked) and hands the decision to the
+ * simulation.
+ */
+@Injectable()
+export class SmartRoutingService implements SmartRoutingHook {
+  private readonly client: SmartRoutingClient;
+  private readonly outcomes = metric(
+    'emulator_smart_routing_requests_total',
+    () => new Counter({ name: 'emulator_smart_routing_requests_total', help: 'SmartRouting requests by outcome', labelNames: ['outcome'] }),
+  );
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {
+    this.client = new SmartRoutingClient({ allowAnyPort: config.webhooks.allowAnyEndpointPort });
+  }
+
+  async configure(queueId: string, dto: SmartRoutingConfigDto) {
+    if (!(await this.dataSource.getRepository(ServiceQueueEntity).findOneBy({ id: queueId }))) throw new NotFoundException(`No queue ${queueId}`);
+    const problems: string[] = [];
+    const urlProblem = endpointUrlProblem(dto.Endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
+    if (urlProblem) problems.push(`Endpoint ${urlProblem}`);
+    const auth = dto.Auth ?? (dto.ApiKey ? 'apiKey' : dto.Username ? 'basic' : 'none');
+    if (auth === 'apiKey' && !dto.ApiKey) problems.push('ApiKey is required with Auth "apiKey"');
+    if (auth === 'basic' && (!dto.Username || !dto.Password)) problems.push('Username and Password are required with Auth "basic"');
+    for (const [k, v] of Object.entries(dto.DynamicValues ?? {})) if (typeof v !== 'string') problems.push(`DynamicValues.${k} must be a string`);
+    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    const saved = await this.dataSource.getRepository(SmartRoutingConfigEntity).save({
+      queueId,
+      endpoint: dto.Endpoint,
+      insecureSsl: dto.InsecureSSL ?? false,
+      authType: auth,
+      apiKey: auth === 'apiKey' ? dto.ApiKey! : null,
+      username: auth === 'basic' ? dto.Username! : null,
+      password: auth === 'basic' ? dto.Password! : null,
+      timeoutMs: dto.TimeoutMs ?? 5000,
+      targetId: dto.TargetId ?? null,
+      sendExtraData: dto.SendExtraData ?? false,
+      dynamicValues: dto.DynamicValues ?? {},
+      isActive: dto.IsActive ?? true,
+    });
+    return present(saved);
+  }
+
+  async get(queueId: string) {
+    const found = await this.dataSource.getRepository(SmartRoutingConfigEntity).findOneBy({ queueId });
+    if (!found) throw new NotFoundException(`Queue ${queueId} has no SmartRouting configuration`);
+    return present(found);
+  }
+
+  async remove(queueId: string): Promise<void> {
+    const result = await this.dataSource.getRepository(SmartRoutingConfigEntity).delete({ queueId });
+    if (!result.affected) throw new NotFoundException(`Queue ${queueId} has no SmartRouting configuration`);
+  }
+
+  async decide(context: RoutingRequestContext): Promise<RoutingDecision | null> {
+    const found = await this.dataSource.getRepository(SmartRoutingConfigEntity).findOneBy({ queueId: context.queueId });
+    if (!found || !found.isActive) return null;
+    const callConfig: SmartRoutingCallConfig = {
+      endpoint: found.endpoint,
+      insecureSsl: found.insecureSsl,
+      auth:
+        found.authType === 'apiKey'
+          ? { type: 'apiKey', apiKey: found.apiKey ?? '' }
+          : found.authType === 'basic'
+            ? { type: 'basic', username: found.username ?? '', password: found.password ?? '' }
+            : { type: 'none' },
+      timeoutMs: found.timeoutMs,
+      targetId: found.targetId,
+      sendExtraData: found.sendExtraData,
+      dynamicValues: found.dynamicValues,
+    };
+    const requestedAt = new Date();
+    const record = await this.client.requestRouting(callConfig, context);
+    const d = record.decision;
+    const row: SmartRoutingRequestEntity = Object.assign(new SmartRoutingRequestEntity(), {
+      id: d.requestId,
+      queueId: context.queueId,
+      callId: context.callId,
+      requestedAt,
+      request: (record.request ?? { url: found.endpoint, notSent: true }) as unknown as Record<string, unknown>,
+      responseStatus: record.response?.status ?? null,
+      responseBodyExcerpt: record.response?.bodyExcerpt ?? null,
+      latencyMs: record.latencyMs,
+      outcome: d.outcome,
+      reason: d.outcome === 'default-error' ? d.reason : null,
+      applied: d.outcome === 'applied' ? (d.instructions as Record<string, unknown>) : null,
+      ignored: record.ignored,
+    });
+    await this.dataSource.getRepository(SmartRoutingRequestEntity).save(row);
+    this.outcomes.inc({ outcome: d.outcome });
+    return d;
+  }
+
+  async listRequests(q: ListRoutingRequestsQuery) {
+    const qb = this.dataSource.getRepository(SmartRoutingRequestEntity).createQueryBuilder('r');
+    if (q.queueId) qb.andWhere('r.queue_id = :queueId', { queueId: q.queueId });
+    if (q.callId) qb.andWhere('r.call_id = :callId', { callId: q.callId });
+    if (q.outcome) qb.andWhere('r.outcome = :outcome', { outcome: q.outcome });
+    const [rows, total] = await qb.orderBy('r.requested_at', 'DESC').take(q.limit).skip(q.offset).getManyAndCount();
+    return { Total: total, Limit: q.limit, Offset: q.offset, Items: rows.map(presentRequest) };
+  }
+
+  async requestsForCall(callId: string) {
+    const rows = await this.dataSource.getRepository(SmartRoutingRequestEntity).find({ where: { callId }, order: { requestedAt: 'ASC' } });
+    return rows.map(presentRequest);
+  }
+}
+
+export const presentRequest = (r: SmartRoutingRequestEntity) => ({
+  Id: r.id,
+  QueueId: r.queueId,
+  CallId: r.callId,
+  RequestedAt: r.requestedAt,
+  Request: r.request,
+  ResponseStatus: r.responseStatus,
+  ResponseBodyExcerpt: r.responseBodyExcerpt,
+  LatencyMs: r.latencyMs,
+  Outcome: r.outcome,
+  Reason: r.reason,
+  Applied: r.applied,
+  IgnoredProperties: r.ignored,
+});
