@@ -14,6 +14,7 @@ import { EventsModule } from './events/events.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationModule } from './organization/organization.module';
 import { SmartRoutingModule } from './smart-routing/smart-routing.module';
+import { SimulationModule } from './simulation/simulation.module';
 import { RetentionModule } from './retention/retention.module';
 
 /** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
@@ -33,7 +34,7 @@ export class AppModule {
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {
-      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule);
+      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule, SimulationModule);
       providers.push({ provide: APP_GUARD, useClass: AdminKeyGuard });
     }
     return { module: AppModule, imports, providers };

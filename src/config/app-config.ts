@@ -19,6 +19,7 @@ export class AppConfig {
   };
   timeScale!: number;
   demoOrganization!: boolean;
+  simulationSeed!: string;
   retentionDays!: number;
 
   get runsApi(): boolean {

@@ -99,6 +99,10 @@ export class Environment {
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   DEMO_ORGANIZATION = true;
 
+  /** The simulation's random seed: the same seed and commands give the same event stream. */
+  @IsString() @MinLength(1)
+  SIMULATION_SEED = 'enreach';
+
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   RETENTION_DAYS = 7;
 

@@ -60,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     timeScale: parsed.TIME_SCALE,
     demoOrganization: parsed.DEMO_ORGANIZATION,
+    simulationSeed: parsed.SIMULATION_SEED,
     retentionDays: parsed.RETENTION_DAYS,
   });
 }

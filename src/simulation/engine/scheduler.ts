@@ -9,7 +9,11 @@ import { VirtualClock } from './virtual-clock';
  * numbers, the manual and the real-time driver produce the same run for the same inputs.
  */
 
-export type Task = () => void | Promise<void>;
+/** A task's result is ignored unless it is a promise, which is awaited before the next task. */
+export type Task = () => unknown;
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 
 /** What schedule() returns; pass it to cancel(). */
 export interface TaskHandle {
@@ -144,6 +148,7 @@ export class Scheduler implements SimulationClock {
       return ran;
     } finally {
       this.manualRunning = false;
+      this.notifyIdle();
     }
   }
 
@@ -167,6 +172,7 @@ export class Scheduler implements SimulationClock {
       }
     } finally {
       this.manualRunning = false;
+      this.notifyIdle();
     }
   }
 
@@ -223,10 +229,9 @@ export class Scheduler implements SimulationClock {
     this.inTask = true;
     try {
       const result = entry.task();
-      if (result) await result;
+      if (isThenable(result)) await result;
     } finally {
       this.inTask = false;
-      this.notifyIdle();
     }
   }
 
@@ -286,13 +291,13 @@ export class Scheduler implements SimulationClock {
       try {
         await this.runEntry(next);
       } catch (error) {
-        if (this.options.onError) {
-          this.options.onError(error, next.label);
-          continue;
+        if (!this.options.onError) {
+          this.fail(error);
+          break;
         }
-        this.fail(error);
-        break;
+        this.options.onError(error, next.label);
       }
+      this.notifyIdle();
     }
     this.pumpActive = false;
   }

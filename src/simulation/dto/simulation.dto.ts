@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { AVAILABILITIES, type Availability } from '../../organization/organization.entities';
+import { CALLBACK_ATTEMPT_RESULTS, type CallbackAttemptResult } from '../engine';
+
+const RESULTS = Object.keys(CALLBACK_ATTEMPT_RESULTS) as CallbackAttemptResult[];
+
+export class CallScriptDto {
+  @ApiPropertyOptional({ description: 'Ring time before the agent answers' }) @IsOptional() @IsNumber() @Min(0) @Max(86400) AnswerAfterSeconds?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) TalkSeconds?: number;
+  @ApiPropertyOptional({ enum: ['caller', 'agent'] }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'HangupBy must be caller or agent' }) HangupBy?: 'caller' | 'agent';
+  @ApiPropertyOptional({ description: 'false: the first agent does not answer; or a list, one per allocation' })
+  @IsOptional()
+  AgentAnswers?: boolean | boolean[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() WrapUpEndsManually?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9]{3,20}$/, { message: 'CallerNumber must be a phone number' }) CallerNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9]{3,20}$/, { message: 'TargetNumber must be a phone number' }) TargetNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) AbandonAfterSeconds?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() TransferAnswers?: boolean;
+}
+
+export class PlaceCallDto {
+  @ApiProperty({ enum: ['queue', 'direct', 'outbound'] })
+  @IsIn(['queue', 'direct', 'outbound'], { message: 'Type must be one of: queue, direct, outbound' })
+  Type!: 'queue' | 'direct' | 'outbound';
+  @ApiPropertyOptional({ description: 'Queue id or number (Type queue)' }) @IsOptional() @IsString() @MinLength(1) Queue?: string;
+  @ApiPropertyOptional({ description: 'User id or username (Type direct or outbound)' }) @IsOptional() @IsString() @MinLength(1) User?: string;
+  @ApiPropertyOptional({ description: 'Called number (Type outbound)' }) @IsOptional() @Matches(/^\+?[0-9]{3,20}$/, { message: 'Number must be a phone number' }) Number?: string;
+  @ApiPropertyOptional({ type: CallScriptDto }) @IsOptional() @ValidateNested() @Type(() => CallScriptDto) Script?: CallScriptDto;
+}
+
+export class HangUpDto {
+  @ApiPropertyOptional({ enum: ['caller', 'agent'], default: 'caller' }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'By must be caller or agent' }) By?: 'caller' | 'agent';
+}
+
+export class AvailabilityDto {
+  @ApiProperty({ enum: AVAILABILITIES }) @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability!: Availability;
+  @ApiPropertyOptional() @IsOptional() @IsString() Note?: string;
+  @ApiPropertyOptional({ description: 'When the state ends (ISO 8601 virtual time); default continuous' }) @IsOptional() @IsDateString() EndTime?: string;
+}
+
+export class SupervisionDto {
+  @ApiProperty({ description: 'Supervised user id or username' }) @IsString() @MinLength(1) Target!: string;
+}
+
+export class AttachedUsersDto {
+  @ApiProperty({ example: [{ UserId: '...', Priority: 0, Active: true }] })
+  @IsArray()
+  AttachedUsers!: { UserId: string; Priority?: number; Active?: boolean }[];
+}
+
+export class CreateCallbackDto {
+  @ApiProperty({ example: '+358401234567' }) @Matches(/^\+?[0-9]{3,20}$/, { message: 'ContactNumber must be a phone number' }) ContactNumber!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() ContactName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() ContactMessage?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() Note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString() DueDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString() ExpiryDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString() NotBefore?: string;
+  @ApiPropertyOptional({ example: [{ Name: 'OrderId', Value: '123' }] }) @IsOptional() @IsArray() Extras?: { Name: string; Value: string }[];
+}
+
+export class CallbackAttemptDto {
+  @ApiProperty({ description: 'User id or username' }) @IsString() @MinLength(1) User!: string;
+  @ApiProperty({ enum: RESULTS }) @IsIn(RESULTS, { message: `Result must be one of: ${RESULTS.join(', ')}` }) Result!: CallbackAttemptResult;
+  @ApiPropertyOptional() @IsOptional() @IsString() Note?: string;
+}
+
+export class AssignCallbackDto {
+  @ApiPropertyOptional({ description: 'User id or username; null unassigns', nullable: true }) @IsOptional() @IsString() User?: string | null;
+}
+
+export class ResetSimulationDto {
+  @ApiPropertyOptional({ example: 42 }) @IsOptional() Seed?: string | number;
+  @ApiPropertyOptional({ description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsDateString() StartTime?: string;
+  @ApiPropertyOptional({ description: '1 = real time; 60 = a minute per second' }) @IsOptional() @IsNumber() @Min(0.001) @Max(1000000) TimeScale?: number;
+}

@@ -1,0 +1,84 @@
+import { finnishMobile } from '../../catalog/sample-world';
+import type { SeededRandom } from '../../common/seeded-random';
+import { SimulationCommandError } from './simulation-errors';
+
+/** How a simulated call behaves; anything left out is drawn from the call's own random stream. */
+export interface CallScript {
+  /** Ring time before an agent (or, outbound, the called party; or a transfer target) answers. */
+  answerAfterSeconds?: number;
+  /** Conversation length once connected. */
+  talkSeconds?: number;
+  /** Who ends the conversation. Outbound calls: 'agent' is the dialling user, 'caller' the called party. */
+  hangupBy?: 'caller' | 'agent';
+  /**
+   * false: the first allocated agent does not answer (the ring times out and the next agent is
+   * tried); later agents answer. A list gives the answer of each successive allocation in turn.
+   */
+  agentAnswers?: boolean | readonly boolean[];
+  /** Wrap-up has no timer and lasts until endWrapUp(userId). Default false (ends by timer). */
+  wrapUpEndsManually?: boolean;
+  callerNumber?: string;
+  /** The dialled number; defaults to the queue's or the user's number. */
+  targetNumber?: string;
+  /** The caller hangs up if the call is not connected to an agent within this time. Default: never. */
+  abandonAfterSeconds?: number;
+  /** Whether an external transfer target answers. */
+  transferAnswers?: boolean;
+}
+
+export interface ResolvedCallScript {
+  readonly answerAfterSeconds: number;
+  readonly talkSeconds: number;
+  readonly hangupBy: 'caller' | 'agent';
+  readonly wrapUpEndsManually: boolean;
+  readonly callerNumber: string;
+  readonly targetNumber: string | undefined;
+  readonly abandonAfterSeconds: number | null;
+  readonly transferAnswers: boolean;
+  /** Whether the n-th allocation (0-based) is answered. */
+  answers(attempt: number): boolean;
+}
+
+const SECONDS_FIELDS = ['answerAfterSeconds', 'talkSeconds', 'abandonAfterSeconds'] as const;
+
+/** Throws SimulationCommandError on a value the simulation cannot play. */
+export function validateCallScript(script: CallScript): void {
+  for (const field of SECONDS_FIELDS) {
+    const value = script[field];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new SimulationCommandError('invalid', `${field} must be a number of seconds >= 0, got ${String(value)}`);
+    }
+  }
+  if (script.hangupBy !== undefined && script.hangupBy !== 'caller' && script.hangupBy !== 'agent') {
+    throw new SimulationCommandError('invalid', `hangupBy must be 'caller' or 'agent', got ${JSON.stringify(script.hangupBy)}`);
+  }
+}
+
+/**
+ * Every default is drawn, in a fixed order, whether or not the script sets it: giving one value
+ * then never shifts the others, so scripts differing in one field stay comparable.
+ */
+export function resolveCallScript(script: CallScript, rng: SeededRandom): ResolvedCallScript {
+  validateCallScript(script);
+  const drawn = {
+    answerAfterSeconds: rng.int(2, 12),
+    talkSeconds: rng.int(20, 240),
+    hangupBy: rng.pick(['caller', 'agent'] as const),
+    agentAnswers: rng.bool(0.85),
+    transferAnswers: rng.bool(0.8),
+    callerNumber: finnishMobile(rng),
+  };
+  const agentAnswers = script.agentAnswers ?? drawn.agentAnswers;
+  const answersList: readonly boolean[] = typeof agentAnswers === 'boolean' ? [agentAnswers] : agentAnswers;
+  return {
+    answerAfterSeconds: script.answerAfterSeconds ?? drawn.answerAfterSeconds,
+    talkSeconds: script.talkSeconds ?? drawn.talkSeconds,
+    hangupBy: script.hangupBy ?? drawn.hangupBy,
+    wrapUpEndsManually: script.wrapUpEndsManually ?? false,
+    callerNumber: script.callerNumber ?? drawn.callerNumber,
+    targetNumber: script.targetNumber,
+    abandonAfterSeconds: script.abandonAfterSeconds ?? null,
+    transferAnswers: script.transferAnswers ?? drawn.transferAnswers,
+    answers: (attempt) => answersList[attempt] ?? true,
+  };
+}

@@ -1,0 +1,115 @@
+import type { SeededRandom } from '../../common/seeded-random';
+import type { RoutingDecision, RoutingInstructions } from '../../smart-routing/routing-instructions';
+import type { ResolvedCallScript } from './call-script';
+import type { ResolvedTarget } from './routing-target';
+import type { TaskHandle } from './scheduler';
+
+export type CallKind = 'queue' | 'direct' | 'outbound';
+
+/**
+ * routing: before the call reaches a queue or user (SmartRouting); queuing: waiting in a queue;
+ * ringing: allocated to an agent / ringing the user or the called party; transferring: between
+ * targets; ended: gone from the simulation's view (disconnected or transferred out).
+ */
+export type CallPhase = 'routing' | 'queuing' | 'ringing' | 'connected' | 'transferring' | 'ended';
+
+/** Which kind of event describes the call right now: Queue*, User*In* or User*Out*. */
+export type CallSide = 'queue' | 'user' | 'outbound';
+
+/** What SmartRouting asked of the call's allocation. */
+export interface CallRouting {
+  priorityOverride: number | null;
+  extraPriority: number;
+  requiredUserId: string | null;
+  requiredDeadlineMs: number | null;
+  preferredUserIds: string[];
+  failTarget: ResolvedTarget | null;
+  /** The initial target (queue or user id) the FailTarget applies to. */
+  failTargetFor: string | null;
+}
+
+export interface SimCall {
+  readonly id: string;
+  readonly legId: string;
+  readonly kind: CallKind;
+  readonly callerNumber: string;
+  readonly targetNumber: string;
+  readonly script: ResolvedCallScript;
+  /** Event ids and leg ids. */
+  readonly ids: SeededRandom;
+  /** Handed to makeEvent for any value the flow leaves unset. */
+  readonly fill: SeededRandom;
+  readonly startedAtMs: number;
+  phase: CallPhase;
+  side: CallSide;
+  queueId: string | null;
+  /** Agent (queue side), target user (user side) or dialling user (outbound). */
+  userId: string | null;
+  arrivedAtMs: number;
+  arrivalSequence: number;
+  /** Allocations so far; indexes the script's agentAnswers. */
+  allocations: number;
+  /** Agents that let this call ring out; not offered it again in the same queue. */
+  refusedBy: Set<string>;
+  agentLegId: string | null;
+  maxWaitDeadlineMs: number | null;
+  routing: CallRouting;
+  decision: RoutingDecision | null;
+  appliedRouting: RoutingInstructions | null;
+  playedTts: string | null;
+  appliedMsi: string | null;
+  routingNotes: string[];
+  hops: number;
+  callbackId: string | null;
+  connectedAtMs: number | null;
+  endedAtMs: number | null;
+  endReason: string | null;
+  readonly timers: Map<string, TaskHandle>;
+  readonly timeline: Record<string, unknown>[];
+}
+
+export interface NewCallInput {
+  id: string;
+  legId: string;
+  kind: CallKind;
+  callerNumber: string;
+  targetNumber: string;
+  script: ResolvedCallScript;
+  ids: SeededRandom;
+  fill: SeededRandom;
+  startedAtMs: number;
+}
+
+/** Re-reads the phase (a flow's own narrowing would miss a change made while it awaited). */
+export function hasEnded(call: SimCall): boolean {
+  return call.phase === 'ended';
+}
+
+export function createCall(input: NewCallInput): SimCall {
+  return {
+    ...input,
+    phase: 'routing',
+    side: input.kind === 'outbound' ? 'outbound' : input.kind === 'queue' ? 'queue' : 'user',
+    queueId: null,
+    userId: null,
+    arrivedAtMs: input.startedAtMs,
+    arrivalSequence: 0,
+    allocations: 0,
+    refusedBy: new Set(),
+    agentLegId: null,
+    maxWaitDeadlineMs: null,
+    routing: { priorityOverride: null, extraPriority: 0, requiredUserId: null, requiredDeadlineMs: null, preferredUserIds: [], failTarget: null, failTargetFor: null },
+    decision: null,
+    appliedRouting: null,
+    playedTts: null,
+    appliedMsi: null,
+    routingNotes: [],
+    hops: 0,
+    callbackId: null,
+    connectedAtMs: null,
+    endedAtMs: null,
+    endReason: null,
+    timers: new Map(),
+    timeline: [],
+  };
+}

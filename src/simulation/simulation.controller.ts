@@ -1,0 +1,196 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CallbackRequestEntity } from '../organization/organization.entities';
+import { OrganizationService } from '../organization/organization.service';
+import { SmartRoutingService } from '../smart-routing/smart-routing.service';
+import { SimulationCommandError, type CallScript } from './engine';
+import {
+  AssignCallbackDto,
+  AttachedUsersDto,
+  AvailabilityDto,
+  CallbackAttemptDto,
+  CallScriptDto,
+  CreateCallbackDto,
+  HangUpDto,
+  PlaceCallDto,
+  ResetSimulationDto,
+  SupervisionDto,
+} from './dto/simulation.dto';
+import { SimulationService } from './simulation.service';
+
+function script(dto: CallScriptDto = {}): CallScript {
+  return {
+    answerAfterSeconds: dto.AnswerAfterSeconds,
+    talkSeconds: dto.TalkSeconds,
+    hangupBy: dto.HangupBy,
+    agentAnswers: dto.AgentAnswers,
+    wrapUpEndsManually: dto.WrapUpEndsManually,
+    callerNumber: dto.CallerNumber,
+    targetNumber: dto.TargetNumber,
+    abandonAfterSeconds: dto.AbandonAfterSeconds,
+    transferAnswers: dto.TransferAnswers,
+  };
+}
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('simulation')
+@Controller('api')
+export class SimulationController {
+  constructor(
+    private readonly simulation: SimulationService,
+    private readonly smartRouting: SmartRoutingService,
+    private readonly organization: OrganizationService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('simulation')
+  @ApiOperation({ summary: 'Seed, time scale, virtual time, active calls' })
+  state() {
+    return this.simulation.state();
+  }
+
+  @Post('simulation/reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Start over with a seed, virtual start time and time scale (replays a run)' })
+  async reset(@Body() dto: ResetSimulationDto) {
+    await this.simulation.reset({
+      ...(dto.Seed !== undefined ? { seed: dto.Seed } : {}),
+      ...(dto.StartTime ? { startTime: new Date(dto.StartTime) } : {}),
+      ...(dto.TimeScale ? { timeScale: dto.TimeScale } : {}),
+    });
+    return this.simulation.state();
+  }
+
+  @Post('calls')
+  @ApiOperation({ summary: 'Place an inbound call to a queue or user, or an outbound call from a user, with an optional script' })
+  place(@Body() dto: PlaceCallDto) {
+    const placed = this.simulation.run((sim) => {
+      if (dto.Type === 'queue') return sim.placeQueueCall(required(dto.Queue, 'Queue'), script(dto.Script));
+      if (dto.Type === 'direct') return sim.placeDirectCall(required(dto.User, 'User'), script(dto.Script));
+      return sim.placeOutboundCall(required(dto.User, 'User'), required(dto.Number, 'Number'), script(dto.Script));
+    });
+    return { CallId: placed.callId, LegId: placed.legId };
+  }
+
+  @Get('calls')
+  @ApiOperation({ summary: 'Calls in progress' })
+  active() {
+    return this.simulation.run((sim) => sim.activeCalls());
+  }
+
+  @Get('calls/:id')
+  @ApiOperation({ summary: "A call's state and timeline: every event it produced, in order, and its SmartRouting exchanges" })
+  async call(@Param('id', uuid) id: string) {
+    const info = this.simulation.run((sim) => sim.callInfo(id));
+    if (!info) throw new NotFoundException(`No call ${id} in the simulation`);
+    const timeline = this.simulation.run((sim) => sim.timeline(id));
+    return { Call: info, Timeline: timeline, SmartRouting: await this.smartRouting.requestsForCall(id) };
+  }
+
+  @Post('calls/:id/hangup')
+  @HttpCode(202)
+  hangUp(@Param('id', uuid) id: string, @Body() dto: HangUpDto) {
+    this.simulation.run((sim) => sim.hangUp(id, dto.By ?? 'caller'));
+    return { CallId: id };
+  }
+
+  @Post('users/:user/availability')
+  @HttpCode(202)
+  @ApiOperation({ summary: "Change a user's availability (UserAvailability, UserStatus)" })
+  availability(@Param('user') user: string, @Body() dto: AvailabilityDto) {
+    this.simulation.run((sim) =>
+      sim.setAvailability(user, dto.Availability, { note: dto.Note ?? null, ...(dto.EndTime ? { endTime: new Date(dto.EndTime) } : {}) }),
+    );
+    return { User: user, Availability: dto.Availability };
+  }
+
+  @Post('users/:user/wrap-up/end')
+  @HttpCode(202)
+  endWrapUp(@Param('user') user: string) {
+    this.simulation.run((sim) => sim.endWrapUp(user));
+    return { User: user };
+  }
+
+  @Post('users/:user/supervision')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Start supervising a user (UserSupervisionStatus)' })
+  startSupervision(@Param('user') user: string, @Body() dto: SupervisionDto) {
+    this.simulation.run((sim) => sim.startSupervision(user, dto.Target));
+    return { Supervisor: user, Target: dto.Target };
+  }
+
+  @Post('users/:user/supervision/stop')
+  @HttpCode(202)
+  stopSupervision(@Param('user') user: string, @Body() dto: SupervisionDto) {
+    this.simulation.run((sim) => sim.stopSupervision(user, dto.Target));
+    return { Supervisor: user, Target: dto.Target };
+  }
+
+  @Put('queues/:id/attached-users')
+  @ApiOperation({ summary: 'Change who serves a queue now (QueueAttachedUsers), and store it' })
+  async attach(@Param('id', uuid) id: string, @Body() dto: AttachedUsersDto) {
+    this.simulation.run((sim) =>
+      sim.setQueueMembership(
+        id,
+        dto.AttachedUsers.map((a) => ({ userId: a.UserId, priority: a.Priority ?? 0, active: a.Active ?? true })),
+      ),
+    );
+    return this.organization.getQueue(id);
+  }
+
+  @Post('call-lists/:id/callbacks')
+  @ApiOperation({ summary: 'Create a callback request (CallbackChanged)' })
+  createCallback(@Param('id', uuid) id: string, @Body() dto: CreateCallbackDto) {
+    const callbackId = this.simulation.run((sim) =>
+      sim.createCallback(id, {
+        contactNumber: dto.ContactNumber,
+        contactName: dto.ContactName ?? null,
+        contactMessage: dto.ContactMessage ?? null,
+        note: dto.Note ?? null,
+        dueDate: dto.DueDate ? new Date(dto.DueDate) : null,
+        expiryDate: dto.ExpiryDate ? new Date(dto.ExpiryDate) : null,
+        notBefore: dto.NotBefore ? new Date(dto.NotBefore) : null,
+        extras: (dto.Extras ?? []).map((e) => ({ name: String(e.Name), value: String(e.Value) })),
+      }),
+    );
+    return { CallbackId: callbackId };
+  }
+
+  @Get('callbacks')
+  @ApiOperation({ summary: 'Callback requests, as their latest CallbackChanged described them' })
+  async callbacks(@Query('callListId') callListId?: string) {
+    const rows = await this.dataSource
+      .getRepository(CallbackRequestEntity)
+      .find({ where: callListId ? { callListId } : {}, order: { updatedAt: 'DESC' }, take: 1000 });
+    return rows.map((r) => ({ Id: r.id, CallListId: r.callListId, IsClosed: r.isClosed, State: r.state }));
+  }
+
+  @Post('callbacks/:id/attempts')
+  @HttpCode(202)
+  attemptCallback(@Param('id', uuid) id: string, @Body() dto: CallbackAttemptDto) {
+    this.simulation.run((sim) => sim.attemptCallback(id, dto.User, dto.Result, { note: dto.Note ?? null }));
+    return { CallbackId: id };
+  }
+
+  @Post('callbacks/:id/assign')
+  @HttpCode(202)
+  assignCallback(@Param('id', uuid) id: string, @Body() dto: AssignCallbackDto) {
+    this.simulation.run((sim) => sim.assignCallback(id, dto.User ?? null));
+    return { CallbackId: id };
+  }
+
+  @Post('callbacks/:id/close')
+  @HttpCode(202)
+  closeCallback(@Param('id', uuid) id: string) {
+    this.simulation.run((sim) => sim.closeCallback(id));
+    return { CallbackId: id };
+  }
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new SimulationCommandError('invalid', `${name} is required for this call type`);
+  return value;
+}

@@ -1,0 +1,142 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { EventPublisher } from '../events/event-publisher.service';
+import type { Availability } from '../organization/organization.entities';
+import { OrganizationService } from '../organization/organization.service';
+import { SmartRoutingService } from '../smart-routing/smart-routing.service';
+import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock } from './engine';
+import { toOrganizationData } from './simulation-model.mapper';
+
+export interface SimulationSettings {
+  seed: string | number;
+  startTime: Date;
+  timeScale: number;
+}
+
+/**
+ * Runs the simulation engine in real time (scaled by TIME_SCALE) against the stored organisation,
+ * publishing what it emits through the normal outbox. One api process should drive the
+ * simulation: its state (calls in progress, agents' activity) lives in that process's memory.
+ */
+@Injectable()
+export class SimulationService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SimulationService.name);
+  private sim: Simulation | null = null;
+  private scheduler: Scheduler | null = null;
+  private settings: SimulationSettings;
+  private changes: Subscription | null = null;
+  private rebuilding: Promise<void> = Promise.resolve();
+  private callbackWrites: Promise<void> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organization: OrganizationService,
+    private readonly publisher: EventPublisher,
+    private readonly smartRouting: SmartRoutingService,
+    config: AppConfig,
+  ) {
+    this.settings = { seed: config.simulationSeed, startTime: new Date(), timeScale: config.timeScale };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rebuild();
+    // A changed organisation is a new model: the engine is rebuilt, keeping its virtual time.
+    this.changes = this.organization.changes.subscribe(() => {
+      this.rebuilding = this.rebuilding.then(() => this.rebuild(true)).catch((e) => this.logger.error(`Rebuilding the simulation failed: ${String(e)}`));
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.changes?.unsubscribe();
+    await this.scheduler?.stop();
+  }
+
+  /** Starts over with a seed, a virtual start time and a time scale: the way to replay a run. */
+  async reset(settings: Partial<SimulationSettings>): Promise<void> {
+    this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date() };
+    await this.rebuild(false);
+  }
+
+  state() {
+    return {
+      Seed: this.settings.seed,
+      TimeScale: this.settings.timeScale,
+      StartTime: this.settings.startTime,
+      Now: this.scheduler?.now() ?? null,
+      Running: this.sim !== null,
+      ActiveCalls: this.sim?.activeCalls().length ?? 0,
+      EmittedEvents: this.sim?.emittedCount ?? 0,
+    };
+  }
+
+  /** Runs a command against the engine, turning its errors into HTTP answers. */
+  run<T>(command: (sim: Simulation) => T): T {
+    if (!this.sim) throw new ServiceUnavailableException('No organisation to simulate yet: create one (or start with DEMO_ORGANIZATION=true)');
+    try {
+      return command(this.sim);
+    } catch (e) {
+      if (e instanceof SimulationCommandError) {
+        if (e.code === 'not-found') throw new NotFoundException(e.message);
+        if (e.code === 'conflict') throw new ConflictException(e.message);
+        throw new BadRequestException(e.message);
+      }
+      throw e;
+    }
+  }
+
+  private async rebuild(keepTime = false): Promise<void> {
+    const snapshot = await this.organization.snapshot();
+    const startMs = keepTime && this.scheduler ? this.scheduler.nowMs() : this.settings.startTime.getTime();
+    await this.scheduler?.stop();
+    const dropped = this.sim?.activeCalls().length ?? 0;
+    if (dropped > 0) this.logger.warn(`The organisation changed: ${dropped} simulated calls in progress were dropped`);
+    this.sim = null;
+    this.scheduler = null;
+    if (!snapshot) return;
+    const scheduler = new Scheduler(new VirtualClock(startMs), {
+      onError: (e, label) => this.logger.error(`Simulation task ${label} failed: ${e instanceof Error ? e.stack : String(e)}`),
+    });
+    this.sim = new Simulation(new OrganizationModel(toOrganizationData(snapshot), startMs), {
+      seed: this.settings.seed,
+      clock: scheduler,
+      emit: (payload) => this.emit(payload),
+      smartRouting: this.smartRouting,
+    });
+    this.scheduler = scheduler;
+    scheduler.start(this.settings.timeScale);
+  }
+
+  private emit(payload: Record<string, unknown>): void {
+    this.publisher.publish({ payload, source: 'simulation' }).catch((e) => this.logger.error(`Publishing ${String(payload.EventType)} failed: ${String(e)}`));
+    // The stored model follows what the simulation did, so it survives a restart.
+    if (payload.EventType === 'UserAvailability') {
+      void this.organization.storeAvailability(String(payload.UserId), payload.Availability as Availability).catch(() => undefined);
+    } else if (payload.EventType === 'CallbackChanged') {
+      // In order, so a callback's stored state is its latest.
+      this.callbackWrites = this.callbackWrites
+        .then(() => this.storeCallback(payload))
+        .catch((e) => this.logger.warn(`Storing callback state failed: ${String(e)}`));
+    }
+  }
+
+  private async storeCallback(payload: Record<string, unknown>): Promise<void> {
+    const closed = this.sim?.callback(String(payload.CallBackId))?.closed ?? false;
+    await this.dataSource.query(
+      `INSERT INTO callback_requests (id, call_list_id, is_closed, state, updated_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (id) DO UPDATE SET is_closed = EXCLUDED.is_closed, state = EXCLUDED.state, updated_at = now()`,
+      [payload.CallBackId, payload.CallListId, closed, JSON.stringify(payload)],
+    );
+  }
+}
