@@ -1,4 +1,4 @@
-import { Batcher } from './batcher';
+import { Batcher, ItemFailed } from './batcher';
 
 describe('Batcher', () => {
   it('flushes calls made together as one batch and gives each caller its result', async () => {
@@ -19,6 +19,12 @@ describe('Batcher', () => {
     }, 2, 1);
     const settled = await Promise.allSettled([1, 2, 3, 4].map((i) => batcher.add(i)));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+  });
+
+  it('fails a single item when the flush marks it failed', async () => {
+    const batcher = new Batcher<number, number>(async (items) => items.map((i) => (i === 2 ? new ItemFailed(new Error('bad 2')) : i)));
+    const settled = await Promise.allSettled([1, 2, 3].map((i) => batcher.add(i)));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 
   it('collects calls that arrive during a flush into the next batch', async () => {

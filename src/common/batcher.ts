@@ -1,3 +1,8 @@
+/** Returned by a flush in an item's place to fail that item alone. */
+export class ItemFailed {
+  constructor(readonly reason: unknown) {}
+}
+
 /**
  * Coalesces calls made in the same tick (and while a flush runs) into one flush, so a burst of
  * N writes costs one round trip instead of N. Each caller gets its own item's result.
@@ -9,7 +14,7 @@ export class Batcher<In, Out> {
   private inFlightItems = 0;
 
   constructor(
-    private readonly flush: (items: In[]) => Promise<Out[]>,
+    private readonly flush: (items: In[]) => Promise<(Out | ItemFailed)[]>,
     private readonly maxBatch = 1000,
     private readonly maxConcurrentFlushes = 2,
   ) {}
@@ -47,7 +52,11 @@ export class Batcher<In, Out> {
     this.inFlightItems += batch.length;
     try {
       const results = await this.flush(batch.map((b) => b.item));
-      batch.forEach((b, i) => b.resolve(results[i]));
+      batch.forEach((b, i) => {
+        const result = results[i];
+        if (result instanceof ItemFailed) b.reject(result.reason);
+        else b.resolve(result);
+      });
     } catch (e) {
       batch.forEach((b) => b.reject(e));
     } finally {

@@ -7,7 +7,7 @@ import { metric } from '../metrics/metric';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dotNetTimestampToDate } from '../catalog/dotnet-timestamp';
-import { Batcher } from '../common/batcher';
+import { Batcher, ItemFailed } from '../common/batcher';
 import { DeliveryJobs } from '../deliveries/delivery-jobs';
 import { QueueName, type DeliverJobData } from '../deliveries/delivery-queue';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
@@ -49,7 +49,7 @@ export class EventPublisher {
     'emulator_events_emitted_total',
     () => new Counter({ name: 'emulator_events_emitted_total', help: 'Events emitted, by type and source', labelNames: ['event_type', 'source'] }),
   );
-  private readonly batcher = new Batcher<Prepared, PublishedEvent>((items) => this.write(items), 1000, 2);
+  private readonly batcher = new Batcher<Prepared, PublishedEvent>((items) => this.writeIsolated(items), 1000, 2);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -73,6 +73,19 @@ export class EventPublisher {
     return this.batcher.add(prepared);
   }
 
+  /** A batch that fails is written again item by item, so one bad event does not take the others with it. */
+  private async writeIsolated(items: Prepared[]): Promise<(PublishedEvent | ItemFailed)[]> {
+    try {
+      return await this.write(items);
+    } catch (e) {
+      if (items.length === 1) throw e;
+      const settled = await Promise.allSettled(items.map((item) => this.write([item])));
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) this.logger.warn(`Some events of a batch could not be stored: ${String((failed as PromiseRejectedResult).reason)}`);
+      return settled.map((r) => (r.status === 'fulfilled' ? r.value[0] : new ItemFailed(r.reason)));
+    }
+  }
+
   private async write(items: Prepared[]): Promise<PublishedEvent[]> {
     const deliveries = items.flatMap((e) =>
       e.deliveries.map((d) => ({ ...d, eventId: e.id, eventType: String(e.input.payload.EventType), body: e.body, emittedAt: e.emittedAt })),
@@ -83,6 +96,8 @@ export class EventPublisher {
          INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[],
            $8::text[], $9::json[])
+         -- A replayed seed emits the same Ids again: deliver them again (as a platform duplicate), keep the first copy.
+         ON CONFLICT (id) DO NOTHING
          RETURNING 1)
        INSERT INTO deliveries (id, event_id, webhook_id, event_type)
        SELECT * FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[])`,

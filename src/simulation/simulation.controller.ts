@@ -7,6 +7,7 @@ import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
 import { SimulationCommandError, type CallScript } from './engine';
 import {
+  AdvanceDto,
   AssignCallbackDto,
   AttachedUsersDto,
   AvailabilityDto,
@@ -60,7 +61,24 @@ export class SimulationController {
       ...(dto.Seed !== undefined ? { seed: dto.Seed } : {}),
       ...(dto.StartTime ? { startTime: new Date(dto.StartTime) } : {}),
       ...(dto.TimeScale ? { timeScale: dto.TimeScale } : {}),
+      paused: dto.Paused ?? false,
     });
+    return this.simulation.state();
+  }
+
+  @Post('simulation/advance')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run a paused simulation forward by some virtual seconds, as fast as possible' })
+  async advance(@Body() dto: AdvanceDto) {
+    await this.simulation.advance(dto.Seconds);
+    return this.simulation.state();
+  }
+
+  @Post('simulation/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Let a paused simulation run in real time (scaled) from where it is' })
+  resume() {
+    this.simulation.resume();
     return this.simulation.state();
   }
 

@@ -23,6 +23,8 @@ export interface SimulationSettings {
   seed: string | number;
   startTime: Date;
   timeScale: number;
+  /** The clock runs only when advanced by hand (exact, wall-clock-free replays). */
+  paused: boolean;
 }
 
 /**
@@ -37,8 +39,13 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   private scheduler: Scheduler | null = null;
   private settings: SimulationSettings;
   private changes: Subscription | null = null;
+  /**
+   * A rebuild after a model change continues the run with a derived seed, so new calls do not
+   * repeat the ids of earlier ones; an explicit reset starts the seed's stream from the beginning.
+   */
   private rebuilding: Promise<void> = Promise.resolve();
   private callbackWrites: Promise<void> = Promise.resolve();
+  private generation = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -47,7 +54,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     private readonly smartRouting: SmartRoutingService,
     config: AppConfig,
   ) {
-    this.settings = { seed: config.simulationSeed, startTime: new Date(), timeScale: config.timeScale };
+    this.settings = { seed: config.simulationSeed, startTime: new Date(), timeScale: config.timeScale, paused: false };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,12 +72,27 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Starts over with a seed, a virtual start time and a time scale: the way to replay a run. */
   async reset(settings: Partial<SimulationSettings>): Promise<void> {
-    this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date() };
+    this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date(), paused: settings.paused ?? false };
     await this.rebuild(false);
+  }
+
+  /** Runs the paused clock forward by `seconds` of virtual time. */
+  async advance(seconds: number): Promise<void> {
+    if (!this.scheduler) throw new ServiceUnavailableException('No organisation to simulate yet');
+    if (!this.settings.paused) throw new ConflictException('The simulation runs in real time; reset it with Paused: true to advance it by hand');
+    await this.scheduler.advanceBy(Math.round(seconds * 1000));
+  }
+
+  /** Lets a paused clock run in real time (scaled) from where it is. */
+  resume(): void {
+    if (!this.scheduler || !this.settings.paused) return;
+    this.settings.paused = false;
+    this.scheduler.start(this.settings.timeScale);
   }
 
   state() {
     return {
+      Paused: this.settings.paused,
       Seed: this.settings.seed,
       TimeScale: this.settings.timeScale,
       StartTime: this.settings.startTime,
@@ -108,14 +130,15 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     const scheduler = new Scheduler(new VirtualClock(startMs), {
       onError: (e, label) => this.logger.error(`Simulation task ${label} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
+    this.generation = keepTime ? this.generation + 1 : 0;
     this.sim = new Simulation(new OrganizationModel(toOrganizationData(snapshot), startMs), {
-      seed: this.settings.seed,
+      seed: this.generation === 0 ? this.settings.seed : `${this.settings.seed}/${this.generation}`,
       clock: scheduler,
       emit: (payload) => this.emit(payload),
       smartRouting: this.smartRouting,
     });
     this.scheduler = scheduler;
-    scheduler.start(this.settings.timeScale);
+    if (!this.settings.paused) scheduler.start(this.settings.timeScale);
   }
 
   private emit(payload: Record<string, unknown>): void {

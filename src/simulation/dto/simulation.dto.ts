@@ -88,4 +88,12 @@ export class ResetSimulationDto {
   @ApiPropertyOptional({ example: 42 }) @IsOptional() Seed?: string | number;
   @ApiPropertyOptional({ description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsDateString() StartTime?: string;
   @ApiPropertyOptional({ description: '1 = real time; 60 = a minute per second' }) @IsOptional() @IsNumber() @Min(0.001) @Max(1000000) TimeScale?: number;
+  @ApiPropertyOptional({ description: 'Do not run the clock: commands wait for POST /api/simulation/advance (exact replays)' })
+  @IsOptional()
+  @IsBoolean()
+  Paused?: boolean;
+}
+
+export class AdvanceDto {
+  @ApiProperty({ description: 'Virtual seconds to run now, as fast as possible' }) @IsNumber() @Min(0) @Max(30 * 86400) Seconds!: number;
 }
