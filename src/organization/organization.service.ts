@@ -2,6 +2,8 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
+import { GUID_PATTERN } from '../catalog/value-rules';
+import { PHONE_NUMBER } from '../common/phone-number';
 import { DataSource } from 'typeorm';
 import type {
   AttachedUserDto,
@@ -257,9 +259,9 @@ export class OrganizationService {
     if (!dto) return null;
     const repo = { queue: ServiceQueueEntity, user: OrgUserEntity, callList: CallListEntity } as const;
     if (dto.Kind === 'number') {
-      if (!/^\+?[0-9]{3,20}$/.test(dto.Target)) throw new BadRequestException('OverflowTarget.Target must be a phone number for Kind "number"');
+      if (!PHONE_NUMBER.test(dto.Target)) throw new BadRequestException('OverflowTarget.Target must be a phone number for Kind "number"');
     } else {
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(dto.Target)) {
+      if (!GUID_PATTERN.test(dto.Target)) {
         throw new BadRequestException(`OverflowTarget.Target must be the id (a GUID) of the ${dto.Kind}`);
       }
       if (dto.Kind === 'queue' && dto.Target === selfId) throw new BadRequestException('OverflowTarget cannot be the queue itself');

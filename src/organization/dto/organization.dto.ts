@@ -16,9 +16,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PHONE_NUMBER } from '../../common/phone-number';
 import { AVAILABILITIES, type Availability } from '../organization.entities';
 
-const E164 = /^\+?[0-9]{3,20}$/;
+const E164 = PHONE_NUMBER;
 const E164_MESSAGE = 'must be a phone number such as +358101231234';
 
 export class UserDto {

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PHONE_NUMBER } from '../../common/phone-number';
 import { AVAILABILITIES, type Availability } from '../../organization/organization.entities';
 import { CALLBACK_ATTEMPT_RESULTS, type CallbackAttemptResult } from '../engine';
 
@@ -27,8 +28,8 @@ export class CallScriptDto {
   @IsOptional()
   AgentAnswers?: boolean | boolean[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() WrapUpEndsManually?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9]{3,20}$/, { message: 'CallerNumber must be a phone number' }) CallerNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9]{3,20}$/, { message: 'TargetNumber must be a phone number' }) TargetNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(PHONE_NUMBER, { message: 'CallerNumber must be a phone number' }) CallerNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(PHONE_NUMBER, { message: 'TargetNumber must be a phone number' }) TargetNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) AbandonAfterSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() TransferAnswers?: boolean;
 }
@@ -39,7 +40,7 @@ export class PlaceCallDto {
   Type!: 'queue' | 'direct' | 'outbound';
   @ApiPropertyOptional({ description: 'Queue id or number (Type queue)' }) @IsOptional() @IsString() @MinLength(1) Queue?: string;
   @ApiPropertyOptional({ description: 'User id or username (Type direct or outbound)' }) @IsOptional() @IsString() @MinLength(1) User?: string;
-  @ApiPropertyOptional({ description: 'Called number (Type outbound)' }) @IsOptional() @Matches(/^\+?[0-9]{3,20}$/, { message: 'Number must be a phone number' }) Number?: string;
+  @ApiPropertyOptional({ description: 'Called number (Type outbound)' }) @IsOptional() @Matches(PHONE_NUMBER, { message: 'Number must be a phone number' }) Number?: string;
   @ApiPropertyOptional({ type: CallScriptDto }) @IsOptional() @ValidateNested() @Type(() => CallScriptDto) Script?: CallScriptDto;
 }
 
@@ -64,7 +65,7 @@ export class AttachedUsersDto {
 }
 
 export class CreateCallbackDto {
-  @ApiProperty({ example: '+358401234567' }) @Matches(/^\+?[0-9]{3,20}$/, { message: 'ContactNumber must be a phone number' }) ContactNumber!: string;
+  @ApiProperty({ example: '+358401234567' }) @Matches(PHONE_NUMBER, { message: 'ContactNumber must be a phone number' }) ContactNumber!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() ContactName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() ContactMessage?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() Note?: string;
