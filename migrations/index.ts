@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { OrganizationAndSmartRouting1764000000001 } from './1764000000001-organization-and-smart-routing';
+import { Scenarios1764000000002 } from './1764000000002-scenarios';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and Jest load the same classes. */
-export const MIGRATIONS = [InitialSchema1764000000000, OrganizationAndSmartRouting1764000000001];
+export const MIGRATIONS = [InitialSchema1764000000000, OrganizationAndSmartRouting1764000000001, Scenarios1764000000002];

@@ -16,6 +16,7 @@ import { OrganizationModule } from './organization/organization.module';
 import { SmartRoutingModule } from './smart-routing/smart-routing.module';
 import { SimulationModule } from './simulation/simulation.module';
 import { RetentionModule } from './retention/retention.module';
+import { ScenariosModule } from './scenarios/scenarios.module';
 
 /** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
 @Module({})
@@ -34,7 +35,7 @@ export class AppModule {
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {
-      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule, SimulationModule);
+      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule, SimulationModule, ScenariosModule);
       providers.push({ provide: APP_GUARD, useClass: AdminKeyGuard });
     }
     return { module: AppModule, imports, providers };

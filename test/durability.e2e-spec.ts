@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { makeEvent } from '../src/catalog/event-factory';
 import { SeededRandom } from '../src/common/seeded-random';
 import { EventPublisher } from '../src/events/event-publisher.service';
@@ -72,6 +73,26 @@ describe('durability', () => {
     await receiver.waitFor(allArrived(ids), 60_000);
     expect(missing(ids)).toBe(0);
   }, 120_000);
+
+  it('finishes in-flight deliveries and logs them before exiting on SIGTERM', async () => {
+    receiver.reset();
+    receiver.respondWith(() => ({ status: 200, delayMs: 800 }));
+    worker = EmulatorProcess.start(workerEnv());
+    await worker.waitForLog('ROLE=worker');
+    const ids = await publish(20, 'sigterm');
+    await receiver.waitFor((r) => r.count >= 20, 10_000); // all 20 are in flight, answers pending
+    const started = Date.now();
+    const exited = new Promise<number | null>((r) => worker!.child.once('exit', (code) => r(code)));
+    worker.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    worker = null;
+    receiver.respondWith(() => ({ status: 200 }));
+    const rows: { status: string; n: number }[] = await api.context
+      .get(DataSource)
+      .query(`SELECT d.status, count(*)::int AS n FROM deliveries d JOIN events e ON e.id = d.event_id WHERE e.id = ANY($1) GROUP BY 1`, [[...ids]]);
+    expect(rows).toEqual([{ status: 'delivered', n: 20 }]);
+  }, 60_000);
 
   it("delivers every pending event after the queue's Redis keys are flushed", async () => {
     receiver.reset();

@@ -2,6 +2,7 @@ import { EVENT_TYPE_NAMES } from '../src/catalog/event-catalog';
 import { DEMO } from '../src/organization/demo-organization';
 import { adminApi } from './support/api';
 import { HttpsReceiver, type ResponsePlan } from './support/https-receiver';
+import { CapturingLogger } from './support/capturing-logger';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Payload = Record<string, unknown> & { Id: string; EventType: string };
@@ -20,6 +21,8 @@ const ANSWERS: Record<string, ResponsePlan> = {
   '+358500000008': { status: 200, headers: { 'Content-Type': 'text/plain' }, body: '{"InitialTarget":"x"}' },
   '+358500000009': { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{not json' },
   '+358500000011': { hang: true },
+  '+358500000013': { status: 404 },
+  '+358500000014': json({ Priority: 10000 }),
   '+358500000012': json({ ExtraPriority: 100 }),
   '+358500000010': json({ InitialTarget: DEMO.queues.vip, CustomTTS: '[en-GB] Greetings caller. [fi-FI] Tervehdys soittaja', Colour: 'blue' }),
 };
@@ -28,6 +31,7 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
   let app: TestApp;
   let receiver: HttpsReceiver;
   let h: ReturnType<typeof adminApi>;
+  const logs = new CapturingLogger();
   const configure = (extra: Record<string, unknown> = {}) =>
     h
       .api()
@@ -38,7 +42,7 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
   beforeAll(async () => {
     receiver = await HttpsReceiver.start({ port: 443 });
     receiver.respondWith((req) => (req.path === '/sr' ? (ANSWERS[(req.json as { anum: string }).anum] ?? { status: 204 }) : { status: 200 }));
-    app = await startTestApp({ DEMO_ORGANIZATION: 'true', TIME_SCALE: '100' });
+    app = await startTestApp({ DEMO_ORGANIZATION: 'true', TIME_SCALE: '100', LOG_LEVEL: 'verbose' }, undefined, logs);
     h = adminApi(app);
     await h.createWebhook({ Endpoint: 'https://127.0.0.1/sim', InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
     await configure();
@@ -99,6 +103,10 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     const plain = await call('+358409999998', has('QueueCallInUserAllocated'));
     expect(allocatedTo(plain.Timeline)).toBe(anna.id);
 
+    const priority = await call('+358500000014', has('QueueCallInUserAllocated'));
+    expect(priority.SmartRouting[0]).toMatchObject({ Outcome: 'applied', Applied: { Priority: 10000 } });
+    expect(priority.Call.priorityOverride).toBe(10000);
+
     const tts = await call('+358500000010', has('QueueCallInUserAllocated'));
     expect(arrivedIn(tts.Timeline)).toBe(DEMO.queues.vip);
     expect(tts.SmartRouting[0]).toMatchObject({ Outcome: 'applied', IgnoredProperties: ['Colour'] });
@@ -108,6 +116,7 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
   it.each([
     ['+358500000006', /Priority 20000 is out of range/],
     ['+358500000007', /HTTP 500/],
+    ['+358500000013', /HTTP 404/],
     ['+358500000008', /content type|Content-Type/i],
     ['+358500000009', /JSON/],
   ])('routes by default when the answer is unusable (%s), recording why', async (caller, reason) => {
@@ -176,5 +185,7 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     expect(receiver.requests.filter((r) => r.path === '/sr')).toHaveLength(before);
     const log = await h.api().get('/api/smart-routing/requests').query({ outcome: 'default-error' }).expect(200);
     expect(JSON.stringify(log.body)).not.toContain('pa55word');
+    expect(logs.lines.length).toBeGreaterThan(0);
+    expect(logs.lines.join('\n')).not.toMatch(/pa55word|key-1234-secret/);
   });
 });

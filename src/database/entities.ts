@@ -8,6 +8,7 @@ import {
   OrgUserEntity,
   ServiceQueueEntity,
 } from '../organization/organization.entities';
+import { ScenarioEntity } from '../scenarios/scenario.entity';
 import { SmartRoutingConfigEntity, SmartRoutingRequestEntity } from '../smart-routing/smart-routing.entities';
 import { SubscriptionEntity } from '../webhooks/subscription.entity';
 import { WebhookEntity } from '../webhooks/webhook.entity';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   CallbackRequestEntity,
   SmartRoutingConfigEntity,
   SmartRoutingRequestEntity,
+  ScenarioEntity,
 ];

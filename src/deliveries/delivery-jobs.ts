@@ -13,12 +13,13 @@ export class DeliveryJobs {
     private readonly registry: WebhookRegistry,
   ) {}
 
-  schedule(webhookId: string): number[] {
-    return this.registry.webhook(webhookId)?.retryScheduleMs ?? this.config.delivery.retryScheduleMs;
+  /** The job's own schedule (a scenario's) first, then the webhook's, then the configured one. */
+  schedule(webhookId: string, own?: number[]): number[] {
+    return own ?? this.registry.webhook(webhookId)?.retryScheduleMs ?? this.config.delivery.retryScheduleMs;
   }
 
   job(data: DeliverJobData, delayMs = 0): { name: JobName; data: DeliverJobData; opts: JobsOptions } {
-    const attempts = Math.max(1, maxAttempts(this.schedule(data.webhookId)) - data.attemptOffset);
+    const attempts = Math.max(1, maxAttempts(this.schedule(data.webhookId, data.retryScheduleMs)) - data.attemptOffset);
     return {
       name: JobName.Deliver,
       data,

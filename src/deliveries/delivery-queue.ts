@@ -18,4 +18,6 @@ export interface DeliverJobData {
   attemptOffset: number;
   /** Set when the event was emitted, for emit-to-receiver latency figures. */
   emittedAt: number;
+  /** A scenario's own retry waits; when absent, the webhook's or the configured schedule applies. */
+  retryScheduleMs?: number[];
 }

@@ -8,6 +8,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 @Index('deliveries_webhook_created_idx', ['webhookId', 'createdAt'])
 @Index('deliveries_event_idx', ['eventId'])
 @Index('deliveries_created_idx', ['createdAt'])
+@Index('deliveries_scenario_idx', ['scenarioId'])
 // The reconciler scans only unfinished deliveries.
 @Index('deliveries_unfinished_idx', ['createdAt'], { where: `"status" IN ('pending', 'retrying')` })
 export class DeliveryEntity {
@@ -43,6 +44,9 @@ export class DeliveryEntity {
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;
+
+  @Column({ name: 'scenario_id', type: 'uuid', nullable: true })
+  scenarioId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -89,7 +89,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     const maxAttempts = job.opts.attempts ?? 1;
     const delivered = result.outcome === 'delivered';
     const last = job.attemptsMade + 1 >= maxAttempts;
-    const schedule = webhook.retryScheduleMs ?? this.config.delivery.retryScheduleMs;
+    const schedule = data.retryScheduleMs ?? webhook.retryScheduleMs ?? this.config.delivery.retryScheduleMs;
     const attemptNumber = data.attemptOffset + job.attemptsMade + 1;
     const delay =
       delivered || last

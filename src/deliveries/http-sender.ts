@@ -41,6 +41,7 @@ export const BODY_EXCERPT_BYTES = 4 * 1024;
 const DEFAULT_CONNECTIONS_PER_ORIGIN = 64;
 /** The attempt's own timer is the real deadline; this only caps a connect that outlives it. */
 const CONNECT_TIMEOUT_MS = 30_000;
+const BACKSTOP_SLACK_MS = 1_000;
 
 /** Marks the abort that our own deadline caused, so it classifies as a timeout. */
 class AttemptTimeoutError extends Error {

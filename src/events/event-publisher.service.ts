@@ -21,6 +21,19 @@ export interface PublishInput {
   source: EventSource;
   /** Deliver only to this webhook, whatever its subscriptions (the "send test webhook" button). */
   onlyWebhook?: WebhookSnapshot;
+  /** The scenario run that emitted it: stored on the event and its deliveries, for the run's report. */
+  scenarioId?: string;
+  /** How this event's deliveries are sent (a scenario's retry treatments). */
+  delivery?: DeliveryTreatment;
+}
+
+export interface DeliveryTreatment {
+  /** Waits between attempts for these deliveries, instead of the webhook's or the configured ones. */
+  retryScheduleMs?: number[];
+  /** A second delivery of the same event (same Id, same body) to every matching webhook. */
+  duplicate?: boolean;
+  /** The jobs wait this long before the first attempt, so later events overtake this one. */
+  holdBackMs?: number;
 }
 
 export interface PublishedEvent {
@@ -33,6 +46,8 @@ interface Prepared extends PublishedEvent {
   input: PublishInput;
   emittedAt: number;
 }
+
+const copies = (input: PublishInput): number => (input.delivery?.duplicate ? 2 : 1);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guidOrNull = (v: unknown) => (typeof v === 'string' && GUID.test(v) ? v : null);
@@ -66,7 +81,7 @@ export class EventPublisher {
     const prepared: Prepared = {
       id: String(payload.Id),
       body: JSON.stringify(payload),
-      deliveries: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id })),
+      deliveries: webhooks.flatMap((w) => Array.from({ length: copies(input) }, () => ({ id: randomUUID(), webhookId: w.id }))),
       input,
       emittedAt: Date.now(),
     };
@@ -88,33 +103,49 @@ export class EventPublisher {
 
   private async write(items: Prepared[]): Promise<PublishedEvent[]> {
     const deliveries = items.flatMap((e) =>
-      e.deliveries.map((d) => ({ ...d, eventId: e.id, eventType: String(e.input.payload.EventType), body: e.body, emittedAt: e.emittedAt })),
+      e.deliveries.map((d) => ({
+        ...d,
+        eventId: e.id,
+        eventType: String(e.input.payload.EventType),
+        body: e.body,
+        emittedAt: e.emittedAt,
+        scenarioId: e.input.scenarioId ?? null,
+        treatment: e.input.delivery,
+      })),
     );
+    // One row per Id per statement: ON CONFLICT DO UPDATE may not touch a row twice in one command.
+    const seen = new Set<string>();
+    const events = items.filter((e) => !seen.has(e.id) && seen.add(e.id));
     // One statement (so one round trip, and atomic): the events, then their deliveries.
     await this.dataSource.query(
       `WITH inserted AS (
-         INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body)
+         INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body, scenario_id)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[],
-           $8::text[], $9::json[])
+           $8::text[], $9::json[]
+           , $14::uuid[])
          -- A replayed seed emits the same Ids again: deliver them again (as a platform duplicate), keep the first copy.
-         ON CONFLICT (id) DO NOTHING
+         -- A scenario's replay takes the row over (tag and emit time), so the new run's report counts and times it.
+         ON CONFLICT (id) DO UPDATE SET scenario_id = EXCLUDED.scenario_id, created_at = now()
+           WHERE EXCLUDED.scenario_id IS NOT NULL
          RETURNING 1)
-       INSERT INTO deliveries (id, event_id, webhook_id, event_type)
-       SELECT * FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[])`,
+       INSERT INTO deliveries (id, event_id, webhook_id, event_type, scenario_id)
+       SELECT * FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $15::uuid[])`,
       [
-        items.map((e) => e.id),
-        items.map((e) => e.input.payload.EventType),
-        items.map((e) => e.input.payload.EntityType),
-        items.map((e) => guidOrNull(e.input.payload.EntityId)),
-        items.map((e) => e.input.payload.RootEntityId),
-        items.map((e) => guidOrNull(e.input.payload.CallId)),
-        items.map((e) => dotNetTimestampToDate(String(e.input.payload.Timestamp)).toISOString()),
-        items.map((e) => e.input.source),
-        items.map((e) => e.body),
+        events.map((e) => e.id),
+        events.map((e) => e.input.payload.EventType),
+        events.map((e) => e.input.payload.EntityType),
+        events.map((e) => guidOrNull(e.input.payload.EntityId)),
+        events.map((e) => e.input.payload.RootEntityId),
+        events.map((e) => guidOrNull(e.input.payload.CallId)),
+        events.map((e) => dotNetTimestampToDate(String(e.input.payload.Timestamp)).toISOString()),
+        events.map((e) => e.input.source),
+        events.map((e) => e.body),
         deliveries.map((d) => d.id),
         deliveries.map((d) => d.eventId),
         deliveries.map((d) => d.webhookId),
         deliveries.map((d) => d.eventType),
+        events.map((e) => e.input.scenarioId ?? null),
+        deliveries.map((d) => d.scenarioId),
       ],
     );
     if (deliveries.length > 0) {
@@ -130,7 +161,8 @@ export class EventPublisher {
             body: d.body,
             attemptOffset: 0,
             emittedAt: d.emittedAt,
-          }),
+            ...(d.treatment?.retryScheduleMs ? { retryScheduleMs: d.treatment.retryScheduleMs } : {}),
+          }, d.treatment?.holdBackMs ?? 0),
         ),
         )
         .catch((e) => this.logger.warn(`Queueing ${deliveries.length} deliveries failed; the reconciler will retry: ${String(e)}`));

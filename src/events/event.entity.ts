@@ -9,6 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Index('events_type_created_idx', ['eventType', 'createdAt'])
 @Index('events_entity_idx', ['entityId'])
 @Index('events_call_idx', ['callId'])
+@Index('events_scenario_idx', ['scenarioId'])
 export class EventEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -37,6 +38,10 @@ export class EventEntity {
 
   @Column({ type: 'json' })
   body!: unknown;
+
+  /** The scenario run that emitted it (a replayed Id belongs to the latest run). */
+  @Column({ name: 'scenario_id', type: 'uuid', nullable: true })
+  scenarioId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { formatDotNetTimestamp } from '../catalog/dotnet-timestamp';
 import { EventValuesError, makeEvent } from '../catalog/event-factory';
 import { SeededRandom } from '../common/seeded-random';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
@@ -10,6 +11,17 @@ import { EventPublisher } from './event-publisher.service';
 import type { ListEventsQuery } from './dto/list-events.query';
 
 const SET_BY_EMULATOR = ['Id', 'RootEntityType', 'RootEntityId', 'EntityType', 'EntityId'];
+
+/** ISO 8601 or the platform's .NET form: whatever the payload builder can format. */
+function isTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    formatDotNetTimestamp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 @Injectable()
 export class EventsService {
@@ -26,7 +38,7 @@ export class EventsService {
     const problems: string[] = [];
     if (typeof EventType !== 'string') problems.push('EventType is required: the name of one of the 34 event types');
     for (const name of SET_BY_EMULATOR) if (name in values) problems.push(`${name} is set by the emulator and cannot be given`);
-    if (Timestamp !== undefined && (typeof Timestamp !== 'string' || Number.isNaN(Date.parse(Timestamp.endsWith('Z') || /[+-]\d\d:\d\d$/.test(Timestamp) ? Timestamp : `${Timestamp}Z`)))) {
+    if (Timestamp !== undefined && !isTimestamp(Timestamp)) {
       problems.push('Timestamp must be a date-time such as 2018-01-01T08:01:23.45 (UTC) or an ISO 8601 string');
     }
     if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });

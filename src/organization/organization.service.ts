@@ -119,6 +119,8 @@ export class OrganizationService {
     const s = await this.requireSnapshot();
     const inQueue = s.queues.find((q) => q.attachedUsers.some((a) => a.userId === id));
     if (inQueue) throw new ConflictException(`User ${id} is attached to queue "${inQueue.name}" (${inQueue.id}); detach it first`);
+    const inList = s.callLists.find((c) => c.attachedUserIds.includes(id));
+    if (inList) throw new ConflictException(`User ${id} is attached to call list "${inList.name}" (${inList.id}); detach it first`);
     await this.dataSource.getRepository(OrgUserEntity).delete({ id });
     this.changes.next();
   }

@@ -12,11 +12,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { EventPublisher } from '../events/event-publisher.service';
+import { EventPublisher, type PublishInput } from '../events/event-publisher.service';
 import type { Availability } from '../organization/organization.entities';
 import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
-import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock } from './engine';
+import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type TaskHandle } from './engine';
 import { toOrganizationData } from './simulation-model.mapper';
 
 export interface SimulationSettings {
@@ -26,6 +26,9 @@ export interface SimulationSettings {
   /** The clock runs only when advanced by hand (exact, wall-clock-free replays). */
   paused: boolean;
 }
+
+/** Extra publishing options for one emitted payload (a scenario tags its events and picks retry treatments). */
+export type PublishDecorator = (payload: Record<string, unknown>) => Pick<PublishInput, 'scenarioId' | 'delivery'> | null;
 
 /**
  * Runs the simulation engine in real time (scaled by TIME_SCALE) against the stored organisation,
@@ -46,6 +49,9 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   private rebuilding: Promise<void> = Promise.resolve();
   private callbackWrites: Promise<void> = Promise.resolve();
   private generation = 0;
+  /** Changes on every rebuild, so a scenario can tell that the simulation it scheduled on is gone. */
+  private buildCount = 0;
+  private decorator: PublishDecorator | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -103,6 +109,37 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     };
   }
 
+  /** Identifies the current engine instance; a reset or an organisation change makes a new one. */
+  get buildId(): number {
+    return this.buildCount;
+  }
+
+  /** Virtual now of the current engine. */
+  nowMs(): number {
+    if (!this.scheduler) throw new ServiceUnavailableException('No organisation to simulate yet');
+    return this.scheduler.nowMs();
+  }
+
+  /**
+   * Runs `task` on the engine's scheduler at virtual time `timeMs`, in order with everything the
+   * simulation does, so work planned from a seed replays identically under any driver.
+   */
+  scheduleAt(timeMs: number, task: (sim: Simulation) => unknown, label: string): TaskHandle {
+    const scheduler = this.scheduler;
+    const sim = this.sim;
+    if (!scheduler || !sim) throw new ServiceUnavailableException('No organisation to simulate yet');
+    return scheduler.scheduleAt(timeMs, () => task(sim), label);
+  }
+
+  cancel(handle: TaskHandle): boolean {
+    return this.scheduler?.cancel(handle) ?? false;
+  }
+
+  /** Sets (or, with null, removes) the options added to every payload published from now on. */
+  decoratePublishing(decorator: PublishDecorator | null): void {
+    this.decorator = decorator;
+  }
+
   /** Runs a command against the engine, turning its errors into HTTP answers. */
   run<T>(command: (sim: Simulation) => T): T {
     if (!this.sim) throw new ServiceUnavailableException('No organisation to simulate yet: create one (or start with DEMO_ORGANIZATION=true)');
@@ -126,6 +163,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     if (dropped > 0) this.logger.warn(`The organisation changed: ${dropped} simulated calls in progress were dropped`);
     this.sim = null;
     this.scheduler = null;
+    this.buildCount++;
     if (!snapshot) return;
     const scheduler = new Scheduler(new VirtualClock(startMs), {
       onError: (e, label) => this.logger.error(`Simulation task ${label} failed: ${e instanceof Error ? e.stack : String(e)}`),
@@ -142,7 +180,9 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private emit(payload: Record<string, unknown>): void {
-    this.publisher.publish({ payload, source: 'simulation' }).catch((e) => this.logger.error(`Publishing ${String(payload.EventType)} failed: ${String(e)}`));
+    // Called synchronously inside the emitting task, so a decorator sees payloads in virtual-time order.
+    const extra = this.decorator?.(payload) ?? null;
+    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).catch((e) => this.logger.error(`Publishing ${String(payload.EventType)} failed: ${String(e)}`));
     // The stored model follows what the simulation did, so it survives a restart.
     if (payload.EventType === 'UserAvailability') {
       void this.organization.storeAvailability(String(payload.UserId), payload.Availability as Availability).catch(() => undefined);
