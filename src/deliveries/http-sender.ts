@@ -107,9 +107,10 @@ export class HttpSender {
             method: 'POST',
             headers: req.headers,
             body: req.body,
-            // Backstops only: the handler's timer bounds connect + headers + body together.
-            headersTimeout: req.timeoutMs,
-            bodyTimeout: req.timeoutMs,
+            // Backstops only, later than the handler's own deadline, so that timer (which bounds
+            // connect + headers + body together) is what decides a time-out.
+            headersTimeout: req.timeoutMs + BACKSTOP_SLACK_MS,
+            bodyTimeout: req.timeoutMs + BACKSTOP_SLACK_MS,
           },
           handler,
         );
