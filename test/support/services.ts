@@ -20,7 +20,8 @@ async function reachable(check: () => Promise<unknown>): Promise<boolean> {
  */
 export async function ensureServices(log: (m: string) => void = console.log): Promise<StartedService[]> {
   const started: StartedService[] = [];
-  const pgUp = await reachable(async () => {
+  // TEST_EMBEDDED_PG=true skips the local server (to test the path a machine without one takes).
+  const pgUp = process.env.TEST_EMBEDDED_PG !== 'true' && await reachable(async () => {
     const client = new Client({ connectionString: adminDatabaseUrl(), connectionTimeoutMillis: 2000 });
     await client.connect();
     await client.end();
