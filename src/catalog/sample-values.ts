@@ -1,4 +1,5 @@
 import type { SeededRandom } from '../common/seeded-random';
+import { queueStatusCounters } from './queue-counters';
 import type { PropertyDefinition } from './catalog.types';
 import { DOTNET_DATETIME_MAX } from './dotnet-timestamp';
 import { AVAILABILITY_VALUES, CALLBACK_TYPE, OPEN_STATUS } from './enums';
@@ -126,18 +127,7 @@ const SAMPLERS: Samplers = {
     const queuing = !open ? 0 : free > 0 ? rng.int(0, 1) : rng.int(0, 15);
     return {
       MaxWaitTime: queuing > 0 ? rng.int(5, 900) : 0, // unit not stated by the seed; seconds here
-      NbrOfAgentsCheckedInQueue: checkedIn,
-      NbrOfAgentsImmediatelyFree: free,
-      NbrOfAgentsLongTermAway: longAway,
-      NbrOfAgentsOnWrapUp: wrapUp,
-      NbrOfAgentsShortTermAway: shortAway,
-      NbrOfAllocated: allocated,
-      NbrOfConnected: connected,
-      NbrOfNotServedRequesters: queuing + allocated,
-      NbrOfProviders: checkedIn,
-      NbrOfQueuingRequesters: queuing,
-      NbrOfRequesters: queuing + allocated + connected,
-      NbrOfServingAgentsEstimate: checkedIn - longAway,
+      ...queueStatusCounters({ longAway, shortAway, onWrapUp: wrapUp, free, queuing, allocated, connected }),
       OpenStatus: openStatus,
     };
   },

@@ -1,4 +1,5 @@
 import { OPEN_STATUS } from '../../catalog/enums';
+import { queueStatusCounters } from '../../catalog/queue-counters';
 import type { CallRegistry } from './call-registry';
 import type { EventValues } from './event-sink';
 import type { OrganizationModel, SimQueue } from './organization-model';
@@ -38,21 +39,9 @@ export function queueStatusValues(model: OrganizationModel, calls: CallRegistry,
     else if (call.phase === 'connected') connected++;
     if (call.phase === 'queuing' || call.phase === 'ringing') maxWaitMs = Math.max(maxWaitMs, nowMs - call.arrivedAtMs);
   }
-  const checkedIn = longAway + shortAway + onWrapUp + free;
   return {
     MaxWaitTime: Math.floor(maxWaitMs / 1000),
-    NbrOfAgentsCheckedInQueue: checkedIn,
-    NbrOfAgentsImmediatelyFree: free,
-    NbrOfAgentsLongTermAway: longAway,
-    NbrOfAgentsOnWrapUp: onWrapUp,
-    NbrOfAgentsShortTermAway: shortAway,
-    NbrOfAllocated: allocated,
-    NbrOfConnected: connected,
-    NbrOfNotServedRequesters: queuing + allocated,
-    NbrOfProviders: checkedIn,
-    NbrOfQueuingRequesters: queuing,
-    NbrOfRequesters: queuing + allocated + connected,
-    NbrOfServingAgentsEstimate: checkedIn - longAway,
+    ...queueStatusCounters({ longAway, shortAway, onWrapUp, free, queuing, allocated, connected }),
     OpenStatus: queue.openStatus ?? OPEN_STATUS.Open,
     QueueId: queue.id,
     QueueName: queue.name,
