@@ -24,6 +24,16 @@ async function main(): Promise<void> {
       [`emit-to-receiver p95 at ${steadyRate}/s`, `${delivery.steady.p95Ms} ms`],
       [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
       ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
+      ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
+        const r = delivery.scenarios[phase].report;
+        const name = phase === 'fullSpeed' ? 'load scenario, 20x time' : `load scenario, ${steadyRate / 10} calls/s (~${steadyRate} events/s while placing)`;
+        if (!r) return [[name, delivery.scenarios[phase].status]];
+        return [
+          [`${name}: events, deliveries`, `${r.Events.Total}, ${r.Deliveries.Total}`],
+          [`${name}: delivered/s over the run`, `${r.Throughput.DeliveredPerSecond}`],
+          [`${name}: emit-to-delivered p50 / p99`, r.LatencyMs ? `${r.LatencyMs.P50} / ${r.LatencyMs.P99} ms` : '-'],
+        ];
+      }),
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);

@@ -1,7 +1,9 @@
 import { ConsoleLogger } from '@nestjs/common';
 import type { ChildProcess } from 'node:child_process';
 import { startEmulator } from '../../src/bootstrap';
+import { EVENT_TYPE_NAMES } from '../../src/catalog/event-catalog';
 import { makeEvent } from '../../src/catalog/event-factory';
+import { ScenariosService } from '../../src/scenarios/scenarios.service';
 import { SeededRandom } from '../../src/common/seeded-random';
 import { loadConfig } from '../../src/config/load-config';
 import { EventPublisher } from '../../src/events/event-publisher.service';
@@ -9,7 +11,13 @@ import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
 import { peakRssMb, startReceiverProcess, startWorkerProcess } from './child';
 
+export interface ScenarioFigures {
+  status: string;
+  report: { Events: { Total: number }; Deliveries: { Total: number }; LatencyMs: { P50: number; P95: number; P99: number } | null; Throughput: { DeliveredPerSecond: number } } | null;
+}
+
 export interface DeliveryFigures {
+  scenarios: { fullSpeed: ScenarioFigures; steady: ScenarioFigures };
   fullSpeed: { events: number; deliveriesPerSecond: number; emittedPerSecond: number; seconds: number };
   steady: {
     rate: number;
@@ -48,12 +56,13 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     DEMO_ORGANIZATION: 'false',
     PORT: '0',
   };
-  const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
+  // The api process holds the demo organisation the load scenarios simulate.
+  const api = await startEmulator(loadConfig({ ...env, ROLE: 'api', DEMO_ORGANIZATION: 'true' }), new ConsoleLogger({ logLevels: ['error'] }));
   let worker: ChildProcess | null = null;
   try {
     await api.context.get(WebhooksService).create({
       Webhook: { Endpoint: `https://127.0.0.1:${receiver.port}/bench`, InsecureSSL: true },
-      Subscriptions: [{ EventType: 'QueueStatus', AllEntities: true }],
+      Subscriptions: EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })),
     });
     const publisher = api.context.get(EventPublisher);
     const rng = new SeededRandom('bench');
@@ -116,7 +125,32 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     latencies.sort((a, b) => a - b);
     accepted.sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 100) / 100;
+
+    // Load scenarios through the simulation and the normal delivery path: one compressed in time
+    // (as fast as the simulation emits), one at about the steady rate (~10 events per call).
+    const scenarios = api.context.get(ScenariosService);
+    const runScenario = async (dto: Record<string, unknown>) => {
+      const started = await scenarios.start(dto as never);
+      for (;;) {
+        const view = (await scenarios.get(started.Id)) as { Status: string; Report?: ScenarioFigures['report'] };
+        if (!['running', 'draining'].includes(view.Status)) return { status: view.Status, report: view.Report ?? null };
+        await sleep(500);
+      }
+    };
+    // Short calls, so each run ends soon after its last call is placed.
+    const short = { AnswerSeconds: { Min: 1, Max: 4 }, TalkSeconds: { Min: 5, Max: 20 } };
+    const scenarioFast = await runScenario({ Seed: 'bench-fast', TimeScale: 20, DurationSeconds: 300, CallsPerSecond: 10, ...short });
+    const scenarioSteady = await runScenario({
+      Seed: 'bench-steady',
+      TimeScale: 1,
+      DurationSeconds: opts.steadySeconds,
+      CallsPerSecond: opts.steadyRate / 10,
+      ...short,
+    });
+    const figures = (r: { status: string; report: ScenarioFigures['report'] }): ScenarioFigures => ({ status: r.status, report: r.report });
+
     return {
+      scenarios: { fullSpeed: figures(scenarioFast), steady: figures(scenarioSteady) },
       fullSpeed,
       steady: {
         rate: opts.steadyRate,
