@@ -11,11 +11,12 @@ async function main(): Promise<void> {
   const fullSpeedEvents = Number(args.get('events') ?? 30_000);
   const steadyRate = Number(args.get('rate') ?? 500);
   const steadySeconds = Number(args.get('seconds') ?? 20);
+  const scenarios = args.get('scenarios') !== 'false';
 
   const services = await ensureServices();
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
-    const delivery = await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds });
+    const delivery = await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios });
     const rows: [string, string][] = [
       ...matcher.map((m): [string, string] => [`match, ${m.webhooks} webhooks (${m.subscriptions} subscriptions)`, `${m.nsPerMatch.toFixed(0)} ns/event`]),
       [`deliveries/s at full speed (${delivery.fullSpeed.events} events)`, `${delivery.fullSpeed.deliveriesPerSecond}`],

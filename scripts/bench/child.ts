@@ -46,6 +46,7 @@ export function startWorkerProcess(env: Record<string, string>): Promise<ChildPr
   return new Promise((done, fail) => {
     let out = '';
     child.stdout!.on('data', (d) => {
+      if (process.env.BENCH_WORKER_STDOUT) require('node:fs').appendFileSync(process.env.BENCH_WORKER_STDOUT, d);
       out += d;
       if (out.includes('ROLE=worker')) done(child);
     });

@@ -8,6 +8,7 @@ import { SeededRandom } from '../../src/common/seeded-random';
 import { loadConfig } from '../../src/config/load-config';
 import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
+import { DataSource } from 'typeorm';
 import { createTestInfra } from '../../test/support/test-infra';
 import { peakRssMb, startReceiverProcess, startWorkerProcess } from './child';
 
@@ -44,7 +45,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * is measured as the worker draining a backlog, so the figure is the worker's, not the emitter's
  * (they scale separately: ROLE=api and ROLE=worker processes).
  */
-export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRate: number; steadySeconds: number }): Promise<DeliveryFigures> {
+export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRate: number; steadySeconds: number; scenarios: boolean }): Promise<DeliveryFigures> {
   const infra = await createTestInfra();
   const receiver = await startReceiverProcess();
   const env = {
@@ -126,10 +127,27 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     accepted.sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 100) / 100;
 
+    if (process.env.BENCH_BREAKDOWN) {
+      await sleep(1500);
+      const rows: { event_id: string; started: number }[] = await api.context.get(DataSource).query(
+        `SELECT d.event_id, extract(epoch from a.started_at) * 1000 AS started FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id`);
+      const recv = new Map(steadyReport.ids.map((id, i) => [id, steadyReport.receivedAt[i]]));
+      const q: number[] = [], h: number[] = [];
+      for (const r of rows) {
+        const e = emittedAt.get(r.event_id); const rv = recv.get(r.event_id);
+        if (e === undefined || rv === undefined) continue;
+        q.push(Number(r.started) - e); h.push(rv - Number(r.started));
+      }
+      q.sort((a, b) => a - b); h.sort((a, b) => a - b);
+      console.log('emit->attempt start p50/p90/p99/max', pct(q, 50), pct(q, 90), pct(q, 99), q[q.length - 1]);
+      console.log('attempt start->received p50/p90/p99/max', pct(h, 50), pct(h, 90), pct(h, 99), h[h.length - 1]);
+      console.log('outbox p50/p90/p99', pct(accepted, 50), pct(accepted, 90), pct(accepted, 99));
+    }
     // Load scenarios through the simulation and the normal delivery path: one compressed in time
     // (as fast as the simulation emits), one at about the steady rate (~10 events per call).
     const scenarios = api.context.get(ScenariosService);
     const runScenario = async (dto: Record<string, unknown>) => {
+      if (!opts.scenarios) return { status: 'skipped (--scenarios=false)', report: null };
       const started = await scenarios.start(dto as never);
       for (;;) {
         const view = (await scenarios.get(started.Id)) as { Status: string; Report?: ScenarioFigures['report'] };

@@ -53,58 +53,85 @@ export class DeliveryLogWriter {
     );
   }
 
+  /**
+   * One statement, so one round trip and atomic: the attempts, then their deliveries. Its commit
+   * does not wait for the WAL flush (synchronous_commit off for this transaction only): the log is
+   * already written behind the attempts, and a server crash losing the last rows leaves their
+   * deliveries unfinished, which the reconciler sends again.
+   */
   private async write(records: AttemptRecord[]): Promise<void[]> {
     const r = records;
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO delivery_attempts (delivery_id, attempt_number, trigger, started_at, ended_at, duration_ms, outcome,
+    const deliveries = summarizeByDelivery(records);
+    await this.dataSource.query(
+      `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true)),
+       attempts AS (
+         INSERT INTO delivery_attempts (delivery_id, attempt_number, trigger, started_at, ended_at, duration_ms, outcome,
            status_code, error_message, request_headers, response_headers, response_body_excerpt, response_body_bytes)
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::real[],
-           $7::text[], $8::int[], $9::text[], $10::jsonb[], $11::jsonb[], $12::text[], $13::int[])`,
-        [
-          r.map((x) => x.deliveryId),
-          r.map((x) => x.attemptNumber),
-          r.map((x) => x.trigger),
-          r.map((x) => x.result.startedAt.toISOString()),
-          r.map((x) => x.result.endedAt.toISOString()),
-          r.map((x) => x.result.durationMs),
-          r.map((x) => x.result.outcome),
-          r.map((x) => x.result.statusCode),
-          r.map((x) => stripNul(x.result.errorMessage)),
-          r.map((x) => JSON.stringify(x.requestHeaders)),
-          r.map((x) => (x.result.responseHeaders ? JSON.stringify(x.result.responseHeaders) : null)),
-          r.map((x) => stripNul(x.result.responseBodyExcerpt)),
-          r.map((x) => x.result.responseBodyBytes),
-        ],
-      );
-      // A delivery already delivered (say, by a manual resend) is never moved back.
-      await em.query(
-        `UPDATE deliveries d SET
-           status = CASE WHEN d.status = 'delivered' THEN 'delivered' ELSE v.status END,
-           attempts = d.attempts + 1,
-           next_attempt_at = CASE WHEN d.status = 'delivered' THEN NULL ELSE v.next_attempt_at END,
-           last_outcome = v.outcome, last_status_code = v.status_code, last_error = v.error,
-           delivered_at = COALESCE(d.delivered_at, v.delivered_at),
-           updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::timestamptz[])
-           AS v(id, status, next_attempt_at, outcome, status_code, error, delivered_at)
-         WHERE d.id = v.id`,
-        [
-          r.map((x) => x.deliveryId),
-          r.map((x) => x.status),
-          r.map((x) => x.nextAttemptAt?.toISOString() ?? null),
-          r.map((x) => x.result.outcome),
-          r.map((x) => x.result.statusCode),
-          r.map((x) => stripNul(x.result.errorMessage)),
-          r.map((x) => (x.result.outcome === 'delivered' ? x.result.endedAt.toISOString() : null)),
-        ],
-      );
-    });
+           $7::text[], $8::int[], $9::text[], $10::jsonb[], $11::jsonb[], $12::text[], $13::int[]))
+       -- A delivery already delivered (say, by a manual resend) is never moved back.
+       UPDATE deliveries d SET
+         status = CASE WHEN d.status = 'delivered' THEN 'delivered' ELSE v.status END,
+         attempts = d.attempts + v.attempts,
+         next_attempt_at = CASE WHEN d.status = 'delivered' THEN NULL ELSE v.next_attempt_at END,
+         last_outcome = v.outcome, last_status_code = v.status_code, last_error = v.error,
+         delivered_at = COALESCE(d.delivered_at, v.delivered_at),
+         updated_at = now()
+       FROM unnest($14::uuid[], $15::int[], $16::text[], $17::timestamptz[], $18::text[], $19::int[], $20::text[], $21::timestamptz[])
+         AS v(id, attempts, status, next_attempt_at, outcome, status_code, error, delivered_at),
+         durability
+       WHERE d.id = v.id`,
+      [
+        r.map((x) => x.deliveryId),
+        r.map((x) => x.attemptNumber),
+        r.map((x) => x.trigger),
+        r.map((x) => x.result.startedAt.toISOString()),
+        r.map((x) => x.result.endedAt.toISOString()),
+        r.map((x) => x.result.durationMs),
+        r.map((x) => x.result.outcome),
+        r.map((x) => x.result.statusCode),
+        r.map((x) => x.result.errorMessage),
+        r.map((x) => JSON.stringify(x.requestHeaders)),
+        r.map((x) => (x.result.responseHeaders ? JSON.stringify(x.result.responseHeaders) : null)),
+        r.map((x) => x.result.responseBodyExcerpt),
+        r.map((x) => x.result.responseBodyBytes),
+        deliveries.map((d) => d.last.deliveryId),
+        deliveries.map((d) => d.attempts),
+        deliveries.map((d) => d.last.status),
+        deliveries.map((d) => d.last.nextAttemptAt?.toISOString() ?? null),
+        deliveries.map((d) => d.last.result.outcome),
+        deliveries.map((d) => d.last.result.statusCode),
+        deliveries.map((d) => d.last.result.errorMessage),
+        deliveries.map((d) => d.deliveredAt?.toISOString() ?? null),
+      ],
+    );
     return records.map(() => undefined);
   }
 }
 
-/** PostgreSQL text cannot hold NUL; a receiver's binary answer must not break the log. */
-function stripNul(value: string | null): string | null {
-  return value === null ? null : value.split('\u0000').join('');
+interface DeliverySummary {
+  last: AttemptRecord;
+  attempts: number;
+  deliveredAt: Date | null;
+}
+
+/**
+ * One row per delivery for the UPDATE: a batch can hold two attempts of one delivery (short
+ * retry waits), and an UPDATE ... FROM applies only one source row to each target row.
+ */
+export function summarizeByDelivery(records: AttemptRecord[]): DeliverySummary[] {
+  const byId = new Map<string, DeliverySummary>();
+  for (const record of records) {
+    const summary = byId.get(record.deliveryId);
+    const deliveredAt = record.result.outcome === 'delivered' ? record.result.endedAt : null;
+    if (!summary) {
+      byId.set(record.deliveryId, { last: record, attempts: 1, deliveredAt });
+      continue;
+    }
+    summary.attempts++;
+    summary.deliveredAt ??= deliveredAt;
+    // Records arrive in attempt order; the latest attempt decides the status.
+    summary.last = record;
+  }
+  return [...byId.values()];
 }

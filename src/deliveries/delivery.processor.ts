@@ -41,8 +41,10 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   onApplicationBootstrap(): void {
     const lockMs = this.config.delivery.jobLockMs;
     this.worker = new Worker<DeliverJobData>(QueueName.Deliveries, (job, token) => this.process(job, token), {
-      // Auto-pipelining sends the commands of many jobs finishing together in one write.
-      connection: { url: redisUrl(this.config), maxRetriesPerRequest: null, enableAutoPipelining: true },
+      // No ioredis auto-pipelining: it builds a Pipeline object (a copy of every BullMQ script
+      // command) per tick, and the garbage cost more than the saved writes (npm run bench:
+      // RSS 273 -> 202 MB, p99 at 500/s 11-15 -> 8 ms, same throughput).
+      connection: { url: redisUrl(this.config), maxRetriesPerRequest: null },
       prefix: this.config.redis.prefix,
       concurrency: this.config.delivery.concurrency,
       // A worker that dies mid-attempt loses its locks after lockMs; its jobs then run again.

@@ -127,6 +127,13 @@ describe('HttpSender', () => {
     expect(result.responseBodyBytes).toBe(10_001);
   });
 
+  it('drops NUL characters from the excerpt (PostgreSQL text cannot store them)', async () => {
+    receiver.respondWith(() => ({ status: 500, body: 'bin\u0000ary\u0000' }));
+    const result = await post();
+    expect(result.responseBodyExcerpt).toBe('binary');
+    expect(result.responseBodyBytes).toBe(8);
+  });
+
   it('reports a socket closed without an answer as connection_reset', async () => {
     receiver.respondWith(() => ({ destroy: true }));
     const result = await post();

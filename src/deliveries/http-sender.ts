@@ -221,7 +221,8 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   private excerpt(): string | null {
     if (this.bytes === 0) return null;
     const head = this.kept.length === 1 ? this.kept[0] : Buffer.concat(this.kept, this.keptBytes);
-    return head.toString('utf8', 0, utf8SafeEnd(head, this.bytes > this.keptBytes));
+    // PostgreSQL text cannot hold NUL: a receiver's binary answer must not break the log.
+    return head.toString('utf8', 0, utf8SafeEnd(head, this.bytes > this.keptBytes)).replaceAll('\u0000', '');
   }
 
   private settle(outcome: AttemptOutcome, errorMessage: string | null, excerpt: string | null, bytes: number): void {
