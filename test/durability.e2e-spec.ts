@@ -80,7 +80,9 @@ describe('durability', () => {
     worker = EmulatorProcess.start(workerEnv());
     await worker.waitForLog('ROLE=worker');
     const ids = await publish(20, 'sigterm');
-    await receiver.waitFor((r) => r.count >= 20, 10_000); // all 20 are in flight, answers pending
+    // All 20 are in flight, answers pending. (Counting arrivals alone is not enough: the worker may
+    // also resend the previous test's unfinished deliveries, which the reconciler finds.)
+    await receiver.waitFor(allArrived(ids), 10_000);
     const started = Date.now();
     const exited = new Promise<number | null>((r) => worker!.child.once('exit', (code) => r(code)));
     worker.child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
@@ -46,7 +46,8 @@ export function startWorkerProcess(env: Record<string, string>): Promise<ChildPr
   return new Promise((done, fail) => {
     let out = '';
     child.stdout!.on('data', (d) => {
-      if (process.env.BENCH_WORKER_STDOUT) require('node:fs').appendFileSync(process.env.BENCH_WORKER_STDOUT, d);
+      // BENCH_WORKER_STDOUT=file keeps the worker's output (say, with --trace-gc).
+      if (process.env.BENCH_WORKER_STDOUT) appendFileSync(process.env.BENCH_WORKER_STDOUT, d);
       out += d;
       if (out.includes('ROLE=worker')) done(child);
     });
