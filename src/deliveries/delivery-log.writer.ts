@@ -60,15 +60,41 @@ export class DeliveryLogWriter {
    * deliveries unfinished, which the reconciler sends again.
    */
   private async write(records: AttemptRecord[]): Promise<void[]> {
-    const r = records;
-    const deliveries = summarizeByDelivery(records);
+    // The rows travel as one JSON document per table rather than a text array per column: no
+    // array-literal escaping on the worker's event loop, and the headers stay objects.
+    const attempts = records.map((x) => ({
+      delivery_id: x.deliveryId,
+      attempt_number: x.attemptNumber,
+      trigger: x.trigger,
+      started_at: x.result.startedAt,
+      ended_at: x.result.endedAt,
+      duration_ms: x.result.durationMs,
+      outcome: x.result.outcome,
+      status_code: x.result.statusCode,
+      error_message: x.result.errorMessage,
+      request_headers: x.requestHeaders,
+      response_headers: x.result.responseHeaders,
+      response_body_excerpt: x.result.responseBodyExcerpt,
+      response_body_bytes: x.result.responseBodyBytes,
+    }));
+    const deliveries = summarizeByDelivery(records).map((d) => ({
+      id: d.last.deliveryId,
+      attempts: d.attempts,
+      status: d.last.status,
+      next_attempt_at: d.last.nextAttemptAt,
+      outcome: d.last.result.outcome,
+      status_code: d.last.result.statusCode,
+      error: d.last.result.errorMessage,
+      delivered_at: d.deliveredAt,
+    }));
     await this.dataSource.query(
       `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true)),
        attempts AS (
          INSERT INTO delivery_attempts (delivery_id, attempt_number, trigger, started_at, ended_at, duration_ms, outcome,
            status_code, error_message, request_headers, response_headers, response_body_excerpt, response_body_bytes)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::real[],
-           $7::text[], $8::int[], $9::text[], $10::jsonb[], $11::jsonb[], $12::text[], $13::int[]))
+         SELECT * FROM json_to_recordset($1::json) AS a(delivery_id uuid, attempt_number int, trigger text,
+           started_at timestamptz, ended_at timestamptz, duration_ms real, outcome text, status_code int, error_message text,
+           request_headers jsonb, response_headers jsonb, response_body_excerpt text, response_body_bytes int))
        -- A delivery already delivered (say, by a manual resend) is never moved back.
        UPDATE deliveries d SET
          status = CASE WHEN d.status = 'delivered' THEN 'delivered' ELSE v.status END,
@@ -77,33 +103,11 @@ export class DeliveryLogWriter {
          last_outcome = v.outcome, last_status_code = v.status_code, last_error = v.error,
          delivered_at = COALESCE(d.delivered_at, v.delivered_at),
          updated_at = now()
-       FROM unnest($14::uuid[], $15::int[], $16::text[], $17::timestamptz[], $18::text[], $19::int[], $20::text[], $21::timestamptz[])
-         AS v(id, attempts, status, next_attempt_at, outcome, status_code, error, delivered_at),
+       FROM json_to_recordset($2::json) AS v(id uuid, attempts int, status text, next_attempt_at timestamptz, outcome text,
+         status_code int, error text, delivered_at timestamptz),
          durability
        WHERE d.id = v.id`,
-      [
-        r.map((x) => x.deliveryId),
-        r.map((x) => x.attemptNumber),
-        r.map((x) => x.trigger),
-        r.map((x) => x.result.startedAt.toISOString()),
-        r.map((x) => x.result.endedAt.toISOString()),
-        r.map((x) => x.result.durationMs),
-        r.map((x) => x.result.outcome),
-        r.map((x) => x.result.statusCode),
-        r.map((x) => x.result.errorMessage),
-        r.map((x) => JSON.stringify(x.requestHeaders)),
-        r.map((x) => (x.result.responseHeaders ? JSON.stringify(x.result.responseHeaders) : null)),
-        r.map((x) => x.result.responseBodyExcerpt),
-        r.map((x) => x.result.responseBodyBytes),
-        deliveries.map((d) => d.last.deliveryId),
-        deliveries.map((d) => d.attempts),
-        deliveries.map((d) => d.last.status),
-        deliveries.map((d) => d.last.nextAttemptAt?.toISOString() ?? null),
-        deliveries.map((d) => d.last.result.outcome),
-        deliveries.map((d) => d.last.result.statusCode),
-        deliveries.map((d) => d.last.result.errorMessage),
-        deliveries.map((d) => d.deliveredAt?.toISOString() ?? null),
-      ],
+      [JSON.stringify(attempts), JSON.stringify(deliveries)],
     );
     return records.map(() => undefined);
   }
