@@ -64,7 +64,9 @@ export class EventPublisher {
     'emulator_events_emitted_total',
     () => new Counter({ name: 'emulator_events_emitted_total', help: 'Events emitted, by type and source', labelNames: ['event_type', 'source'] }),
   );
-  private readonly batcher = new Batcher<Prepared, PublishedEvent>((items) => this.writeIsolated(items), 1000, 2);
+  // Four batches in flight: one slow commit does not hold up the events behind it (npm run bench:
+  // p99 at 500/s ~12 -> ~8.5 ms). Order across batches is not kept; retries reorder anyway.
+  private readonly batcher = new Batcher<Prepared, PublishedEvent>((items) => this.writeIsolated(items), 1000, 4);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
