@@ -126,8 +126,6 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     // Evenly spaced: one event per tick (every 2 ms at 500/s), not bursts that queue behind each other.
     const tickMs = Math.max(1, Math.floor(1000 / opts.steadyRate));
     const perTick = opts.steadyRate / (1000 / tickMs);
-
-
     const s0 = performance.now();
     let sent = 0;
     while (sent < steadyEvents.length) {
@@ -142,7 +140,6 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
       }
       await sleep(tickMs);
     }
-
     const steadyReport = await waitForReceived(steadyEvents.length, 30_000);
     const indexOf = new Map(steadyEvents.map((e, i) => [String(e.Id), i]));
     const latencies = steadyReport.ids
