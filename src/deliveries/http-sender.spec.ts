@@ -22,6 +22,10 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** One attempt to a local test server that misbehaves, with the given deadline. */
+const sendWithDeadline = (sender: HttpSender, port: number, timeoutMs: number): Promise<AttemptResult> =>
+  sender.send({ url: `https://127.0.0.1:${port}/webhook`, body: '{}', headers: {}, insecureSsl: true, timeoutMs });
+
 describe('HttpSender', () => {
   let receiver: HttpsReceiver;
   let sender: HttpSender;
@@ -222,13 +226,7 @@ describe('HttpSender timeouts while the body is still arriving', () => {
   it('reports a stalled body as a timeout, keeping the status it saw', async () => {
     const sender = new HttpSender();
     try {
-      const result = await sender.send({
-        url: `https://127.0.0.1:${port}/webhook`,
-        body: '{}',
-        headers: {},
-        insecureSsl: true,
-        timeoutMs: 300,
-      });
+      const result = await sendWithDeadline(sender, port, 300);
       expect(result.outcome).toBe('timeout');
       expect(result.statusCode).toBe(200);
       expect(result.durationMs).toBeGreaterThanOrEqual(290);
@@ -259,13 +257,7 @@ describe('HttpSender timeouts before a connection is usable', () => {
   it('ends an attempt stuck in the TLS handshake at timeoutMs', async () => {
     const sender = new HttpSender();
     try {
-      const result = await sender.send({
-        url: `https://127.0.0.1:${port}/webhook`,
-        body: '{}',
-        headers: {},
-        insecureSsl: true,
-        timeoutMs: 300,
-      });
+      const result = await sendWithDeadline(sender, port, 300);
       expect(result.outcome).toBe('timeout');
       expect(result.durationMs).toBeGreaterThanOrEqual(290);
       expect(result.durationMs).toBeLessThan(1_000);
