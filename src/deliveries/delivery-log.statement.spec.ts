@@ -1,5 +1,4 @@
-import type { AttemptRecord } from './delivery-log.writer';
-import { summarizeByDelivery } from './delivery-log.writer';
+import { summarizeByDelivery, type AttemptRecord } from './delivery-log.statement';
 import type { AttemptResult } from './http-sender';
 
 const result = (outcome: AttemptResult['outcome'], endedAt: string): AttemptResult => ({
