@@ -1,10 +1,12 @@
 import { benchDeliveries } from './bench/delivery-bench';
 import { benchMatcher } from './bench/matcher-bench';
+import { benchTypicalWorker, type TypicalFigures } from './bench/typical-bench';
 import { ensureServices } from '../test/support/services';
 
 /**
  * `npm run bench`: the matcher's cost per event, then the delivery path's throughput at full speed,
- * emit-to-receiver latency at a steady rate, and the worker's peak RSS. A table, then one JSON line.
+ * emit-to-receiver latency at a steady rate, and the worker's peak RSS; then DESIGN.md's typical
+ * BullMQ worker measured the same way on the same machine. A table, then one JSON line.
  */
 async function main(): Promise<void> {
   const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -12,11 +14,24 @@ async function main(): Promise<void> {
   const steadyRate = Number(args.get('rate') ?? 500);
   const steadySeconds = Number(args.get('seconds') ?? 20);
   const scenarios = args.get('scenarios') !== 'false';
+  const baseline = args.get('baseline') !== 'false';
 
   const services = await ensureServices();
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
     const delivery = await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios });
+    // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
+    const typical: TypicalFigures | null = baseline
+      ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 200 })
+      : null;
+    const typicalRows: [string, string][] = typical
+      ? [
+          ['typical BullMQ worker (axios, one insert per attempt), deliveries/s sustained', `${typical.fullSpeed.sustainedPerSecond}`],
+          ['typical BullMQ worker, deliveries/s first to last', `${typical.fullSpeed.deliveriesPerSecond}`],
+          ['emulator / typical worker, sustained deliveries/s', `${(delivery.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
+          [`typical worker, queue.add-to-receiver p50 / p99 at ${steadyRate}/s`, `${typical.steady.p50Ms} / ${typical.steady.p99Ms} ms`],
+        ]
+      : [['typical BullMQ worker', 'skipped (--baseline=false)']];
     const rows: [string, string][] = [
       ...matcher.map((m): [string, string] => [`match, ${m.webhooks} webhooks (${m.subscriptions} subscriptions)`, `${m.nsPerMatch.toFixed(0)} ns/event`]),
       [`deliveries/s at full speed, sustained (middle 80% of ${delivery.fullSpeed.events} events)`, `${delivery.fullSpeed.sustainedPerSecond}`],
@@ -26,6 +41,7 @@ async function main(): Promise<void> {
       [`emit-to-receiver p95 at ${steadyRate}/s`, `${delivery.steady.p95Ms} ms`],
       [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
       ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
+      ...typicalRows,
       ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
         const r = delivery.scenarios[phase].report;
         const name = phase === 'fullSpeed' ? 'load scenario, 20x time' : `load scenario, ${steadyRate / 10} calls/s (~${steadyRate} events/s while placing)`;
@@ -40,7 +56,7 @@ async function main(): Promise<void> {
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(JSON.stringify({ matcher, delivery }));
+    console.log(JSON.stringify({ matcher, delivery, typical }));
   } finally {
     for (const s of services.reverse()) await s.stop();
   }

@@ -39,20 +39,35 @@ export function startWorkerProcess(env: Record<string, string>): Promise<ChildPr
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   // BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof) profiles the worker.
   const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, main], {
-    env: { ...process.env, ...env, ROLE: 'worker', LOG_LEVEL: 'log' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  return spawnUntil([...nodeArgs, main], { ...env, ROLE: 'worker', LOG_LEVEL: 'log' }, 'ROLE=worker');
+}
+
+/** The typical BullMQ worker of DESIGN.md's ground (typical-worker-process.ts). */
+export function startTypicalWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  return spawnUntil([...TS_NODE, resolve(__dirname, 'typical-worker-process.ts')], env, 'ready');
+}
+
+/** Starts node with `args` and resolves once its standard output shows `marker`. */
+function spawnUntil(args: string[], env: Record<string, string>, marker: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((done, fail) => {
     let out = '';
     child.stdout!.on('data', (d) => {
       // BENCH_WORKER_STDOUT=file keeps the worker's output (say, with --trace-gc).
       if (process.env.BENCH_WORKER_STDOUT) appendFileSync(process.env.BENCH_WORKER_STDOUT, d);
       out += d;
-      if (out.includes('ROLE=worker')) done(child);
+      if (out.includes(marker)) done(child);
     });
-    child.once('exit', (code) => fail(new Error(`worker exited with ${code}: ${out}`)));
+    child.once('exit', (code) => fail(new Error(`${args.at(-1)} exited with ${code}: ${out}`)));
   });
+}
+
+/** Stops a child with SIGTERM and waits for it to exit. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** Peak resident set size (VmHWM) of a live process, in MB. */

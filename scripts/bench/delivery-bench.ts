@@ -9,7 +9,8 @@ import { loadConfig } from '../../src/config/load-config';
 import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
-import { peakRssMb, startReceiverProcess, startWorkerProcess } from './child';
+import { peakRssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { emitSteadily, fullSpeedFigures, latencyFigures, percentiles, sleep, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
 
 export interface ScenarioFigures {
   status: string;
@@ -18,23 +19,10 @@ export interface ScenarioFigures {
 
 export interface DeliveryFigures {
   scenarios: { fullSpeed: ScenarioFigures; steady: ScenarioFigures };
-  fullSpeed: {
-    events: number;
-    /** First to last arrival, the worker's start-up (JIT warm-up, new connections) included. */
-    deliveriesPerSecond: number;
-    /** Over the middle 80% of arrivals: the steady state, without warm-up and the last stragglers. */
-    sustainedPerSecond: number;
-    emittedPerSecond: number;
-    seconds: number;
-  };
-  steady: {
+  fullSpeed: FullSpeedFigures & { emittedPerSecond: number };
+  steady: LatencyFigures & {
     rate: number;
     seconds: number;
-    events: number;
-    p50Ms: number;
-    p95Ms: number;
-    p99Ms: number;
-    maxMs: number;
     /** publish() to committed and queued */
     outboxP50Ms: number;
     outboxP99Ms: number;
@@ -42,9 +30,6 @@ export interface DeliveryFigures {
   workerPeakRssMb: number;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const WARM_UP_SECONDS = 3;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The delivery path end to end: an api process (this one) publishes through the outbox into
@@ -81,15 +66,6 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
         await Promise.all(payloads.slice(i, i + 500).map((payload) => publisher.publish({ payload, source: 'scenario' })));
       }
     };
-    type Report = { ids: string[]; receivedAt: number[] };
-    const waitForReceived = async (n: number, timeoutMs: number): Promise<Report> => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const report = await receiver.request<Report>('report');
-        if (report.ids.length >= n || Date.now() > deadline) return report;
-        await sleep(200);
-      }
-    };
 
     // The outbox alone: events (with their deliveries) accepted per second, no worker running.
     const backlog = events(opts.fullSpeedEvents);
@@ -99,19 +75,7 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
 
     // The worker alone, at full speed: it drains the backlog, every attempt logged.
     worker = await startWorkerProcess(env);
-    const full = await waitForReceived(opts.fullSpeedEvents, 300_000);
-    const arrivals = [...full.receivedAt].sort((a, b) => a - b);
-    const first = arrivals[0];
-    const last = arrivals[arrivals.length - 1];
-    const p10 = Math.floor(arrivals.length * 0.1);
-    const p90 = Math.floor(arrivals.length * 0.9);
-    const fullSpeed = {
-      events: full.ids.length,
-      seconds: Math.round(last - first) / 1000,
-      deliveriesPerSecond: Math.round(full.ids.length / ((last - first) / 1000)),
-      sustainedPerSecond: Math.round((p90 - p10) / ((arrivals[p90] - arrivals[p10]) / 1000)),
-      emittedPerSecond,
-    };
+    const fullSpeed = { ...fullSpeedFigures(await waitForReceived(receiver, opts.fullSpeedEvents, 300_000)), emittedPerSecond };
     await sleep(1000); // the last attempts' log rows land
     await receiver.request('reset');
 
@@ -119,39 +83,15 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     // database and the worker are still settling from the full-speed run).
     const warmUp = opts.steadyRate * WARM_UP_SECONDS;
     const steadyEvents = events(warmUp + opts.steadyRate * opts.steadySeconds);
-    // Times go into preallocated arrays: growing a Map or an array here makes garbage in this
-    // process, which also hosts the api role, and its collector's pauses would show as latency.
-    const emittedAt = new Float64Array(steadyEvents.length);
     const acceptedMs = new Float64Array(steadyEvents.length).fill(NaN);
-    // Evenly spaced: one event per tick (every 2 ms at 500/s), not bursts that queue behind each other.
-    const tickMs = Math.max(1, Math.floor(1000 / opts.steadyRate));
-    const perTick = opts.steadyRate / (1000 / tickMs);
-    const s0 = performance.now();
-    let sent = 0;
-    while (sent < steadyEvents.length) {
-      const due = Math.min(steadyEvents.length, Math.floor(((performance.now() - s0) / tickMs + 1) * perTick));
-      for (; sent < due; sent++) {
-        const payload = steadyEvents[sent];
-        const index = sent;
-        emittedAt[index] = performance.timeOrigin + performance.now();
-        void publisher.publish({ payload, source: 'scenario' }).then(() => {
-          acceptedMs[index] = performance.timeOrigin + performance.now() - emittedAt[index];
-        });
-      }
-      await sleep(tickMs);
-    }
-    const steadyReport = await waitForReceived(steadyEvents.length, 30_000);
-    const indexOf = new Map(steadyEvents.map((e, i) => [String(e.Id), i]));
-    const latencies = steadyReport.ids
-      .map((id, i) => {
-        const index = indexOf.get(id) ?? -1;
-        return index >= warmUp ? steadyReport.receivedAt[i] - emittedAt[index] : NaN;
-      })
-      .filter(Number.isFinite);
-    const accepted = [...acceptedMs.subarray(warmUp)].filter(Number.isFinite);
-    latencies.sort((a, b) => a - b);
-    accepted.sort((a, b) => a - b);
-    const round = (x: number) => Math.round(x * 100) / 100;
+    const emittedAt = await emitSteadily(steadyEvents.length, opts.steadyRate, (index, at) => {
+      void publisher.publish({ payload: steadyEvents[index], source: 'scenario' }).then(() => {
+        if (index >= warmUp) acceptedMs[index] = performance.timeOrigin + performance.now() - at;
+      });
+    });
+    const steadyReport = await waitForReceived(receiver, steadyEvents.length, 30_000);
+    const steady = latencyFigures(steadyReport, steadyEvents.map((e) => String(e.Id)), emittedAt, warmUp);
+    const accepted = percentiles(acceptedMs);
 
     // Load scenarios through the simulation and the normal delivery path: one compressed in time
     // (as fast as the simulation emits), one at about the steady rate (~10 events per call).
@@ -180,25 +120,11 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     return {
       scenarios: { fullSpeed: figures(scenarioFast), steady: figures(scenarioSteady) },
       fullSpeed,
-      steady: {
-        rate: opts.steadyRate,
-        seconds: opts.steadySeconds,
-        events: latencies.length,
-        p50Ms: round(pct(latencies, 50)),
-        p95Ms: round(pct(latencies, 95)),
-        p99Ms: round(pct(latencies, 99)),
-        maxMs: round(latencies[latencies.length - 1]),
-        outboxP50Ms: round(pct(accepted, 50)),
-        outboxP99Ms: round(pct(accepted, 99)),
-      },
+      steady: { ...steady, rate: opts.steadyRate, seconds: opts.steadySeconds, outboxP50Ms: accepted.p50Ms, outboxP99Ms: accepted.p99Ms },
       workerPeakRssMb: peakRssMb(worker.pid!),
     };
   } finally {
-    if (worker) {
-      const exited = new Promise((r) => worker!.once('exit', r));
-      worker.kill('SIGTERM');
-      await exited;
-    }
+    if (worker) await stopProcess(worker);
     await api.context.close();
     await receiver.stop();
     await infra.drop();
