@@ -30,6 +30,7 @@ async function main(): Promise<void> {
           ['typical BullMQ worker, deliveries/s first to last', `${typical.fullSpeed.deliveriesPerSecond}`],
           ['emulator / typical worker, sustained deliveries/s', `${(delivery.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
           [`typical worker, queue.add-to-receiver p50 / p99 at ${steadyRate}/s`, `${typical.steady.p50Ms} / ${typical.steady.p99Ms} ms`],
+          [`typical worker, CPU ms per event at ${steadyRate}/s`, formatCpu(typical.steady.cpuMsPerEvent)],
         ]
       : [['typical BullMQ worker', 'skipped (--baseline=false)']];
     const rows: [string, string][] = [
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       [`emit-to-receiver p50 at ${steadyRate}/s for ${steadySeconds} s`, `${delivery.steady.p50Ms} ms`],
       [`emit-to-receiver p95 at ${steadyRate}/s`, `${delivery.steady.p95Ms} ms`],
       [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
+      [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
       ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
       ...typicalRows,
       ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
@@ -61,6 +63,11 @@ async function main(): Promise<void> {
     for (const s of services.reverse()) await s.stop();
   }
 }
+
+const formatCpu = (cpu: Record<string, number>) =>
+  Object.entries(cpu)
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+    .join(', ');
 
 main().catch((e) => {
   console.error(e);

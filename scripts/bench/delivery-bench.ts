@@ -10,7 +10,7 @@ import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
 import { peakRssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
-import { emitSteadily, fullSpeedFigures, latencyFigures, percentiles, sleep, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
+import { cpuMsPerItem, cpuSeconds, emitSteadily, fullSpeedFigures, latencyFigures, percentiles, sleep, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
 
 export interface ScenarioFigures {
   status: string;
@@ -26,6 +26,8 @@ export interface DeliveryFigures {
     /** publish() to committed and queued */
     outboxP50Ms: number;
     outboxP99Ms: number;
+    /** CPU time per event at the steady rate, by process (api: this process, with the bench driver). */
+    cpuMsPerEvent: Record<string, number>;
   };
   workerPeakRssMb: number;
 }
@@ -84,12 +86,15 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     const warmUp = opts.steadyRate * WARM_UP_SECONDS;
     const steadyEvents = events(warmUp + opts.steadyRate * opts.steadySeconds);
     const acceptedMs = new Float64Array(steadyEvents.length).fill(NaN);
+    const processes = { api: process.pid, worker: worker.pid!, receiver: receiver.child.pid! };
+    const cpuBefore = cpuSeconds(processes);
     const emittedAt = await emitSteadily(steadyEvents.length, opts.steadyRate, (index, at) => {
       void publisher.publish({ payload: steadyEvents[index], source: 'scenario' }).then(() => {
         if (index >= warmUp) acceptedMs[index] = performance.timeOrigin + performance.now() - at;
       });
     });
     const steadyReport = await waitForReceived(receiver, steadyEvents.length, 30_000);
+    const cpuMsPerEvent = cpuMsPerItem(cpuBefore, cpuSeconds(processes), steadyEvents.length);
     const steady = latencyFigures(steadyReport, steadyEvents.map((e) => String(e.Id)), emittedAt, warmUp);
     const accepted = percentiles(acceptedMs);
 
@@ -120,7 +125,7 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     return {
       scenarios: { fullSpeed: figures(scenarioFast), steady: figures(scenarioSteady) },
       fullSpeed,
-      steady: { ...steady, rate: opts.steadyRate, seconds: opts.steadySeconds, outboxP50Ms: accepted.p50Ms, outboxP99Ms: accepted.p99Ms },
+      steady: { ...steady, rate: opts.steadyRate, seconds: opts.steadySeconds, outboxP50Ms: accepted.p50Ms, outboxP99Ms: accepted.p99Ms, cpuMsPerEvent },
       workerPeakRssMb: peakRssMb(worker.pid!),
     };
   } finally {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ReceiverProcess } from './child';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,4 +99,35 @@ export function latencyFigures(report: ReceiverReport, ids: string[], emittedAt:
 export function percentiles(values: Float64Array): { p50Ms: number; p99Ms: number } {
   const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
   return { p50Ms: round(pct(sorted, 50)), p99Ms: round(pct(sorted, 99)) };
+}
+
+/** CPU seconds (user + system) used so far by the given processes, and by every postgres and redis-server process. */
+export function cpuSeconds(pids: Record<string, number>): Record<string, number> {
+  const ticks = (pid: string) => {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) };
+    } catch {
+      return { comm: '', ticks: 0 }; // the process has ended
+    }
+  };
+  const result: Record<string, number> = { postgres: 0, redis: 0 };
+  for (const [role, pid] of Object.entries(pids)) result[role] = ticks(String(pid)).ticks / CLOCK_TICKS;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const { comm, ticks: t } = ticks(pid);
+    if (comm === 'postgres') result.postgres += t / CLOCK_TICKS;
+    else if (comm === 'redis-server') result.redis += t / CLOCK_TICKS;
+  }
+  return result;
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** CPU milliseconds per item, by process, between two cpuSeconds() readings. */
+export function cpuMsPerItem(before: Record<string, number>, after: Record<string, number>, items: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const role of Object.keys(after)) out[role] = Math.round(((after[role] - (before[role] ?? 0)) * 1000 * 1000) / items) / 1000;
+  out.total = Math.round(Object.values(out).reduce((a, b) => a + b, 0) * 1000) / 1000;
+  return out;
 }

@@ -4,13 +4,13 @@ import { makeEvent } from '../../src/catalog/event-factory';
 import { SeededRandom } from '../../src/common/seeded-random';
 import { createTestInfra } from '../../test/support/test-infra';
 import { startReceiverProcess, startTypicalWorkerProcess, stopProcess } from './child';
-import { emitSteadily, fullSpeedFigures, latencyFigures, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
+import { cpuMsPerItem, cpuSeconds, emitSteadily, fullSpeedFigures, latencyFigures, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
 
 export interface TypicalFigures {
   concurrency: number;
   fullSpeed: FullSpeedFigures;
   /** queue.add() to receiver: no outbox in front of it, so less work than the emulator's emit-to-receiver. */
-  steady: LatencyFigures & { rate: number; seconds: number };
+  steady: LatencyFigures & { rate: number; seconds: number; cpuMsPerEvent: Record<string, number> };
 }
 
 /**
@@ -45,13 +45,16 @@ export async function benchTypicalWorker(opts: { events: number; rate: number; s
 
     const warmUp = opts.rate * WARM_UP_SECONDS;
     const steadyJobs = Array.from({ length: warmUp + opts.rate * opts.seconds }, job);
+    const processes = { driver: process.pid, worker: worker.pid!, receiver: receiver.child.pid! };
+    const cpuBefore = cpuSeconds(processes);
     const emittedAt = await emitSteadily(steadyJobs.length, opts.rate, (index) => {
       const { name, data, opts: jobOpts } = steadyJobs[index];
       void queue.add(name, data, jobOpts);
     });
     const report = await waitForReceived(receiver, steadyJobs.length, 30_000);
+    const cpuMsPerEvent = cpuMsPerItem(cpuBefore, cpuSeconds(processes), steadyJobs.length);
     const steady = latencyFigures(report, steadyJobs.map((j) => j.opts.jobId), emittedAt, warmUp);
-    return { concurrency: opts.concurrency, fullSpeed, steady: { ...steady, rate: opts.rate, seconds: opts.seconds } };
+    return { concurrency: opts.concurrency, fullSpeed, steady: { ...steady, rate: opts.rate, seconds: opts.seconds, cpuMsPerEvent } };
   } finally {
     if (worker) await stopProcess(worker);
     await queue.close();
