@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Batcher } from '../common/batcher';
+import { preparedQuery } from '../database/prepared-query';
 import { LOG_WRITE_SQL, logWriteParams, type AttemptRecord } from './delivery-log.statement';
 
 /** Above this many records waiting, callers wait for their write: memory stays bounded when PostgreSQL lags. */
@@ -42,7 +43,7 @@ export class DeliveryLogWriter {
   }
 
   private async write(records: AttemptRecord[]): Promise<void[]> {
-    await this.dataSource.query(LOG_WRITE_SQL, logWriteParams(records));
+    await preparedQuery(this.dataSource, 'delivery-log-write', LOG_WRITE_SQL, logWriteParams(records));
     return records.map(() => undefined);
   }
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dotNetTimestampToDate } from '../catalog/dotnet-timestamp';
 import { Batcher, ItemFailed } from '../common/batcher';
+import { preparedQuery } from '../database/prepared-query';
 import { DeliveryJobs } from '../deliveries/delivery-jobs';
 import { QueueName, type DeliverJobData } from '../deliveries/delivery-queue';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
@@ -119,7 +120,9 @@ export class EventPublisher {
     const seen = new Set<string>();
     const events = items.filter((e) => !seen.has(e.id) && seen.add(e.id));
     // One statement (so one round trip, and atomic): the events, then their deliveries.
-    await this.dataSource.query(
+    await preparedQuery(
+      this.dataSource,
+      'outbox-write',
       `WITH inserted AS (
          INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body, scenario_id)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[],
