@@ -101,33 +101,43 @@ export function percentiles(values: Float64Array): { p50Ms: number; p99Ms: numbe
   return { p50Ms: round(pct(sorted, 50)), p99Ms: round(pct(sorted, 99)) };
 }
 
-/** CPU seconds (user + system) used so far by the given processes, and by every postgres and redis-server process. */
-export function cpuSeconds(pids: Record<string, number>): Record<string, number> {
-  const ticks = (pid: string) => {
+export type CpuReading = Map<string, { role: string; seconds: number }>;
+
+/** CPU seconds (user + system) used so far by each given process and each postgres and redis-server process. */
+export function cpuSeconds(pids: Record<string, number>): CpuReading {
+  const read = (pid: string) => {
     try {
       // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) };
+      return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
     } catch {
-      return { comm: '', ticks: 0 }; // the process has ended
+      return null; // the process has ended
     }
   };
-  const result: Record<string, number> = { postgres: 0, redis: 0 };
-  for (const [role, pid] of Object.entries(pids)) result[role] = ticks(String(pid)).ticks / CLOCK_TICKS;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const { comm, ticks: t } = ticks(pid);
-    if (comm === 'postgres') result.postgres += t / CLOCK_TICKS;
-    else if (comm === 'redis-server') result.redis += t / CLOCK_TICKS;
+  const reading: CpuReading = new Map();
+  for (const [role, pid] of Object.entries(pids)) {
+    const r = read(String(pid));
+    if (r) reading.set(String(pid), { role, seconds: r.seconds });
   }
-  return result;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d) && !reading.has(d))) {
+    const r = read(pid);
+    if (r?.comm === 'postgres') reading.set(pid, { role: 'postgres', seconds: r.seconds });
+    else if (r?.comm === 'redis-server') reading.set(pid, { role: 'redis', seconds: r.seconds });
+  }
+  return reading;
 }
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-/** CPU milliseconds per item, by process, between two cpuSeconds() readings. */
-export function cpuMsPerItem(before: Record<string, number>, after: Record<string, number>, items: number): Record<string, number> {
+/**
+ * CPU milliseconds per item, by role, between two cpuSeconds() readings. A process that started
+ * in between counts from zero; one that ended in between is not counted (its last figure is gone).
+ */
+export function cpuMsPerItem(before: CpuReading, after: CpuReading, items: number): Record<string, number> {
+  const seconds: Record<string, number> = {};
+  for (const [pid, { role, seconds: s }] of after) seconds[role] = (seconds[role] ?? 0) + s - (before.get(pid)?.seconds ?? 0);
   const out: Record<string, number> = {};
-  for (const role of Object.keys(after)) out[role] = Math.round(((after[role] - (before[role] ?? 0)) * 1000 * 1000) / items) / 1000;
+  for (const [role, s] of Object.entries(seconds)) out[role] = Math.round((s * 1e6) / items) / 1000;
   out.total = Math.round(Object.values(out).reduce((a, b) => a + b, 0) * 1000) / 1000;
   return out;
 }
