@@ -43,4 +43,29 @@ describe('Batcher', () => {
     await Promise.all([first, ...later]);
     expect(batches).toEqual([[1], [2, 3]]);
   });
+
+  it('with a linger, gathers a trickle of calls into one batch', async () => {
+    const batches: number[][] = [];
+    const batcher = new Batcher<number, number>(async (items) => {
+      batches.push(items);
+      return items;
+    }, 100, 1, 40);
+    const added: Promise<number>[] = [];
+    for (let i = 1; i <= 4; i++) {
+      added.push(batcher.add(i));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await Promise.all(added);
+    expect(batches).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it('with a linger, does not hold back a full batch', async () => {
+    const batches: number[][] = [];
+    const batcher = new Batcher<number, number>(async (items) => {
+      batches.push(items);
+      return items;
+    }, 2, 1, 60_000);
+    await Promise.all([batcher.add(1), batcher.add(2)]);
+    expect(batches).toEqual([[1, 2]]);
+  });
 });

@@ -10,13 +10,19 @@ export class ItemFailed {
 export class Batcher<In, Out> {
   private pending: { item: In; resolve: (out: Out) => void; reject: (e: unknown) => void }[] = [];
   private scheduled = false;
+  private lingering: NodeJS.Timeout | null = null;
   private running = 0;
   private inFlightItems = 0;
 
+  /**
+   * `lingerMs` > 0 holds a flush back that long (unless a full batch is waiting), so a steady
+   * trickle goes out in fewer, larger batches: for writes no caller waits on.
+   */
   constructor(
     private readonly flush: (items: In[]) => Promise<(Out | ItemFailed)[]>,
     private readonly maxBatch = 1000,
     private readonly maxConcurrentFlushes = 2,
+    private readonly lingerMs = 0,
   ) {}
 
   /** Items waiting for a flush or in one. */
@@ -37,12 +43,19 @@ export class Batcher<In, Out> {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.running >= this.maxConcurrentFlushes || this.pending.length === 0) return;
+    if (this.running >= this.maxConcurrentFlushes || this.pending.length === 0) return;
+    const full = this.pending.length >= this.maxBatch;
+    if (this.scheduled && !(full && this.lingering)) return;
+    if (this.lingering) clearTimeout(this.lingering);
+    this.lingering = null;
     this.scheduled = true;
-    setImmediate(() => {
+    const go = () => {
       this.scheduled = false;
+      this.lingering = null;
       void this.run();
-    });
+    };
+    if (this.lingerMs > 0 && !full) this.lingering = setTimeout(go, this.lingerMs);
+    else setImmediate(go);
   }
 
   private async run(): Promise<void> {
