@@ -44,12 +44,17 @@ describe('Batcher', () => {
     expect(batches).toEqual([[1], [2, 3]]);
   });
 
-  it('with a linger, gathers a trickle of calls into one batch', async () => {
+  const recording = (maxBatch: number, lingerMs: number) => {
     const batches: number[][] = [];
     const batcher = new Batcher<number, number>(async (items) => {
       batches.push(items);
       return items;
-    }, 100, 1, 40);
+    }, maxBatch, 1, lingerMs);
+    return { batches, batcher };
+  };
+
+  it('with a linger, gathers a trickle of calls into one batch', async () => {
+    const { batches, batcher } = recording(100, 200);
     const added: Promise<number>[] = [];
     for (let i = 1; i <= 4; i++) {
       added.push(batcher.add(i));
@@ -60,11 +65,7 @@ describe('Batcher', () => {
   });
 
   it('with a linger, does not hold back a full batch', async () => {
-    const batches: number[][] = [];
-    const batcher = new Batcher<number, number>(async (items) => {
-      batches.push(items);
-      return items;
-    }, 2, 1, 60_000);
+    const { batches, batcher } = recording(2, 60_000);
     await Promise.all([batcher.add(1), batcher.add(2)]);
     expect(batches).toEqual([[1, 2]]);
   });
