@@ -32,7 +32,6 @@ export interface DeliveryFigures {
   workerPeakRssMb: number;
 }
 
-
 /**
  * The delivery path end to end: an api process (this one) publishes through the outbox into
  * PostgreSQL and BullMQ; a separate worker process (the built service, ROLE=worker) POSTs over
