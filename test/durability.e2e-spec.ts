@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { makeEvent } from '../src/catalog/event-factory';
 import { SeededRandom } from '../src/common/seeded-random';
 import { EventPublisher } from '../src/events/event-publisher.service';
+import { WebhookRegistry } from '../src/webhooks/webhook-registry.service';
 import { adminApi } from './support/api';
 import { HttpsReceiver } from './support/https-receiver';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -106,4 +107,21 @@ describe('durability', () => {
     await receiver.waitFor(allArrived(ids), 60_000);
     expect(missing(ids)).toBe(0);
   }, 120_000);
+
+  it("recreates a lost job with its delivery's own retry schedule", async () => {
+    receiver.reset();
+    receiver.respondWith((req) => ({ status: req.path === '/own-schedule' ? 500 : 200 }));
+    const webhook = await adminApi(api).createWebhook({ Endpoint: 'https://127.0.0.1/own-schedule', InsecureSSL: true }, []);
+    const only = api.context.get(WebhookRegistry).webhook(webhook.Id)!;
+    // A scenario's treatment: two attempts 1.5 s apart, where the worker's own schedule is four, 200-800 ms apart.
+    const payload = makeEvent('QueueStatus', {}, { rng: new SeededRandom('own-schedule') });
+    const published = await api.context.get(EventPublisher).publish({ payload, source: 'test', onlyWebhook: only, delivery: { retryScheduleMs: [1500] } });
+    await deleteRedisPrefix(api.infra.redisUrl, api.infra.redisPrefix);
+    worker = EmulatorProcess.start(workerEnv());
+    const delivery = await adminApi(api).waitForDelivery(published.deliveries[0].id, (d) => d.Status === 'discarded', 30_000);
+    expect(delivery.Attempts).toBe(2);
+    const [first, second] = delivery.AttemptLog.map((a: { StartedAt: string }) => Date.parse(a.StartedAt));
+    // ±20% jitter on 1.5 s.
+    expect(second - first).toBeGreaterThanOrEqual(1150);
+  }, 60_000);
 });

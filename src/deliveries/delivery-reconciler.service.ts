@@ -15,6 +15,7 @@ interface Unfinished {
   event_type: string;
   scheduled_attempts: number;
   next_attempt_at: Date | null;
+  retry_schedule_ms: number[] | null;
   body: string;
   created_ms: string;
 }
@@ -69,7 +70,7 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnModuleDestr
     let after = '';
     for (;;) {
       const rows: Unfinished[] = await this.dataSource.query(
-        `SELECT d.id, d.event_id, d.webhook_id, d.event_type, d.next_attempt_at, e.body::text AS body,
+        `SELECT d.id, d.event_id, d.webhook_id, d.event_type, d.next_attempt_at, d.retry_schedule_ms, e.body::text AS body,
            (SELECT count(*) FROM delivery_attempts a WHERE a.delivery_id = d.id AND a.trigger = 'scheduled')::int AS scheduled_attempts,
            (extract(epoch from d.created_at) * 1000)::bigint AS created_ms
          FROM deliveries d JOIN events e ON e.id = d.event_id
@@ -94,6 +95,7 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnModuleDestr
                 body: r.body,
                 attemptOffset: r.scheduled_attempts,
                 emittedAt: Number(r.created_ms),
+                ...(r.retry_schedule_ms ? { retryScheduleMs: r.retry_schedule_ms } : {}),
               },
               r.next_attempt_at ? new Date(r.next_attempt_at).getTime() - Date.now() : 0,
             ),

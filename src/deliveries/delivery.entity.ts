@@ -48,6 +48,10 @@ export class DeliveryEntity {
   @Column({ name: 'scenario_id', type: 'uuid', nullable: true })
   scenarioId!: string | null;
 
+  /** Its own retry waits (a scenario's); null means the webhook's or the configured schedule. */
+  @Column({ name: 'retry_schedule_ms', type: 'int', array: true, nullable: true })
+  retryScheduleMs!: number[] | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -136,8 +136,11 @@ export class EventPublisher {
          ON CONFLICT (id) DO UPDATE SET scenario_id = EXCLUDED.scenario_id, created_at = now()
            WHERE EXCLUDED.scenario_id IS NOT NULL
          RETURNING 1)
-       INSERT INTO deliveries (id, event_id, webhook_id, event_type, scenario_id)
-       SELECT * FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $15::uuid[])`,
+       INSERT INTO deliveries (id, event_id, webhook_id, event_type, scenario_id, retry_schedule_ms)
+       -- unnest flattens a 2-D array, so each delivery's own schedule travels as an array literal.
+       SELECT id, event_id, webhook_id, event_type, scenario_id, schedule::int[]
+         FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $15::uuid[], $16::text[])
+           AS d(id, event_id, webhook_id, event_type, scenario_id, schedule)`,
       [
         events.map((e) => e.id),
         events.map((e) => e.input.payload.EventType),
@@ -154,6 +157,7 @@ export class EventPublisher {
         deliveries.map((d) => d.eventType),
         events.map((e) => e.input.scenarioId ?? null),
         deliveries.map((d) => d.scenarioId),
+        deliveries.map((d) => (d.treatment?.retryScheduleMs ? `{${d.treatment.retryScheduleMs.join(',')}}` : null)),
       ],
     );
     if (deliveries.length > 0) {
