@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       [`emit-to-receiver p50 at ${steadyRate}/s for ${steadySeconds} s`, `${delivery.steady.p50Ms} ms`],
       [`emit-to-receiver p95 at ${steadyRate}/s`, `${delivery.steady.p95Ms} ms`],
       [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
+      [`of which publish to committed and queued (the outbox), p50 / p99`, `${delivery.steady.outboxP50Ms} / ${delivery.steady.outboxP99Ms} ms`],
       [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
       ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
       ...typicalRows,
