@@ -199,6 +199,8 @@ describe('delivery engine (HTTPS receiver on 127.0.0.1:443)', () => {
   it('answers 400 for bad filters and 404 for an unknown delivery', async () => {
     await h.api().get('/api/deliveries').query({ status: 'lost' }).expect(400);
     await h.api().get('/api/deliveries/00000000-0000-4000-8000-000000000000').expect(404);
+    const badId = await h.api().post('/api/deliveries/42/resend').expect(400);
+    expect(badId.body.message).toEqual(['id must be a UUID, got "42"']);
     const list = await h.api().get('/api/deliveries').query({ status: 'discarded' }).expect(200);
     expect(list.body.Items.every((d: { Status: string }) => d.Status === 'discarded')).toBe(true);
   });

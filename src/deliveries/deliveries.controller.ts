@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeliveriesService } from './deliveries.service';
 import { ListDeliveriesQuery } from './dto/list-deliveries.query';
@@ -16,14 +17,14 @@ export class DeliveriesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One delivery with its attempt log' })
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
+  get(@Param('id', new UuidParamPipe()) id: string) {
     return this.deliveries.get(id);
   }
 
   @Post(':id/resend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send the same event (same Id) again now, recorded as a manual attempt' })
-  resend(@Param('id', new ParseUUIDPipe()) id: string) {
+  resend(@Param('id', new UuidParamPipe()) id: string) {
     return this.deliveries.resend(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListEventsQuery } from './dto/list-events.query';
 import { EventsService } from './events.service';
@@ -31,7 +32,7 @@ export class EventsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a realistic sample event to this webhook through the normal delivery path' })
   @ApiBody({ required: false, schema: { type: 'object', properties: { EventType: { type: 'string', example: 'QueueCallInUserAllocated' } } } })
-  test(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: { EventType?: string } = {}) {
+  test(@Param('id', new UuidParamPipe()) id: string, @Body() body: { EventType?: string } = {}) {
     return this.events.sendTest(id, body?.EventType);
   }
 }

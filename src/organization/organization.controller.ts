@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CallListDto,
@@ -11,7 +12,7 @@ import {
 } from './dto/organization.dto';
 import { OrganizationService } from './organization.service';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidParamPipe();
 
 @ApiTags('organisation')
 @Controller('api')

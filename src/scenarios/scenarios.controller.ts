@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateScenarioDto } from './dto/create-scenario.dto';
 import { ScenariosService } from './scenarios.service';
@@ -23,14 +24,14 @@ export class ScenariosController {
 
   @Get(':id')
   @ApiOperation({ summary: "A scenario's progress and, once finished, its report" })
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
+  get(@Param('id', new UuidParamPipe()) id: string) {
     return this.scenarios.get(id);
   }
 
   @Delete(':id')
   @HttpCode(202)
   @ApiOperation({ summary: 'Stop a running scenario: no new calls; accepted deliveries still complete, then the report is written' })
-  stop(@Param('id', new ParseUUIDPipe()) id: string) {
+  stop(@Param('id', new UuidParamPipe()) id: string) {
     return this.scenarios.stop(id);
   }
 }

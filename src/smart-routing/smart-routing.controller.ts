@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListRoutingRequestsQuery, SmartRoutingConfigDto } from './dto/smart-routing-config.dto';
 import { SmartRoutingService } from './smart-routing.service';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidParamPipe();
 
 @ApiTags('smart routing')
 @Controller('api')

@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { SubscriptionDto } from './dto/subscription.dto';
 import { WebhookSettingsDto } from './dto/webhook-settings.dto';
 import { WebhooksService } from './webhooks.service';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
+const uuid = new UuidParamPipe();
 
 @ApiTags('webhooks')
 @Controller('api/webhooks')
