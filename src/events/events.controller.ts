@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ListEventsQuery } from './dto/list-events.query';
 import { EventsService } from './events.service';
 

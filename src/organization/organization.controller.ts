@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import {
   CallListDto,
   OrganizationDto,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
-import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CallbackRequestEntity } from '../organization/organization.entities';
 import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ListRoutingRequestsQuery, SmartRoutingConfigDto } from './dto/smart-routing-config.dto';
 import { SmartRoutingService } from './smart-routing.service';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { SubscriptionDto } from './dto/subscription.dto';
 import { WebhookSettingsDto } from './dto/webhook-settings.dto';
