@@ -119,7 +119,7 @@ describe('durability', () => {
     await deleteRedisPrefix(api.infra.redisUrl, api.infra.redisPrefix);
     worker = EmulatorProcess.start(workerEnv());
     const delivery = await adminApi(api).waitForDelivery(published.deliveries[0].id, (d) => d.Status === 'discarded', 30_000);
-    expect(delivery.Attempts).toBe(2);
+    expect(delivery).toMatchObject({ Attempts: 2, RetrySchedule: [1500] });
     const [first, second] = delivery.AttemptLog.map((a: { StartedAt: string }) => Date.parse(a.StartedAt));
     // ±20% jitter on 1.5 s.
     expect(second - first).toBeGreaterThanOrEqual(1150);

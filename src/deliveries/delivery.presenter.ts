@@ -10,6 +10,8 @@ export function presentDelivery(d: DeliveryEntity) {
     Status: d.status,
     Attempts: d.attempts,
     NextAttemptAt: d.nextAttemptAt,
+    // Its own waits in ms (a scenario's); null when the webhook's or the configured schedule applies.
+    RetrySchedule: d.retryScheduleMs,
     LastOutcome: d.lastOutcome,
     LastStatusCode: d.lastStatusCode,
     LastError: d.lastError,
