@@ -100,7 +100,7 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     // Load scenarios through the simulation and the normal delivery path: one compressed in time
     // (as fast as the simulation emits), one at about the steady rate (~10 events per call).
     const scenarios = api.context.get(ScenariosService);
-    const runScenario = async (dto: Record<string, unknown>) => {
+    const runScenario = async (dto: Record<string, unknown>): Promise<ScenarioFigures> => {
       if (!opts.scenarios) return { status: 'skipped (--scenarios=false)', report: null };
       const started = await scenarios.start(dto as never);
       for (;;) {
@@ -119,10 +119,9 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
       CallsPerSecond: opts.steadyRate / 10,
       ...short,
     });
-    const figures = (r: { status: string; report: ScenarioFigures['report'] }): ScenarioFigures => ({ status: r.status, report: r.report });
 
     return {
-      scenarios: { fullSpeed: figures(scenarioFast), steady: figures(scenarioSteady) },
+      scenarios: { fullSpeed: scenarioFast, steady: scenarioSteady },
       fullSpeed,
       steady: { ...steady, rate: opts.steadyRate, seconds: opts.steadySeconds, outboxP50Ms: accepted.p50Ms, outboxP99Ms: accepted.p99Ms, cpuMsPerEvent },
       workerPeakRssMb: peakRssMb(worker.pid!),
