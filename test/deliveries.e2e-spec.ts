@@ -1,6 +1,7 @@
 import { HttpsReceiver } from './support/https-receiver';
 import { adminApi } from './support/api';
 import { startTestApp, type TestApp } from './support/test-app';
+import { receiverUrl } from './support/receiver-host';
 
 const SCHEDULE = [300, 600, 900];
 
@@ -33,7 +34,7 @@ describe('delivery engine (HTTPS receiver on 127.0.0.1:443)', () => {
     await receiver?.close();
   });
 
-  const at = (path: string) => `https://127.0.0.1${path}`;
+  const at = receiverUrl;
   const requestsTo = (path: string) => receiver.requests.filter((r) => r.path === path);
   async function hook(path: string, extra: Record<string, unknown> = {}, eventType = 'QueueCallInArrived') {
     return h.createWebhook({ Endpoint: at(path), InsecureSSL: true, ...extra }, [{ EventType: eventType, AllEntities: true }]);

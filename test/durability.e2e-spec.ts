@@ -8,6 +8,7 @@ import { HttpsReceiver } from './support/https-receiver';
 import { startTestApp, type TestApp } from './support/test-app';
 import { deleteRedisPrefix } from './support/test-infra';
 import { EmulatorProcess } from './support/worker-process';
+import { receiverUrl } from './support/receiver-host';
 
 /** Nothing accepted is lost: a killed worker, or a flushed Redis, still ends with every event received. */
 describe('durability', () => {
@@ -30,7 +31,7 @@ describe('durability', () => {
   beforeAll(async () => {
     receiver = await HttpsReceiver.start({ port: 443, record: 'count' });
     api = await startTestApp({ ROLE: 'api' });
-    await adminApi(api).createWebhook({ Endpoint: 'https://127.0.0.1/durable', InsecureSSL: true }, [{ EventType: 'QueueStatus', AllEntities: true }]);
+    await adminApi(api).createWebhook({ Endpoint: receiverUrl('/durable'), InsecureSSL: true }, [{ EventType: 'QueueStatus', AllEntities: true }]);
   });
   afterEach(async () => {
     await worker?.kill('SIGKILL');
@@ -111,7 +112,7 @@ describe('durability', () => {
   it("recreates a lost job with its delivery's own retry schedule", async () => {
     receiver.reset();
     receiver.respondWith((req) => ({ status: req.path === '/own-schedule' ? 500 : 200 }));
-    const webhook = await adminApi(api).createWebhook({ Endpoint: 'https://127.0.0.1/own-schedule', InsecureSSL: true }, []);
+    const webhook = await adminApi(api).createWebhook({ Endpoint: receiverUrl('/own-schedule'), InsecureSSL: true }, []);
     const only = api.context.get(WebhookRegistry).webhook(webhook.Id)!;
     // A scenario's treatment: two attempts 1.5 s apart, where the worker's own schedule is four, 200-800 ms apart.
     const payload = makeEvent('QueueStatus', {}, { rng: new SeededRandom('own-schedule') });

@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../migrations';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QueueName } from '../src/deliveries/delivery-queue';
+import { receiverUrl } from './support/receiver-host';
 
 function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
@@ -98,7 +99,7 @@ describe('foundation', () => {
       const queue = apiOnly.context.get<Queue>(getQueueToken(QueueName.Deliveries));
       const created = await request(apiOnly.http!.getHttpServer())
         .post('/api/webhooks')
-        .send({ Webhook: { Endpoint: 'https://127.0.0.1/role-test' }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] })
+        .send({ Webhook: { Endpoint: receiverUrl('/role-test') }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] })
         .expect(201);
       await request(apiOnly.http!.getHttpServer()).post('/api/events').send({ EventType: 'UserStatus' }).expect(201);
       await new Promise((r) => setTimeout(r, 500));

@@ -2,6 +2,7 @@ import { RetentionService } from '../src/retention/retention.service';
 import { adminApi } from './support/api';
 import { HttpsReceiver } from './support/https-receiver';
 import { startTestApp, type TestApp } from './support/test-app';
+import { receiverUrl } from './support/receiver-host';
 
 function sample(metrics: string, name: string, labels: string): number {
   const line = metrics.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(labels));
@@ -25,7 +26,7 @@ describe('metrics and retention', () => {
 
   it('exposes Prometheus series that move as events are delivered', async () => {
     const before = (await h.api().get('/metrics').expect(200)).text;
-    const w = await h.createWebhook({ Endpoint: 'https://127.0.0.1/metrics', InsecureSSL: true }, [{ EventType: 'UserStatus', AllEntities: true }]);
+    const w = await h.createWebhook({ Endpoint: receiverUrl('/metrics'), InsecureSSL: true }, [{ EventType: 'UserStatus', AllEntities: true }]);
     const { Deliveries } = await h.emit({ EventType: 'UserStatus' });
     await h.waitForDelivery(Deliveries[0].Id, (d) => d.Status === 'delivered');
     await new Promise((r) => setTimeout(r, 100));
@@ -42,13 +43,13 @@ describe('metrics and retention', () => {
   });
 
   it('purges old finished events, deliveries and attempts, and keeps unfinished ones', async () => {
-    const finished = await h.createWebhook({ Endpoint: 'https://127.0.0.1/retained', InsecureSSL: true }, [{ EventType: 'QueueStatus', AllEntities: true }]);
+    const finished = await h.createWebhook({ Endpoint: receiverUrl('/retained'), InsecureSSL: true }, [{ EventType: 'QueueStatus', AllEntities: true }]);
     const done = await h.emit({ EventType: 'QueueStatus' });
     await h.waitForDelivery(done.Deliveries[0].Id, (d) => d.Status === 'delivered');
     await h.api().patch(`/api/webhooks/${finished.Id}`).send({ IsActive: false }).expect(200);
     // An unfinished delivery: its receiver hangs until the purge has run.
     receiver.respondWith((req) => (req.path === '/slow-retained' ? { hang: true } : { status: 200 }));
-    await h.createWebhook({ Endpoint: 'https://127.0.0.1/slow-retained', InsecureSSL: true }, [{ EventType: 'CallbackListStatus', AllEntities: true }]);
+    await h.createWebhook({ Endpoint: receiverUrl('/slow-retained'), InsecureSSL: true }, [{ EventType: 'CallbackListStatus', AllEntities: true }]);
     const pending = await h.emit({ EventType: 'CallbackListStatus' });
 
     const purged = await app.context.get(RetentionService).purgeOlderThan(new Date(Date.now() + 60_000));

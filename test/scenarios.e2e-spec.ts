@@ -5,6 +5,7 @@ import { EVENT_TYPE_NAMES } from '../src/catalog/event-catalog';
 import { adminApi } from './support/api';
 import { HttpsReceiver } from './support/https-receiver';
 import { startTestApp, type TestApp } from './support/test-app';
+import { receiverUrl } from './support/receiver-host';
 
 type Payload = Record<string, unknown> & { Id: string; EventType: string };
 interface View {
@@ -33,7 +34,7 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
     app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
     h = adminApi(app);
     db = app.context.get(DataSource);
-    await h.createWebhook({ Endpoint: 'https://127.0.0.1/scenario', InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+    await h.createWebhook({ Endpoint: receiverUrl('/scenario'), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
   });
   afterAll(async () => {
     await app?.close();

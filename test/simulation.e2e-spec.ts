@@ -3,6 +3,7 @@ import { DEMO } from '../src/organization/demo-organization';
 import { adminApi } from './support/api';
 import { HttpsReceiver } from './support/https-receiver';
 import { startTestApp, type TestApp } from './support/test-app';
+import { receiverUrl } from './support/receiver-host';
 
 type Payload = Record<string, unknown> & { Id: string; EventType: string };
 
@@ -16,7 +17,7 @@ describe('simulated calls through the admin API (HTTPS receiver on 127.0.0.1:443
     app = await startTestApp({ DEMO_ORGANIZATION: 'true', TIME_SCALE: '100' });
     h = adminApi(app);
     await h.createWebhook(
-      { Endpoint: 'https://127.0.0.1/sim', InsecureSSL: true },
+      { Endpoint: receiverUrl('/sim'), InsecureSSL: true },
       EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })),
     );
   });

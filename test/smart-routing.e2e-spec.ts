@@ -4,6 +4,7 @@ import { adminApi } from './support/api';
 import { HttpsReceiver, type ResponsePlan } from './support/https-receiver';
 import { CapturingLogger } from './support/capturing-logger';
 import { startTestApp, type TestApp } from './support/test-app';
+import { receiverUrl } from './support/receiver-host';
 
 type Payload = Record<string, unknown> & { Id: string; EventType: string };
 const json = (body: unknown): ResponsePlan => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -36,7 +37,7 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     h
       .api()
       .put(`/api/queues/${DEMO.queues.service}/smart-routing`)
-      .send({ Endpoint: 'https://127.0.0.1/sr', InsecureSSL: true, ApiKey: 'key-1234-secret', TargetId: 'SALES_QUEUE', ...extra })
+      .send({ Endpoint: receiverUrl('/sr'), InsecureSSL: true, ApiKey: 'key-1234-secret', TargetId: 'SALES_QUEUE', ...extra })
       .expect(200);
 
   beforeAll(async () => {
@@ -44,7 +45,7 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     receiver.respondWith((req) => (req.path === '/sr' ? (ANSWERS[(req.json as { anum: string }).anum] ?? { status: 204 }) : { status: 200 }));
     app = await startTestApp({ DEMO_ORGANIZATION: 'true', TIME_SCALE: '100', LOG_LEVEL: 'verbose' }, undefined, logs);
     h = adminApi(app);
-    await h.createWebhook({ Endpoint: 'https://127.0.0.1/sim', InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+    await h.createWebhook({ Endpoint: receiverUrl('/sim'), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
     await configure();
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { RECEIVER_HOST } from './receiver-host';
 import { makeSelfSignedCert, type CertPair } from './self-signed-cert';
 
 /** A request as it reached the receiver. */
@@ -74,7 +75,7 @@ export class HttpsReceiver {
   ) {}
 
   static async start(opts: HttpsReceiverOptions = {}): Promise<HttpsReceiver> {
-    const host = opts.host ?? '127.0.0.1';
+    const host = opts.host ?? RECEIVER_HOST;
     const { key, cert } = opts.cert ?? makeSelfSignedCert();
     // HTTP keep-alive is on by default; keepAlive here is TCP keep-alive for idle sockets.
     const server = createServer({ key, cert, keepAlive: true });

@@ -1,4 +1,5 @@
 import { generate } from 'selfsigned';
+import { RECEIVER_HOST } from './receiver-host';
 
 export interface CertPair {
   /** PEM private key. */
@@ -13,7 +14,7 @@ const cache = new Map<string, CertPair>();
 
 /**
  * A self-signed certificate for `commonName`, valid for a year, with SAN DNS:localhost and
- * IP:127.0.0.1 so both https://localhost and https://127.0.0.1 verify once it is trusted
+ * IP:127.0.0.1 (and TEST_RECEIVER_HOST) so both https://localhost and https://127.0.0.1 verify once it is trusted
  * (e.g. via NODE_EXTRA_CA_CERTS).
  */
 export function makeSelfSignedCert(commonName = 'localhost'): CertPair {
@@ -32,6 +33,7 @@ export function makeSelfSignedCert(commonName = 'localhost'): CertPair {
         altNames: [
           { type: 2, value: 'localhost' }, // DNS
           { type: 7, ip: '127.0.0.1' }, // IP
+          ...(RECEIVER_HOST === '127.0.0.1' ? [] : [{ type: 7, ip: RECEIVER_HOST }]),
         ],
       },
     ],
