@@ -1,7 +1,7 @@
 import request from 'supertest';
+import sample from './fixtures/platform-sample-configuration.json';
 import { WebhookRegistry } from '../src/webhooks/webhook-registry.service';
 import { CapturingLogger } from './support/capturing-logger';
-import { seedSampleConfiguration } from './support/seed-documents';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SECRET = 'MySecretString';
@@ -19,7 +19,6 @@ describe('webhooks API', () => {
   afterAll(() => app?.close());
 
   it("imports the seed's sample configuration as it is, resolving its aliased event names", async () => {
-    const sample = seedSampleConfiguration();
     const res = await api().post('/api/webhooks').send(sample).expect(201);
     expect(res.body).toMatchObject({
       Webhook: { Endpoint: 'https://my.integration.com/wehook/', InsecureSSL: true, HasSecret: true, IsActive: true },

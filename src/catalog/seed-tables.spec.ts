@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { findWebhookSeedFile, parseWebhookSeed } from './seed-tables';
+import { findWebhookSeedFile, locateSeedDocs, parseSampleConfiguration, parseWebhookSeed } from './seed-tables';
 
 const SAMPLE = `Entity types
 | Type | Description |
@@ -57,9 +57,38 @@ describe('findWebhookSeedFile', () => {
 
   it('fails when there is no 000_ file, and finds the one there is', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'seeds-'));
-    expect(() => findWebhookSeedFile(dir)).toThrow(/exactly one 000_\*\.txt.*found 0/);
-    writeFileSync(path.join(dir, '000_abc.txt'), SAMPLE);
-    writeFileSync(path.join(dir, '001_other.txt'), '');
-    expect(findWebhookSeedFile(dir)).toBe(path.join(dir, '000_abc.txt'));
+    try {
+      expect(() => findWebhookSeedFile(dir)).toThrow(/exactly one 000_\*\.txt.*found 0/);
+      writeFileSync(path.join(dir, '000_abc.txt'), SAMPLE);
+      writeFileSync(path.join(dir, '001_other.txt'), '');
+      expect(findWebhookSeedFile(dir)).toBe(path.join(dir, '000_abc.txt'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('locateSeedDocs', () => {
+  it('uses SEED_DOCS_DIR when set, else ../shared/seeds beside the repository', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'repo-'));
+    try {
+      expect(locateSeedDocs({ SEED_DOCS_DIR: repo }, '/nowhere')).toEqual({ dir: repo });
+      expect(locateSeedDocs({}, path.join(repo, 'clone', 'x'))).toEqual({
+        missing: `the platform documents are not available (SEED_DOCS_DIR is unset and ../shared/seeds points to ${path.join(repo, 'clone', 'shared', 'seeds')}, which does not exist)`,
+      });
+      expect(locateSeedDocs({ SEED_DOCS_DIR: path.join(repo, 'none') }, repo)).toEqual({
+        missing: `the platform documents are not available (SEED_DOCS_DIR points to ${path.join(repo, 'none')}, which does not exist)`,
+      });
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parseSampleConfiguration', () => {
+  it('reads the JSON between the sample heading and the next section', () => {
+    const text = 'Intro\nSample configuration for one endpoint with two events\n{\n"Webhook": {"Endpoint": "https://x/"},\n"Subscriptions": []\n}\nWebhook endpoint\nmore';
+    expect(parseSampleConfiguration(text)).toEqual({ Webhook: { Endpoint: 'https://x/' }, Subscriptions: [] });
+    expect(() => parseSampleConfiguration('no sample here')).toThrow(/no "Sample configuration/);
   });
 });

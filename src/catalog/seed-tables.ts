@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Reads the event property tables out of the webhook specification (`000_*.txt`), so the catalog
@@ -33,6 +33,20 @@ export const SEED_SECTIONS = ['User', 'Queue', 'CallList'] as const;
 
 const PROPERTY_TABLE_HEADER = /^\|\s*Property name\s*\|\s*Value type\s*\|\s*Description\s*\|$/;
 const TABLE_SEPARATOR = /^\|[\s|:-]+\|$/;
+
+/**
+ * Where the platform documents are: `SEED_DOCS_DIR`, else `../shared/seeds` beside the repository
+ * (where CI keeps them). A user's clone has neither, so the answer may be a reason instead.
+ */
+export function locateSeedDocs(
+  env: NodeJS.ProcessEnv = process.env,
+  repoRoot: string = resolve(__dirname, '../..'),
+): { dir: string } | { missing: string } {
+  const dir = env.SEED_DOCS_DIR ? resolve(env.SEED_DOCS_DIR) : resolve(repoRoot, '../shared/seeds');
+  if (existsSync(dir)) return { dir };
+  const how = env.SEED_DOCS_DIR ? 'SEED_DOCS_DIR points' : 'SEED_DOCS_DIR is unset and ../shared/seeds points';
+  return { missing: `the platform documents are not available (${how} to ${dir}, which does not exist)` };
+}
 
 /** Finds the single `000_*.txt` file; throws (never returns nothing) so a missing seed is a failure. */
 export function findWebhookSeedFile(seedDir: string): string {
@@ -97,6 +111,15 @@ export function parseWebhookSeed(text: string): SeedCatalog {
   return { events, helpers };
 }
 
-export function loadWebhookSeed(seedDir: string): SeedCatalog {
-  return parseWebhookSeed(readFileSync(findWebhookSeedFile(seedDir), 'utf8'));
+export function readWebhookSeed(seedDir: string): string {
+  return readFileSync(findWebhookSeedFile(seedDir), 'utf8');
+}
+
+/** The document's "Sample configuration for one endpoint with two events", parsed. */
+export function parseSampleConfiguration(text: string): unknown {
+  const heading = text.indexOf('Sample configuration for one endpoint');
+  if (heading < 0) throw new Error('The webhook document has no "Sample configuration for one endpoint" section');
+  const start = text.indexOf('{', heading);
+  const end = text.indexOf('\nWebhook endpoint', start);
+  return JSON.parse(text.slice(start, end));
 }
