@@ -32,10 +32,11 @@ export class AppModule {
       EventsModule.forRoot({ api: config.runsApi }),
       OrganizationModule.forRoot({ api: config.runsApi }),
       SmartRoutingModule.forRoot({ api: config.runsApi }),
+      MetricsModule.forRoot({ api: config.runsApi }),
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {
-      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule, SimulationModule, ScenariosModule);
+      imports.push(HealthModule, CatalogModule, RetentionModule, SimulationModule, ScenariosModule);
       providers.push({ provide: APP_GUARD, useClass: AdminKeyGuard });
     }
     return { module: AppModule, imports, providers };

@@ -1,13 +1,9 @@
 import { RetentionService } from '../src/retention/retention.service';
 import { adminApi } from './support/api';
 import { HttpsReceiver } from './support/https-receiver';
+import { sample } from './support/prometheus';
 import { startTestApp, type TestApp } from './support/test-app';
 import { receiverUrl } from './support/receiver-host';
-
-function sample(metrics: string, name: string, labels: string): number {
-  const line = metrics.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(labels));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
 
 describe('metrics and retention', () => {
   let app: TestApp;
@@ -34,11 +30,15 @@ describe('metrics and retention', () => {
     expect(sample(after, 'emulator_events_emitted_total', 'event_type="UserStatus"')).toBe(
       sample(before, 'emulator_events_emitted_total', 'event_type="UserStatus"') + 1,
     );
-    expect(sample(after, 'emulator_delivery_attempts_total', 'outcome="delivered"')).toBeGreaterThan(
-      sample(before, 'emulator_delivery_attempts_total', 'outcome="delivered"'),
+    const webhook = `webhook_id="${w.Id}"`;
+    expect(sample(after, 'emulator_delivery_attempts_total', webhook, 'outcome="delivered"')).toBe(1);
+    expect(sample(after, 'emulator_delivery_attempt_duration_seconds_count', webhook)).toBe(1);
+    expect(Number(/^emulator_event_to_delivered_seconds_count (\d+)$/m.exec(after)?.[1])).toBeGreaterThan(
+      Number(/^emulator_event_to_delivered_seconds_count (\d+)$/m.exec(before)?.[1] ?? 0),
     );
-    expect(after).toMatch(/emulator_delivery_attempt_duration_seconds_bucket/);
     expect(after).toMatch(/emulator_delivery_jobs\{state="waiting"\} \d+/);
+    expect(after).toMatch(/^process_cpu_user_seconds_total \d/m);
+    expect(after).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
     await h.api().patch(`/api/webhooks/${w.Id}`).send({ IsActive: false }).expect(200);
   });
 

@@ -40,6 +40,10 @@ export class Environment {
   @IsString() @MinLength(1)
   HOST = '127.0.0.1';
 
+  /** Where a ROLE=worker process serves /metrics (it has no admin API); `0` picks a free port. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT = 9464;
+
   @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 

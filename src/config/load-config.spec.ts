@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', adminApiKey: null, allowUnauthenticatedAdmin: false });
     expect(config.role).toBe('all');
+    expect(config.metricsPort).toBe(9464);
     expect(config.database.url).toBeNull();
     expect(config.redis.url).toBeNull();
     expect(config.delivery.retryScheduleMs).toEqual([10_000, 60_000, 300_000]);
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
     ['ROLE', 'both', /ROLE="both": must be one of: all, api, worker/],
     ['PORT', 'eighty', /PORT="eighty": .*integer/],
     ['PORT', '70000', /PORT="70000": .*65535/],
+    ['METRICS_PORT', '-1', /METRICS_PORT="-1": .*0/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of: error, warn, log, debug, verbose/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL="mysql:\/\/x": must be a postgres/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL="localhost:6379": must be a redis/],
@@ -38,8 +40,9 @@ describe('loadConfig', () => {
   });
 
   it('parses typed values', () => {
-    const config = loadConfig({ PORT: '8080', ROLE: 'worker', RETRY_SCHEDULE: '100ms, 2s', TIME_SCALE: '60', ALLOW_ANY_ENDPOINT_PORT: 'yes' });
+    const config = loadConfig({ PORT: '8080', METRICS_PORT: '0', ROLE: 'worker', RETRY_SCHEDULE: '100ms, 2s', TIME_SCALE: '60', ALLOW_ANY_ENDPOINT_PORT: 'yes' });
     expect(config.http.port).toBe(8080);
+    expect(config.metricsPort).toBe(0);
     expect(config.runsApi).toBe(false);
     expect(config.delivery.retryScheduleMs).toEqual([100, 2000]);
     expect(config.timeScale).toBe(60);

@@ -44,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       adminApiKey,
       allowUnauthenticatedAdmin: parsed.ALLOW_UNAUTHENTICATED_ADMIN,
     },
+    metricsPort: parsed.METRICS_PORT,
     database: { url: parsed.DATABASE_URL ?? null, embeddedDir: parsed.EMBEDDED_PG_DIR },
     redis: { url: parsed.REDIS_URL ?? null, prefix: parsed.REDIS_PREFIX },
     role: parsed.ROLE,

@@ -24,7 +24,7 @@ export class DeliveriesModule {
       imports: [queue],
       controllers: opts.api ? [DeliveriesController] : [],
       providers,
-      exports: [queue, DeliveryJobs, DeliverySender],
+      exports: [queue, DeliveryJobs, DeliverySender, DeliveryMetrics],
     };
   }
 }

@@ -11,7 +11,8 @@ export class EmulatorProcess {
 
   static start(env: Record<string, string>): EmulatorProcess {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(__dirname, '../../src/main.ts')], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      // METRICS_PORT 0: several workers on one machine (parallel test runs) never compete for 9464.
+      env: { ...process.env, LOG_LEVEL: 'warn', METRICS_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new EmulatorProcess(child);
