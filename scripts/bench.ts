@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       [`of which publish to committed and queued (the outbox), p50 / p99`, `${delivery.steady.outboxP50Ms} / ${delivery.steady.outboxP99Ms} ms`],
       [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
       ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
+      ["worker's own /metrics while draining (scraped each second): attempts at t", formatScrapes(delivery.workerMetrics)],
       ...typicalRows,
       ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
         const r = delivery.scenarios[phase].report;
@@ -64,6 +65,14 @@ async function main(): Promise<void> {
     for (const s of services.reverse()) await s.stop();
   }
 }
+
+/** The first scrape that saw attempts, one midway and the last: the series move during the run. */
+const formatScrapes = (samples: { atMs: number; attempts: number }[]) => {
+  const first = samples.findIndex((s) => s.attempts > 0);
+  if (first < 0) return `no attempts in ${samples.length} scrapes`;
+  const shown = [...new Set([first, Math.floor((first + samples.length - 1) / 2), samples.length - 1])].map((i) => samples[i]);
+  return shown.map((s) => `${s.attempts} at ${(s.atMs / 1000).toFixed(1)} s`).join(', ');
+};
 
 const formatCpu = (cpu: Record<string, number>) =>
   Object.entries(cpu)

@@ -1,3 +1,4 @@
+import dashboard from '../deploy/grafana/dashboard.json';
 import { RetentionService } from '../src/retention/retention.service';
 import { adminApi } from './support/api';
 import { HttpsReceiver } from './support/https-receiver';
@@ -40,6 +41,16 @@ describe('metrics and retention', () => {
     expect(after).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(after).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
     await h.api().patch(`/api/webhooks/${w.Id}`).send({ IsActive: false }).expect(200);
+  });
+
+  it('has every series the Grafana dashboard queries (deploy/grafana/dashboard.json)', async () => {
+    const text = (await h.api().get('/metrics').expect(200)).text;
+    const queried = new Set(
+      dashboard.panels.flatMap((p) => p.targets.flatMap((t) => [...t.expr.matchAll(/\b((?:emulator|process|nodejs)_[a-z0-9_]+)/g)].map((m) => m[1]))),
+    );
+    const exported = (name: string) => text.includes(`# TYPE ${name.replace(/_bucket$/, '')} `);
+    expect([...queried].filter((name) => !exported(name))).toEqual([]);
+    expect(queried.size).toBeGreaterThanOrEqual(9);
   });
 
   it('purges old finished events, deliveries and attempts, and keeps unfinished ones', async () => {

@@ -9,8 +9,10 @@ import { loadConfig } from '../../src/config/load-config';
 import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
+import { freePort } from '../../src/common/free-port';
 import { peakRssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
 import { cpuMsPerItem, cpuSeconds, emitSteadily, fullSpeedFigures, latencyFigures, percentiles, sleep, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
+import { scrapeWorkerMetrics, type WorkerMetricsSample } from './worker-metrics';
 
 export interface ScenarioFigures {
   status: string;
@@ -30,6 +32,8 @@ export interface DeliveryFigures {
     cpuMsPerEvent: Record<string, number>;
   };
   workerPeakRssMb: number;
+  /** The worker's own /metrics, scraped every second while it drained the full-speed backlog. */
+  workerMetrics: WorkerMetricsSample[];
 }
 
 /**
@@ -75,8 +79,11 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     const emittedPerSecond = Math.round(backlog.length / ((performance.now() - t0) / 1000));
 
     // The worker alone, at full speed: it drains the backlog, every attempt logged.
-    worker = await startWorkerProcess(env);
+    const metricsPort = await freePort();
+    worker = await startWorkerProcess({ ...env, METRICS_PORT: String(metricsPort) });
+    const scraping = scrapeWorkerMetrics(`http://127.0.0.1:${metricsPort}/metrics`, 1000);
     const fullSpeed = { ...fullSpeedFigures(await waitForReceived(receiver, opts.fullSpeedEvents, 300_000)), emittedPerSecond };
+    const workerMetrics = await scraping.stop();
     await sleep(1000); // the last attempts' log rows land
     await receiver.request('reset');
 
@@ -125,6 +132,7 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
       fullSpeed,
       steady: { ...steady, rate: opts.steadyRate, seconds: opts.steadySeconds, outboxP50Ms: accepted.p50Ms, outboxP99Ms: accepted.p99Ms, cpuMsPerEvent },
       workerPeakRssMb: peakRssMb(worker.pid!),
+      workerMetrics,
     };
   } finally {
     if (worker) await stopProcess(worker);
