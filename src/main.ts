@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { inspect } from 'node:util';
 import { ConsoleLogger, Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
 import { startEmulator } from './bootstrap';
 import { AppConfig } from './config/app-config';
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
   } catch (e) {
-    log.error(e instanceof Error ? e.message : String(e));
+    // Some libraries reject with a non-Error or an Error without a message: never log just "undefined".
+    log.error(e instanceof Error && e.message ? e.message : inspect(e));
     await stopAll();
     process.exit(1);
   }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../common/free-port';
+import { dataFolderHolder, dataFolderInUse } from './data-folder-lock';
 
 export interface StartedService {
   url: string;
@@ -30,6 +31,8 @@ async function loadEmbeddedPostgres() {
 export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void): Promise<StartedService> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = resolve(dataDir);
+  const holder = dataFolderHolder(dir);
+  if (holder) throw new Error(dataFolderInUse(dir, holder));
   const port = await freePort();
   const fresh = !existsSync(resolve(dir, 'PG_VERSION'));
   mkdirSync(dir, { recursive: true });

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { freePort } from '../src/common/free-port';
+
+const ROOT = resolve(__dirname, '..');
+
+/** `npm start` as a user runs it: embedded PostgreSQL and a self-started redis-server. */
+class NpmStart {
+  output = '';
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+
+  constructor(env: Record<string, string>) {
+    const base = { ...process.env };
+    // Whatever the test run itself was given must not leak in: this start brings its own services.
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'ROLE', 'PORT', 'ADMIN_API_KEY']) delete base[name];
+    this.child = spawn('npm', ['start'], { cwd: ROOT, env: { ...base, LOG_LEVEL: 'log', DEMO_ORGANIZATION: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (d) => (this.output += d));
+    this.child.stderr!.on('data', (d) => (this.output += d));
+    this.exited = new Promise((done) => this.child.once('exit', (code) => done(code)));
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+    const started = Date.now();
+    for (;;) {
+      const match = pattern.exec(this.output);
+      if (match) return match;
+      if (this.child.exitCode !== null) throw new Error(`npm start exited (${this.child.exitCode}):\n${this.output}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${this.output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitUntilGone(pids: number[], timeoutMs: number): Promise<number[]> {
+  const started = Date.now();
+  while (pids.some(alive) && Date.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
+  return pids.filter(alive);
+}
+
+describe('npm start and stop', () => {
+  let dataDir: string;
+  let first: NpmStart | null = null;
+  let pids: number[] = [];
+
+  beforeAll(() => {
+    // Under the git-ignored .data/ like the default folder: PostgreSQL's own OS user (when run as
+    // root) can reach it, which a 0700 temp folder would not allow.
+    dataDir = join(ROOT, '.data', `test-npm-start-${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    // Only if the test failed half-way: stop what this test started, by PID.
+    for (const pid of [first?.child.pid, ...pids]) if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a second start on the same data folder, naming it and its process; kill -TERM of npm stops node, PostgreSQL and Redis', async () => {
+    first = new NpmStart({ PORT: String(await freePort()), EMBEDDED_PG_DIR: dataDir });
+    // The build (when sources are newer than dist/) and a first initdb make this slow on a busy machine.
+    const ready = await first.waitFor(/\{[^\n]*"pid":(\d+)[^\n]*ROLE=all: admin API on/, 240_000);
+    const nodePid = Number(ready[1]);
+    const postgresPid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = readFileSync(`/proc/${nodePid}/task/${nodePid}/children`, 'utf8').trim().split(' ').map(Number);
+    const redisPid = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server'))!;
+    pids = [nodePid, postgresPid, redisPid];
+    expect(children).toEqual(expect.arrayContaining([postgresPid, redisPid]));
+    // npm runs the service itself (`exec node`), no shell in between to swallow a signal.
+    expect(first.child.pid).toBe(Number(readFileSync(`/proc/${nodePid}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+
+    const second = new NpmStart({ PORT: String(await freePort()), EMBEDDED_PG_DIR: dataDir });
+    expect(await second.exited).not.toBe(0);
+    expect(second.output).toContain(
+      `The embedded PostgreSQL data folder ${dataDir} is in use by PostgreSQL (PID ${postgresPid}), started by process ${nodePid} (node dist/src/main.js)`,
+    );
+    expect(second.output).toContain('dist/ is newer than every source: not rebuilt');
+
+    first.child.kill('SIGTERM');
+    await first.exited;
+    expect(await waitUntilGone(pids, 30_000)).toEqual([]);
+    expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+    expect(first.output).toContain('SIGTERM: stopping intake');
+  }, 300_000);
+});
