@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '../src/common/free-port';
+import { processAlive } from '../src/database/data-folder-lock';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -34,19 +35,10 @@ class NpmStart {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function waitUntilGone(pids: number[], timeoutMs: number): Promise<number[]> {
   const started = Date.now();
-  while (pids.some(alive) && Date.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
-  return pids.filter(alive);
+  while (pids.some(processAlive) && Date.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
+  return pids.filter(processAlive);
 }
 
 describe('npm start and stop', () => {
@@ -61,7 +53,7 @@ describe('npm start and stop', () => {
   });
   afterAll(async () => {
     // Only if the test failed half-way: stop what this test started, by PID.
-    for (const pid of [first?.child.pid, ...pids]) if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    for (const pid of [first?.child.pid, ...pids]) if (pid && processAlive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 

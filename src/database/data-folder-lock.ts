@@ -9,7 +9,8 @@ export interface DataFolderHolder {
   ownerCommand: string | null;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this PID exists. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -35,7 +36,7 @@ export function dataFolderHolder(dataDir: string): DataFolderHolder | null {
   const lock = join(dataDir, 'postmaster.pid');
   if (!existsSync(lock)) return null;
   const postgresPid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(postgresPid) || postgresPid <= 0 || !alive(postgresPid)) return null;
+  if (!Number.isInteger(postgresPid) || postgresPid <= 0 || !processAlive(postgresPid)) return null;
   // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
   const stat = readProc(postgresPid, 'stat');
   const ownerPid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : null;

@@ -1,23 +1,12 @@
 import { summarizeByDelivery, type AttemptRecord } from './delivery-log.statement';
+import { attemptResult } from './attempt-result.fixture';
 import type { AttemptResult } from './http-sender';
-
-const result = (outcome: AttemptResult['outcome'], endedAt: string): AttemptResult => ({
-  outcome,
-  statusCode: outcome === 'delivered' ? 200 : 500,
-  errorMessage: null,
-  responseHeaders: null,
-  responseBodyExcerpt: null,
-  responseBodyBytes: 0,
-  startedAt: new Date(endedAt),
-  endedAt: new Date(endedAt),
-  durationMs: 1,
-});
 
 const record = (deliveryId: string, attemptNumber: number, outcome: AttemptResult['outcome'], endedAt: string): AttemptRecord => ({
   deliveryId,
   attemptNumber,
   trigger: 'scheduled',
-  result: result(outcome, endedAt),
+  result: attemptResult(outcome, endedAt),
   requestHeaders: {},
   status: outcome === 'delivered' ? 'delivered' : 'retrying',
   nextAttemptAt: null,

@@ -1,20 +1,10 @@
 import { register } from 'prom-client';
 import { DeliveryMetrics } from './delivery-metrics';
 import type { DeliverJobData } from './delivery-queue';
+import { attemptResult } from './attempt-result.fixture';
 import type { AttemptOutcome } from './delivery-attempt.entity';
-import type { AttemptResult } from './http-sender';
 
-const result = (outcome: AttemptOutcome, durationMs: number): AttemptResult => ({
-  outcome,
-  statusCode: outcome === 'delivered' ? 200 : 500,
-  errorMessage: null,
-  responseHeaders: null,
-  responseBodyExcerpt: null,
-  responseBodyBytes: 0,
-  startedAt: new Date(),
-  endedAt: new Date(),
-  durationMs,
-});
+const result = (outcome: AttemptOutcome, durationMs: number) => attemptResult(outcome, undefined, durationMs);
 const job = (webhookId: string, emittedAt: number): DeliverJobData => ({
   deliveryId: 'd',
   eventId: 'e',
