@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -58,7 +58,8 @@ describe('npm start and stop', () => {
   });
 
   it('refuses a second start on the same data folder, naming it and its process; kill -TERM of npm stops node, PostgreSQL and Redis', async () => {
-    first = new NpmStart({ PORT: String(await freePort()), EMBEDDED_PG_DIR: dataDir });
+    const port = String(await freePort());
+    first = new NpmStart({ PORT: port, EMBEDDED_PG_DIR: dataDir });
     // The build (when sources are newer than dist/) and a first initdb make this slow on a busy machine.
     const ready = await first.waitFor(/\{[^\n]*"pid":(\d+)[^\n]*ROLE=all: admin API on/, 240_000);
     const nodePid = Number(ready[1]);
@@ -69,6 +70,12 @@ describe('npm start and stop', () => {
     expect(children).toEqual(expect.arrayContaining([postgresPid, redisPid]));
     // npm runs the service itself (`exec node`), no shell in between to swallow a signal.
     expect(first.child.pid).toBe(Number(readFileSync(`/proc/${nodePid}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+
+    // The image's HEALTHCHECK command, against this service and against a port where nothing listens.
+    const healthcheck = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ['dist/src/health/healthcheck.js'], { cwd: ROOT, env: { ...process.env, ROLE: 'all', ...env }, encoding: 'utf8' });
+    expect(healthcheck({ PORT: port })).toMatchObject({ status: 0, stdout: `http://127.0.0.1:${port}/health: 200\n` });
+    expect(healthcheck({ PORT: String(await freePort()) }).status).toBe(1);
 
     const second = new NpmStart({ PORT: String(await freePort()), EMBEDDED_PG_DIR: dataDir });
     expect(await second.exited).not.toBe(0);
