@@ -4,10 +4,10 @@ interface Waiter {
 }
 
 /**
- * Caps attempts in flight per webhook, so one hung receiver holds at most `limit` worker slots.
- * At the cap a job waits briefly for a slot (a healthy receiver frees one within milliseconds)
- * and is told to step aside when none frees in time (a hung receiver), so the caller can give its
- * worker slot back.
+ * Caps attempts in flight per webhook, so one hung receiver holds at most its cap of worker slots.
+ * At the cap a job may wait briefly for a slot (a healthy receiver frees one within milliseconds)
+ * and is refused when none frees in time, so the caller can park it and give its worker slot back.
+ * The cap is given per call: it drops to a few probes while a receiver is unreachable.
  */
 export class InFlightLimiter {
   private readonly counts = new Map<string, number>();
@@ -16,9 +16,9 @@ export class InFlightLimiter {
   constructor(private readonly limit: number) {}
 
   /** Resolves true with a slot taken, or false when none freed within maxWaitMs. */
-  acquire(key: string, maxWaitMs: number): Promise<boolean> {
+  acquire(key: string, maxWaitMs: number, limit = this.limit): Promise<boolean> {
     const current = this.counts.get(key) ?? 0;
-    if (current < this.limit) {
+    if (current < limit) {
       this.counts.set(key, current + 1);
       return Promise.resolve(true);
     }
@@ -38,17 +38,18 @@ export class InFlightLimiter {
     });
   }
 
-  release(key: string): void {
+  /** Frees a slot; it passes straight to a waiter unless the webhook is above `limit` (its cap dropped). */
+  release(key: string, limit = this.limit): void {
+    const current = this.counts.get(key) ?? 0;
     const queue = this.waiters.get(key);
-    const next = queue?.shift();
-    if (next) {
+    if (queue && current <= limit) {
+      const next = queue.shift()!;
       // The slot passes straight to the next waiter; the count stays the same.
-      if (queue!.length === 0) this.waiters.delete(key);
+      if (queue.length === 0) this.waiters.delete(key);
       clearTimeout(next.timer);
       next.grant(true);
       return;
     }
-    const current = this.counts.get(key) ?? 0;
     if (current <= 1) this.counts.delete(key);
     else this.counts.set(key, current - 1);
   }
