@@ -86,9 +86,11 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnModuleDestr
         suspects.set(r.id, seen?.updatedUs === r.updated_us ? seen : { updatedUs: r.updated_us, since: now });
         return false;
       });
-      if (missing.length > 0) {
+      // Read again after the Redis check: an attempt logged meanwhile changed the row.
+      const orphans = missing.length > 0 ? (await this.repository.findOrphaned(missing.map((r) => r.id))).filter((o) => o.updated_us === this.suspects.get(o.id)?.updatedUs) : [];
+      if (orphans.length > 0) {
         await this.queue.addBulk(
-          missing.map((r) =>
+          orphans.map((r) =>
             this.jobs.job(
               {
                 deliveryId: r.id,
@@ -104,7 +106,7 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnModuleDestr
             ),
           ),
         );
-        requeued += missing.length;
+        requeued += orphans.length;
       }
       if (rows.length < BATCH) break;
     }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { LOG_WRITE_SQL, logWriteParams, type AttemptRecord } from './delivery-log.statement';
 import { OUTBOX_WRITE_SQL, outboxWriteParams, type OutboxDelivery, type OutboxEvent } from './outbox.statement';
-import { UNFINISHED_DELIVERIES_SQL, type UnfinishedDelivery } from './unfinished-deliveries.statement';
+import { ORPHANED_DELIVERIES_SQL, UNFINISHED_DELIVERIES_SQL, type OrphanedDelivery, type UnfinishedDelivery } from './unfinished-deliveries.statement';
 
 /**
  * The one owner of delivery status transitions and attempt numbering: created pending by the
@@ -35,8 +35,13 @@ export class DeliveryRepository {
     );
   }
 
-  /** Unfinished deliveries untouched for graceMs, by id after `after`. */
+  /** Unfinished deliveries untouched for graceMs, by id after `after` (ids and change times only). */
   findUnfinished(graceMs: number, after: string, limit: number): Promise<UnfinishedDelivery[]> {
     return this.dataSource.query(UNFINISHED_DELIVERIES_SQL, [graceMs, after, limit]);
+  }
+
+  /** Those of `ids` still unfinished, with what their jobs need. */
+  findOrphaned(ids: string[]): Promise<OrphanedDelivery[]> {
+    return this.dataSource.query(ORPHANED_DELIVERIES_SQL, [ids]);
   }
 }
