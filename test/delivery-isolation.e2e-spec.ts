@@ -9,6 +9,7 @@ import { EventPublisher } from '../src/events/event-publisher.service';
 import { WebhookRegistry } from '../src/webhooks/webhook-registry.service';
 import { adminApi } from './support/api';
 import { HttpsReceiver } from './support/https-receiver';
+import { plansByPath } from './support/plans-by-path';
 import { receiverUrl } from './support/receiver-host';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -17,31 +18,23 @@ const TIMEOUT_MS = 2000;
 const PROBES = 2;
 
 describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)', () => {
+  const env = { WEBHOOK_MAX_IN_FLIGHT: String(CAP), DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS), WORKER_CONCURRENCY: '40', RETRY_SCHEDULE: '60s', RETRY_JITTER: '0' };
+  const started: { app?: TestApp; receiver?: HttpsReceiver } = {};
   let app: TestApp;
   let receiver: HttpsReceiver;
   let h: ReturnType<typeof adminApi>;
-  const plans = new Map<string, (index: number) => { status?: number; hang?: boolean; delayMs?: number }>();
-  const counters = new Map<string, number>();
+  // Each test routes by path; the default answers 200.
+  let plans: ReturnType<typeof plansByPath>;
 
   beforeAll(async () => {
-    receiver = await HttpsReceiver.start({ port: 443 });
-    receiver.respondWith((req) => {
-      const n = counters.get(req.path) ?? 0;
-      counters.set(req.path, n + 1);
-      return plans.get(req.path)?.(n) ?? { status: 200 };
-    });
-    app = await startTestApp({
-      WEBHOOK_MAX_IN_FLIGHT: String(CAP),
-      DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS),
-      WORKER_CONCURRENCY: '40',
-      RETRY_SCHEDULE: '60s',
-      RETRY_JITTER: '0',
-    });
+    receiver = started.receiver = await HttpsReceiver.start({ port: 443 });
+    plans = plansByPath(receiver);
+    app = started.app = await startTestApp(env);
     h = adminApi(app);
   });
   afterAll(async () => {
-    await app?.close();
-    await receiver?.close();
+    await started.app?.close();
+    await started.receiver?.close();
   });
 
   const requestsTo = (path: string) => receiver.requests.filter((r) => r.path === path);

@@ -39,4 +39,18 @@ describe('InFlightLimiter', () => {
     expect(await waiting).toBe(true);
     expect(limiter.inFlight('w')).toBe(1);
   });
+
+  it('expects a short wait from a key whose slots free quickly, none from one that stopped freeing', async () => {
+    const limiter = new InFlightLimiter(2);
+    await limiter.acquire('w', 0);
+    await limiter.acquire('w', 0);
+    expect(limiter.expectedWaitMs('w', 100)).toBeNull();
+    for (let i = 0; i < 3; i++) {
+      limiter.release('w');
+      await limiter.acquire('w', 0);
+    }
+    expect(limiter.expectedWaitMs('w', 100)).toBeLessThan(20);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(limiter.expectedWaitMs('w', 100)).toBe(Infinity);
+  });
 });

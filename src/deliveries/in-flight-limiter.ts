@@ -3,6 +3,12 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/** How fast a key's slots have been freeing: the last release and a moving average of the gaps. */
+interface Turnover {
+  last: number;
+  gapMs: number;
+}
+
 /**
  * Caps attempts in flight per webhook, so one hung receiver holds at most its cap of worker slots.
  * At the cap a job may wait briefly for a slot (a healthy receiver frees one within milliseconds)
@@ -12,6 +18,7 @@ interface Waiter {
 export class InFlightLimiter {
   private readonly counts = new Map<string, number>();
   private readonly waiters = new Map<string, Waiter[]>();
+  private readonly turnover = new Map<string, Turnover>();
 
   constructor(private readonly limit: number) {}
 
@@ -38,8 +45,26 @@ export class InFlightLimiter {
     });
   }
 
+  /**
+   * How long one more waiter for `key` can expect to wait, from how fast its slots have been
+   * freeing: null when none has freed yet, Infinity when none freed for `staleMs` (a hung receiver).
+   */
+  expectedWaitMs(key: string, staleMs: number): number | null {
+    const t = this.turnover.get(key);
+    if (!t || Number.isNaN(t.gapMs)) return null;
+    if (performance.now() - t.last > staleMs) return Infinity;
+    return ((this.waiters.get(key)?.length ?? 0) + 1) * t.gapMs;
+  }
+
   /** Frees a slot; it passes straight to a waiter unless the webhook is above `limit` (its cap dropped). */
   release(key: string, limit = this.limit): void {
+    const now = performance.now();
+    const t = this.turnover.get(key);
+    if (!t) this.turnover.set(key, { last: now, gapMs: NaN });
+    else {
+      t.gapMs = Number.isNaN(t.gapMs) ? now - t.last : 0.8 * t.gapMs + 0.2 * (now - t.last);
+      t.last = now;
+    }
     const current = this.counts.get(key) ?? 0;
     const queue = this.waiters.get(key);
     if (queue && current <= limit) {
@@ -50,8 +75,11 @@ export class InFlightLimiter {
       next.grant(true);
       return;
     }
-    if (current <= 1) this.counts.delete(key);
-    else this.counts.set(key, current - 1);
+    if (current <= 1) {
+      this.counts.delete(key);
+      // Nothing in flight any more: the next burst measures its own pace.
+      this.turnover.delete(key);
+    } else this.counts.set(key, current - 1);
   }
 
   inFlight(key: string): number {

@@ -23,7 +23,7 @@ export class ParkedJobs {
     private readonly random: () => number = Math.random,
   ) {}
 
-  /** True while this process has parked jobs of the webhook: new ones park at once rather than wait for a slot. */
+  /** True while this process may have parked jobs of the webhook (a freed slot then promotes one). */
   has(webhookId: string): boolean {
     return this.parkedHere.has(webhookId);
   }
