@@ -19,9 +19,12 @@ import { coalesceWrites } from '../redis/coalesced-writes';
 import { redisUrl } from '../redis/redis.module';
 import { retryDelayMs } from './retry-schedule';
 
-/** A job at its webhook's cap waits in memory when a slot is expected within this long. */
+/** Before any slot of a webhook freed, a job at its cap waits this long, then is parked. */
 const SLOT_WAIT_MS = 50;
-/** No slot freed for this long: the receiver is not answering. Also the longest wait in memory. */
+/**
+ * A job at its webhook's cap waits in memory when a slot is expected within this long, at the pace
+ * slots have been freeing; none freed for this long means the receiver is not answering.
+ */
 const STALE_MS = 250;
 
 /**
@@ -147,13 +150,14 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
    * How long a job at its webhook's cap may wait in memory for a slot. A busy but healthy receiver
    * frees slots every few milliseconds: waiting costs nothing, while parking would cost Redis
    * commands and send the job behind the whole queue. A job waits when its slot is expected within
-   * SLOT_WAIT_MS from the pace slots have been freeing (or, before any freed, for SLOT_WAIT_MS);
-   * otherwise (a slow or hung receiver, or one being probed) it is parked at once.
+   * STALE_MS from the pace slots have been freeing (or, before any freed, for SLOT_WAIT_MS), so a
+   * slow webhook holds only a few waiting worker slots; otherwise (a slow or hung receiver, or one
+   * being probed) it is parked at once.
    */
   private slotWaitMs(webhookId: string): number {
     const expected = this.limiter.expectedWaitMs(webhookId, STALE_MS);
     if (expected === null) return SLOT_WAIT_MS;
-    return expected <= SLOT_WAIT_MS ? STALE_MS : 0;
+    return expected <= STALE_MS ? 2 * STALE_MS : 0;
   }
 
   private promote(webhookId: string, count: number): Promise<void> {

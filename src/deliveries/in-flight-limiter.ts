@@ -3,11 +3,19 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** How fast a key's slots have been freeing: the last release and a moving average of the gaps. */
+/**
+ * How fast a key's slots have been freeing: releases counted over windows of at least
+ * RATE_WINDOW_MS, so one long gap (a garbage collection) does not make a busy receiver look slow.
+ */
 interface Turnover {
   last: number;
-  gapMs: number;
+  windowStart: number;
+  releases: number;
+  /** Releases per ms over the last full window; NaN until one is full. */
+  perMs: number;
 }
+
+const RATE_WINDOW_MS = 100;
 
 /**
  * Caps attempts in flight per webhook, so one hung receiver holds at most its cap of worker slots.
@@ -51,19 +59,27 @@ export class InFlightLimiter {
    */
   expectedWaitMs(key: string, staleMs: number): number | null {
     const t = this.turnover.get(key);
-    if (!t || Number.isNaN(t.gapMs)) return null;
-    if (performance.now() - t.last > staleMs) return Infinity;
-    return ((this.waiters.get(key)?.length ?? 0) + 1) * t.gapMs;
+    if (!t) return null;
+    const now = performance.now();
+    if (now - t.last > staleMs) return Infinity;
+    // Before a full window, the pace so far.
+    const perMs = Number.isNaN(t.perMs) ? t.releases / Math.max(1, now - t.windowStart) : t.perMs;
+    return ((this.waiters.get(key)?.length ?? 0) + 1) / perMs;
   }
 
   /** Frees a slot; it passes straight to a waiter unless the webhook is above `limit` (its cap dropped). */
   release(key: string, limit = this.limit): void {
     const now = performance.now();
     const t = this.turnover.get(key);
-    if (!t) this.turnover.set(key, { last: now, gapMs: NaN });
+    if (!t) this.turnover.set(key, { last: now, windowStart: now, releases: 1, perMs: NaN });
     else {
-      t.gapMs = Number.isNaN(t.gapMs) ? now - t.last : 0.8 * t.gapMs + 0.2 * (now - t.last);
       t.last = now;
+      t.releases++;
+      if (now - t.windowStart >= RATE_WINDOW_MS) {
+        t.perMs = t.releases / (now - t.windowStart);
+        t.windowStart = now;
+        t.releases = 0;
+      }
     }
     const current = this.counts.get(key) ?? 0;
     const queue = this.waiters.get(key);
