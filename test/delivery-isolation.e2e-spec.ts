@@ -128,6 +128,29 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     await retire(slow.Id);
   }, 60_000);
 
+  it('answers 202 with the delivery as it is when the resend waits longer than the time-out plus 5 s, and sends it later', async () => {
+    plans.set('/blocked', () => ({ hang: true }));
+    const blocked = await hook('/blocked');
+    const registry = app.context.get(WebhookRegistry);
+    const publisher = app.context.get(EventPublisher);
+    const rng = new SeededRandom('resend-202');
+    // Twenty events: CAP of them hang until the time-out, the others are parked ahead of the resend.
+    const published = await Promise.all(
+      Array.from({ length: 20 }, () => publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(blocked.Id)! })),
+    );
+    await receiver.waitFor(() => requestsTo('/blocked').length >= CAP, 10_000);
+    const deliveryId = published[0].deliveries[0].id;
+    const started = Date.now();
+    const res = await h.api().post(`/api/deliveries/${deliveryId}/resend`).expect(202);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS + 5000 - 100);
+    expect(res.body.Id).toBe(deliveryId);
+    expect(res.body.AttemptLog.filter((a: { Trigger: string }) => a.Trigger === 'manual')).toEqual([]);
+    // The attempt still happens once a slot frees, and shows in the log.
+    const d = await h.waitForDelivery(deliveryId, (x) => x.AttemptLog.some((a) => (a as { Trigger: string }).Trigger === 'manual'), 60_000);
+    expect(d.AttemptLog.find((a: { Trigger: string }) => a.Trigger === 'manual')).toMatchObject({ Outcome: 'timeout' });
+    await retire(blocked.Id);
+  }, 90_000);
+
   it('sends the test event once, as a manual attempt, even to an inactive webhook', async () => {
     plans.set('/test-send', () => ({ status: 503 }));
     const w = await hook('/test-send');
