@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { EventEntity } from '../events/event.entity';
 import { endpointUrlProblem } from '../webhooks/endpoint-rules';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
@@ -60,13 +59,14 @@ export class DeliveriesService {
     if (!webhook) throw new UnprocessableEntityException(`Webhook ${delivery.webhookId} of delivery ${id} no longer exists`);
     const problem = endpointUrlProblem(webhook.endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
     if (problem) throw new UnprocessableEntityException(`Endpoint ${problem}`);
-    const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: delivery.eventId });
+    // The stored JSON as text: byte for byte what the scheduled attempts sent.
+    const [event] = await this.dataSource.query<{ body: string }[]>('SELECT body::text AS body FROM events WHERE id = $1', [delivery.eventId]);
     const job = this.jobs.job({
       deliveryId: id,
       eventId: delivery.eventId,
       webhookId: delivery.webhookId,
       eventType: delivery.eventType,
-      body: typeof event.body === 'string' ? event.body : JSON.stringify(event.body),
+      body: event.body,
       attemptOffset: 0,
       emittedAt: Date.now(),
       manual: 'resend',
