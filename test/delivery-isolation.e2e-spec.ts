@@ -85,6 +85,10 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     const elapsed = Date.now() - started;
     expect(Math.max(...pickups)).toBeLessThanOrEqual(3);
     expect(pickups.reduce((a, b) => a + b, 0)).toBeLessThan(backlog.length * 1.5);
+    // /metrics shows the parking: about once per waiting job.
+    const parked = Number(/^emulator_delivery_jobs_parked_total (\d+)/m.exec((await h.api().get('/metrics').expect(200)).text)?.[1]);
+    expect(parked).toBeGreaterThanOrEqual(backlog.length - CAP - 10 * PROBES);
+    expect(parked).toBeLessThan(backlog.length * 1.5);
 
     // The hung receiver saw at most the cap at once (each attempt holds its slot for the 2 s
     // time-out, so no 1 s window has more arrivals), and after CAP time-outs in a row only probes.

@@ -102,6 +102,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       // The receiver is slow or hung: park the job (not counted as an attempt) and give the worker
       // slot back to other webhooks' jobs. A slot that freed meanwhile releases it at once.
       await this.parked!.park(job, token, webhook.id);
+      this.metrics.parked();
       if (this.limiter.inFlight(webhook.id) < cap) void this.promote(webhook.id, 1);
       throw new DelayedError();
     }
