@@ -1,4 +1,5 @@
-import { benchDeliveries } from './bench/delivery-bench';
+import { benchDeliveries, type DeliveryFigures } from './bench/delivery-bench';
+import { benchDuplicates, benchIsolation, type DuplicateFigures, type IsolationFigures } from './bench/isolation-bench';
 import { benchMatcher } from './bench/matcher-bench';
 import { benchTypicalWorker, type TypicalFigures } from './bench/typical-bench';
 import { ensureServices } from '../test/support/services';
@@ -15,26 +16,48 @@ async function main(): Promise<void> {
   const steadySeconds = Number(args.get('seconds') ?? 20);
   const scenarios = args.get('scenarios') !== 'false';
   const baseline = args.get('baseline') !== 'false';
+  // --delivery=false, --isolation=false, --duplicates=false skip those parts.
+  const runDelivery = args.get('delivery') !== 'false';
+  const runIsolation = args.get('isolation') !== 'false';
+  const runDuplicates = args.get('duplicates') !== 'false';
+  const isolationRate = 200;
 
   const services = await ensureServices();
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
-    const delivery = await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios });
+    const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios }) : null;
+    const isolation: IsolationFigures | null = runIsolation ? await benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }) : null;
+    const duplicates: DuplicateFigures | null = runDuplicates ? await benchDuplicates({ events: 20_000 }) : null;
     // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
-    const typical: TypicalFigures | null = baseline
+    const typical: TypicalFigures | null = baseline && delivery
       ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 200 })
       : null;
     const typicalRows: [string, string][] = typical
       ? [
           ['typical BullMQ worker (axios, one insert per attempt), deliveries/s sustained', `${typical.fullSpeed.sustainedPerSecond}`],
           ['typical BullMQ worker, deliveries/s first to last', `${typical.fullSpeed.deliveriesPerSecond}`],
-          ['emulator / typical worker, sustained deliveries/s', `${(delivery.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
+          ['emulator / typical worker, sustained deliveries/s', `${(delivery!.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
           [`typical worker, queue.add-to-receiver p50 / p99 at ${steadyRate}/s`, `${typical.steady.p50Ms} / ${typical.steady.p99Ms} ms`],
           [`typical worker, CPU ms per event at ${steadyRate}/s`, formatCpu(typical.steady.cpuMsPerEvent)],
         ]
-      : [['typical BullMQ worker', 'skipped (--baseline=false)']];
-    const rows: [string, string][] = [
-      ...matcher.map((m): [string, string] => [`match, ${m.webhooks} webhooks (${m.subscriptions} subscriptions)`, `${m.nsPerMatch.toFixed(0)} ns/event`]),
+      : [['typical BullMQ worker', 'skipped (--baseline=false or --delivery=false)']];
+    const isolationRows: [string, string][] = isolation
+      ? [
+          [
+            `isolation: healthy webhook p50 / p99 at ${isolation.rate}/s, alone`,
+            `${isolation.alone.p50Ms} / ${isolation.alone.p99Ms} ms (Redis ${isolation.redisCommandsPerSecondAlone} commands/s)`,
+          ],
+          [
+            `isolation: the same beside a hung webhook (${isolation.hungBacklog} events waiting)`,
+            `${isolation.beside.p50Ms} / ${isolation.beside.p99Ms} ms (Redis ${isolation.redisCommandsPerSecondBeside} commands/s)`,
+          ],
+          ['isolation: p99 beside / alone (target <= 2x and <= 50 ms)', `${(isolation.beside.p99Ms / isolation.alone.p99Ms).toFixed(2)}x`],
+        ]
+      : [['isolation', 'skipped (--isolation=false)']];
+    const duplicateRows: [string, string][] = duplicates
+      ? [[`duplicates: ${duplicates.events} events, reconcile every ${duplicates.reconcileIntervalMs / 1000} s, no fault`, `${duplicates.duplicates} (deliveries with a 2nd attempt: ${duplicates.retried})`]]
+      : [['duplicates', 'skipped (--duplicates=false)']];
+    const deliveryRows: [string, string][] = delivery ? [
       [`deliveries/s at full speed, sustained (middle 80% of ${delivery.fullSpeed.events} events)`, `${delivery.fullSpeed.sustainedPerSecond}`],
       ['deliveries/s at full speed, first to last (start-up included)', `${delivery.fullSpeed.deliveriesPerSecond}`],
       ['events/s accepted by the outbox (no worker running)', `${delivery.fullSpeed.emittedPerSecond}`],
@@ -45,7 +68,6 @@ async function main(): Promise<void> {
       [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
       ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
       ["worker's own /metrics while draining (scraped each second): attempts at t", formatScrapes(delivery.workerMetrics)],
-      ...typicalRows,
       ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
         const r = delivery.scenarios[phase].report;
         const name = phase === 'fullSpeed' ? 'load scenario, 20x time' : `load scenario, ${steadyRate / 10} calls/s (~${steadyRate} events/s while placing)`;
@@ -56,11 +78,18 @@ async function main(): Promise<void> {
           [`${name}: emit-to-delivered p50 / p99`, r.LatencyMs ? `${r.LatencyMs.P50} / ${r.LatencyMs.P99} ms` : '-'],
         ];
       }),
+    ] : [['delivery path', 'skipped (--delivery=false)']];
+    const rows: [string, string][] = [
+      ...matcher.map((m): [string, string] => [`match, ${m.webhooks} webhooks (${m.subscriptions} subscriptions)`, `${m.nsPerMatch.toFixed(0)} ns/event`]),
+      ...deliveryRows,
+      ...typicalRows,
+      ...isolationRows,
+      ...duplicateRows,
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(JSON.stringify({ matcher, delivery, typical }));
+    console.log(JSON.stringify({ matcher, delivery, typical, isolation, duplicates }));
   } finally {
     for (const s of services.reverse()) await s.stop();
   }

@@ -1,8 +1,9 @@
 import { INestApplication, INestApplicationContext, LoggerService, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { DependencyOutageFilter } from './common/dependency-outage.filter';
 import { validationExceptionFactory } from './common/validation-errors';
 
 export interface RunningEmulator {
@@ -28,6 +29,7 @@ export async function startEmulator(config: AppConfig, logger: LoggerService): P
       exceptionFactory: validationExceptionFactory,
     }),
   );
+  app.useGlobalFilters(new DependencyOutageFilter(app.get(HttpAdapterHost).httpAdapter));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

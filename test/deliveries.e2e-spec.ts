@@ -1,4 +1,5 @@
 import { HttpsReceiver } from './support/https-receiver';
+import { plansByPath } from './support/plans-by-path';
 import { adminApi } from './support/api';
 import { startTestApp, type TestApp } from './support/test-app';
 import { receiverUrl } from './support/receiver-host';
@@ -10,16 +11,11 @@ describe('delivery engine (HTTPS receiver on 127.0.0.1:443)', () => {
   let receiver: HttpsReceiver;
   let h: ReturnType<typeof adminApi>;
   // Each test routes by path; the default answers 200.
-  const plans = new Map<string, (index: number) => { status?: number; hang?: boolean; destroy?: boolean; body?: string }>();
-  const counters = new Map<string, number>();
+  let plans: ReturnType<typeof plansByPath>;
 
   beforeAll(async () => {
     receiver = await HttpsReceiver.start({ port: 443 });
-    receiver.respondWith((req) => {
-      const n = counters.get(req.path) ?? 0;
-      counters.set(req.path, n + 1);
-      return plans.get(req.path)?.(n) ?? { status: 200 };
-    });
+    plans = plansByPath(receiver);
     app = await startTestApp({
       RETRY_SCHEDULE: SCHEDULE.map((ms) => `${ms}ms`).join(','),
       RETRY_JITTER: '0',

@@ -26,7 +26,6 @@ describe('delivery log write (PostgreSQL)', () => {
     const at = new Date();
     return {
       deliveryId,
-      attemptNumber: 1,
       trigger: 'scheduled',
       result: {
         outcome: 'delivered',

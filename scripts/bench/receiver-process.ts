@@ -7,6 +7,8 @@ import { HttpsReceiver } from '../../test/support/https-receiver';
  */
 async function main(): Promise<void> {
   const receiver = await HttpsReceiver.start({ record: 'count' });
+  // --hang: a receiver that never answers (the isolation bench's hung webhook).
+  if (process.argv.includes('--hang')) receiver.respondWith(() => ({ hang: true }));
   process.send!({ type: 'ready', port: receiver.port });
   process.on('message', async (message: string) => {
     if (message === 'report') {

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { DeliveriesService } from './deliveries.service';
@@ -23,8 +24,14 @@ export class DeliveriesController {
 
   @Post(':id/resend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send the same event (same Id) again now, recorded as a manual attempt' })
-  resend(@Param('id', new UuidParamPipe()) id: string) {
-    return this.deliveries.resend(id);
+  @ApiOperation({
+    summary: 'Send the same event (same Id) again now, recorded as a manual attempt',
+    description:
+      '200 with the delivery and its new attempt; 202 with the delivery as it is when the attempt did not end within the time-out plus 5 s (a slow receiver, a webhook at its cap): the attempt still happens.',
+  })
+  async resend(@Param('id', new UuidParamPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+    const { done, delivery } = await this.deliveries.resend(id);
+    if (!done) res.status(202);
+    return delivery;
   }
 }

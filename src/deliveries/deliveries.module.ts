@@ -9,12 +9,13 @@ import { QueueName } from './delivery-queue';
 import { DeliveryReconciler } from './delivery-reconciler.service';
 import { DeliverySender } from './delivery-sender';
 import { DeliveryProcessor } from './delivery.processor';
+import { DeliveryRepository } from './delivery.repository';
 
 /** The queue everywhere; the worker and the reconciler only where jobs are consumed (ROLE all|worker). */
 @Module({})
 export class DeliveriesModule {
   static forRoot(opts: { api: boolean; worker: boolean }): DynamicModule {
-    const providers: Provider[] = [DeliveryJobs, DeliverySender, DeliveryMetrics];
+    const providers: Provider[] = [DeliveryRepository, DeliveryJobs, DeliverySender, DeliveryMetrics];
     if (opts.worker) providers.push(DeliveryLogWriter, DeliveryProcessor, DeliveryReconciler);
     if (opts.api) providers.push(DeliveriesService);
     const queue = BullModule.registerQueue({ name: QueueName.Deliveries });
@@ -24,7 +25,7 @@ export class DeliveriesModule {
       imports: [queue],
       controllers: opts.api ? [DeliveriesController] : [],
       providers,
-      exports: [queue, DeliveryJobs, DeliverySender, DeliveryMetrics],
+      exports: [queue, DeliveryRepository, DeliveryJobs, DeliverySender, DeliveryMetrics],
     };
   }
 }

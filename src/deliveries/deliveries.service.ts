@@ -1,23 +1,29 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { EventEntity } from '../events/event.entity';
 import { endpointUrlProblem } from '../webhooks/endpoint-rules';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
-import { deliveryHeaders, loggedHeaders } from './delivery-request';
-import { DeliverySender } from './delivery-sender';
+import { DeliveryJobs } from './delivery-jobs';
+import { QueueName, type DeliverJobData } from './delivery-queue';
 import { presentAttempt, presentDelivery } from './delivery.presenter';
 import type { ListDeliveriesQuery } from './dto/list-deliveries.query';
+
+/** A resend waits this long beyond the attempt's own time-out for its attempt to be logged. */
+const RESEND_WAIT_EXTRA_MS = 5000;
+const RESEND_POLL_MS = 20;
 
 @Injectable()
 export class DeliveriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Deliveries) private readonly queue: Queue<DeliverJobData>,
     private readonly registry: WebhookRegistry,
-    private readonly sender: DeliverySender,
+    private readonly jobs: DeliveryJobs,
     private readonly config: AppConfig,
   ) {}
 
@@ -41,53 +47,44 @@ export class DeliveriesService {
     return { ...presentDelivery(delivery), AttemptLog: attempts.map(presentAttempt) };
   }
 
-  /** A manual attempt of the same event (same Id), recorded as manual, sent now from this process. */
-  async resend(id: string) {
+  /**
+   * A manual attempt of the same event (same Id): a one-attempt job of the delivery processor, so
+   * the webhook's cap, the metrics, the log and the attempt numbering are those of every attempt.
+   * Answers once the attempt is logged (`done`), or when the wait ends first (a receiver slower
+   * than the time-out, a webhook at its cap) with the delivery as it is; the attempt still happens.
+   */
+  async resend(id: string): Promise<{ done: boolean; delivery: Awaited<ReturnType<DeliveriesService['get']>> }> {
     const delivery = await this.findOrFail(id);
     const webhook = this.registry.webhook(delivery.webhookId);
     if (!webhook) throw new UnprocessableEntityException(`Webhook ${delivery.webhookId} of delivery ${id} no longer exists`);
     const problem = endpointUrlProblem(webhook.endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
     if (problem) throw new UnprocessableEntityException(`Endpoint ${problem}`);
-    const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: delivery.eventId });
-    const headers = deliveryHeaders(webhook, delivery.eventType);
-    const result = await this.sender.send({
-      url: webhook.endpoint,
-      body: typeof event.body === 'string' ? event.body : JSON.stringify(event.body),
-      headers,
-      insecureSsl: webhook.insecureSsl,
-      timeoutMs: this.config.delivery.timeoutMs,
+    // The stored JSON as text: byte for byte what the scheduled attempts sent.
+    const [event] = await this.dataSource.query<{ body: string }[]>('SELECT body::text AS body FROM events WHERE id = $1', [delivery.eventId]);
+    const job = this.jobs.job({
+      deliveryId: id,
+      eventId: delivery.eventId,
+      webhookId: delivery.webhookId,
+      eventType: delivery.eventType,
+      body: event.body,
+      attemptOffset: 0,
+      emittedAt: Date.now(),
+      manual: 'resend',
     });
-    const delivered = result.outcome === 'delivered';
-    await this.dataSource.transaction(async (em) => {
-      const [{ n }] = await em.query(
-        'SELECT COALESCE(MAX(attempt_number), 0) + 1 AS n FROM delivery_attempts WHERE delivery_id = $1',
-        [id],
-      );
-      await em.insert(DeliveryAttemptEntity, {
-        deliveryId: id,
-        attemptNumber: n,
-        trigger: 'manual',
-        startedAt: result.startedAt,
-        endedAt: result.endedAt,
-        durationMs: result.durationMs,
-        outcome: result.outcome,
-        statusCode: result.statusCode,
-        errorMessage: result.errorMessage,
-        requestHeaders: loggedHeaders(headers),
-        responseHeaders: result.responseHeaders,
-        responseBodyExcerpt: result.responseBodyExcerpt,
-        responseBodyBytes: result.responseBodyBytes,
-      });
-      await em.query(
-        `UPDATE deliveries SET attempts = attempts + 1, last_outcome = $2, last_status_code = $3, last_error = $4,
-           status = CASE WHEN $5 THEN 'delivered' ELSE status END,
-           next_attempt_at = CASE WHEN $5 THEN NULL ELSE next_attempt_at END,
-           delivered_at = CASE WHEN $5 THEN COALESCE(delivered_at, $6) ELSE delivered_at END, updated_at = now()
-         WHERE id = $1`,
-        [id, result.outcome, result.statusCode, result.errorMessage, delivered, result.endedAt],
-      );
-    });
-    return this.get(id);
+    await this.queue.add(job.name, job.data, job.opts);
+    const done = await this.finished(job.opts.jobId!, this.config.delivery.timeoutMs + RESEND_WAIT_EXTRA_MS);
+    return { done, delivery: await this.get(id) };
+  }
+
+  /** Polls the job until it is gone (finished and removed) or the time is up. */
+  private async finished(jobId: string, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await this.queue.getJobState(jobId);
+      if (state === 'unknown' || state === 'completed' || state === 'failed') return true;
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, RESEND_POLL_MS));
+    }
   }
 
   private async findOrFail(id: string): Promise<DeliveryEntity> {

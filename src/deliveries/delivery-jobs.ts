@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
@@ -18,14 +19,19 @@ export class DeliveryJobs {
     return own ?? this.registry.webhook(webhookId)?.retryScheduleMs ?? this.config.delivery.retryScheduleMs;
   }
 
+  /**
+   * A manual attempt is a job of one attempt that goes to the head of the wait list; a resend has
+   * an id of its own, since its delivery may still have its scheduled job.
+   */
   job(data: DeliverJobData, delayMs = 0): { name: JobName; data: DeliverJobData; opts: JobsOptions } {
-    const attempts = Math.max(1, maxAttempts(this.schedule(data.webhookId, data.retryScheduleMs)) - data.attemptOffset);
+    const attempts = data.manual ? 1 : Math.max(1, maxAttempts(this.schedule(data.webhookId, data.retryScheduleMs)) - data.attemptOffset);
     return {
       name: JobName.Deliver,
       data,
       opts: {
-        jobId: data.deliveryId,
+        jobId: data.manual === 'resend' ? `resend-${randomUUID()}` : data.deliveryId,
         attempts,
+        lifo: data.manual !== undefined,
         backoff: { type: 'delivery' },
         delay: delayMs > 0 ? delayMs : undefined,
         // PostgreSQL holds the log; Redis keeps only work still to do.

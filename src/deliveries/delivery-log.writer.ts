@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Batcher } from '../common/batcher';
-import { preparedQuery } from '../database/prepared-query';
-import { LOG_WRITE_SQL, logWriteParams, type AttemptRecord } from './delivery-log.statement';
+import type { AttemptRecord } from './delivery-log.statement';
+import { DeliveryRepository } from './delivery.repository';
 
 /** Above this many records waiting, callers wait for their write: memory stays bounded when PostgreSQL lags. */
 const MAX_BACKLOG = 5000;
@@ -23,12 +21,15 @@ export class DeliveryLogWriter {
   // larger statements (a few per second instead of one per attempt or two at 500/s).
   private readonly batcher = new Batcher<AttemptRecord, void>((records) => this.write(records), 5000, 1, LINGER_MS);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: DeliveryRepository) {}
 
-  /** Queues the record; resolves at once unless the backlog is long, then when it is written. */
-  async record(record: AttemptRecord): Promise<void> {
+  /**
+   * Queues the record; resolves at once unless the backlog is long or `wait` is set (a manual
+   * attempt, whose caller answers with the logged attempt), then when it is written.
+   */
+  async record(record: AttemptRecord, wait = false): Promise<void> {
     const written = this.batcher.add(record).catch((e) => this.logger.error(`Delivery log write failed: ${String(e)}`));
-    if (this.batcher.backlog > MAX_BACKLOG) await written;
+    if (wait || this.batcher.backlog > MAX_BACKLOG) await written;
   }
 
   /** Resolves when every record so far is written (at shutdown, after the worker stopped). */
@@ -36,17 +37,8 @@ export class DeliveryLogWriter {
     return this.batcher.drain();
   }
 
-  /** A delivery that cannot be attempted any more (webhook deleted or deactivated). */
-  async discardWithoutAttempt(deliveryId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE deliveries SET status = 'discarded', next_attempt_at = NULL, last_error = $2, updated_at = now()
-       WHERE id = $1 AND status <> 'delivered'`,
-      [deliveryId, reason],
-    );
-  }
-
   private async write(records: AttemptRecord[]): Promise<void[]> {
-    await preparedQuery(this.dataSource, 'delivery-log-write', LOG_WRITE_SQL, logWriteParams(records));
+    await this.repository.writeLog(records);
     return records.map(() => undefined);
   }
 }

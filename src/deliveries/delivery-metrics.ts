@@ -28,6 +28,10 @@ export class DeliveryMetrics {
         labelNames: ['webhook_id'],
       }),
   );
+  private readonly parkedJobs = metric(
+    'emulator_delivery_jobs_parked_total',
+    () => new Counter({ name: 'emulator_delivery_jobs_parked_total', help: 'Jobs parked because their webhook was at its in-flight cap' }),
+  );
   private readonly duration = metric(
     'emulator_delivery_attempt_duration_seconds',
     () =>
@@ -48,6 +52,10 @@ export class DeliveryMetrics {
         buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
       }),
   );
+
+  parked(): void {
+    this.parkedJobs.inc();
+  }
 
   attempt(result: AttemptResult, job: DeliverJobData, discarded: boolean): void {
     const webhook_id = job.webhookId;

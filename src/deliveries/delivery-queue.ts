@@ -20,4 +20,10 @@ export interface DeliverJobData {
   emittedAt: number;
   /** A scenario's own retry waits; when absent, the webhook's or the configured schedule applies. */
   retryScheduleMs?: number[];
+  /**
+   * A manual attempt, one only, logged as `manual`: a resend of an existing delivery (whose status
+   * a failure leaves as it was) or the test send (a delivery of its own, discarded on failure).
+   * Sent even while the webhook is inactive.
+   */
+  manual?: 'resend' | 'test';
 }

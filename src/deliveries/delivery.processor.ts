@@ -11,15 +11,25 @@ import { QueueName, type DeliverJobData } from './delivery-queue';
 import { deliveryHeaders, loggedHeaders } from './delivery-request';
 import { DeliverySender } from './delivery-sender';
 import { InFlightLimiter } from './in-flight-limiter';
+import { ParkedJobs } from './parked-jobs';
+import { ReceiverHealth } from './receiver-health';
+import { DeliveryRepository } from './delivery.repository';
+import type { AttemptResult } from './http-sender';
 import { coalesceWrites } from '../redis/coalesced-writes';
 import { redisUrl } from '../redis/redis.module';
 import { retryDelayMs } from './retry-schedule';
 
-/** How long a job waits for its webhook's in-flight slot before stepping aside. */
+/** Before any slot of a webhook freed, a job at its cap waits this long, then is parked. */
 const SLOT_WAIT_MS = 50;
+/**
+ * A job at its webhook's cap waits in memory when a slot is expected within this long, at the pace
+ * slots have been freeing; none freed for this long means the receiver is not answering.
+ */
+const STALE_MS = 250;
 
 /**
- * One scheduled attempt per job run. A failed attempt THROWS, so BullMQ's attempts and backoff
+ * One attempt per job run, scheduled or manual (resend, test send): the cap, the metrics, the log
+ * and the attempt numbering are the same for all. A failed attempt THROWS, so BullMQ's attempts and backoff
  * retry it; after the last attempt BullMQ fails the job and the delivery is recorded as discarded.
  * The BullMQ Worker is built here rather than by @Processor so that its concurrency and lock
  * timings come from the validated configuration.
@@ -28,6 +38,8 @@ const SLOT_WAIT_MS = 50;
 export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryProcessor.name);
   private readonly limiter: InFlightLimiter;
+  private readonly health = new ReceiverHealth();
+  private parked: ParkedJobs | null = null;
   private worker: Worker<DeliverJobData> | null = null;
   private connection: Redis | null = null;
 
@@ -36,6 +48,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     private readonly registry: WebhookRegistry,
     private readonly sender: DeliverySender,
     private readonly log: DeliveryLogWriter,
+    private readonly repository: DeliveryRepository,
     private readonly metrics: DeliveryMetrics,
   ) {
     this.limiter = new InFlightLimiter(config.delivery.maxInFlightPerWebhook);
@@ -55,6 +68,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       stalledInterval: lockMs,
       settings: { backoffStrategy: deliveryBackoff },
     });
+    this.parked = new ParkedJobs(this.worker);
     this.worker.on('error', (e) => this.logger.warn(`Worker: ${e.message}`));
     this.worker.on('failed', (job, e) => { if (!(e instanceof DeliveryFailedError)) this.logger.warn(`Job ${job?.id} failed: ${e.message}`); });
   }
@@ -70,51 +84,84 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   async process(job: Job<DeliverJobData>, token?: string): Promise<void> {
     const data = job.data;
     const webhook = this.registry.webhook(data.webhookId);
-    if (!webhook || !webhook.isActive) {
+    const manual = data.manual !== undefined;
+    if (!webhook || (!webhook.isActive && !manual)) {
       const reason = webhook ? 'webhook is inactive' : 'webhook was deleted';
-      await this.log.discardWithoutAttempt(data.deliveryId, reason);
+      if (data.manual !== 'resend') await this.repository.discardWithoutAttempt(data.deliveryId, reason);
       throw new UnrecoverableError(reason);
     }
     const urlProblem = endpointUrlProblem(webhook.endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
     if (urlProblem) {
-      await this.log.discardWithoutAttempt(data.deliveryId, `Endpoint ${urlProblem}`);
+      if (data.manual !== 'resend') await this.repository.discardWithoutAttempt(data.deliveryId, `Endpoint ${urlProblem}`);
       throw new UnrecoverableError(urlProblem);
     }
-    if (!(await this.limiter.acquire(webhook.id, SLOT_WAIT_MS))) {
-      // The receiver is slow or hung: give the worker slot back to other webhooks' jobs. This job
-      // comes back shortly and is not counted as an attempt.
-      await job.moveToDelayed(Date.now() + 50 + Math.floor(Math.random() * 150), token);
+    const full = this.config.delivery.maxInFlightPerWebhook;
+    const cap = this.health.cap(webhook.id, full);
+    const wait = cap < full ? 0 : this.slotWaitMs(webhook.id);
+    if (!(await this.limiter.acquire(webhook.id, wait, cap))) {
+      // The receiver is slow or hung: park the job (not counted as an attempt) and give the worker
+      // slot back to other webhooks' jobs. A slot that freed meanwhile releases it at once.
+      await this.parked!.park(job, token, webhook.id);
+      this.metrics.parked();
+      if (this.limiter.inFlight(webhook.id) < cap) void this.promote(webhook.id, 1);
       throw new DelayedError();
     }
     const headers = deliveryHeaders(webhook, data.eventType);
-    let result;
+    let result: AttemptResult | null = null;
     try {
       result = await this.sender.send({ url: webhook.endpoint, body: data.body, headers, insecureSsl: webhook.insecureSsl, timeoutMs: this.config.delivery.timeoutMs });
     } finally {
-      this.limiter.release(webhook.id);
+      if (result) this.health.observe(webhook.id, result.outcome);
+      const after = this.health.cap(webhook.id, full);
+      this.limiter.release(webhook.id, after);
+      // The freed slot, and the slots a recovered receiver got back, go to parked jobs.
+      if (this.parked!.has(webhook.id)) void this.promote(webhook.id, Math.max(1, after - cap));
     }
     const maxAttempts = job.opts.attempts ?? 1;
     const delivered = result.outcome === 'delivered';
     const last = job.attemptsMade + 1 >= maxAttempts;
     const schedule = data.retryScheduleMs ?? webhook.retryScheduleMs ?? this.config.delivery.retryScheduleMs;
-    const attemptNumber = data.attemptOffset + job.attemptsMade + 1;
+    // Only scheduled attempts advance the schedule; the log numbers every attempt itself.
+    const scheduledAttempt = data.attemptOffset + job.attemptsMade + 1;
     const delay =
       delivered || last
         ? null
-        : retryDelayMs(attemptNumber, schedule, { jitter: this.config.delivery.retryJitter, timeScale: this.config.timeScale, random: Math.random });
-    await this.log.record({
-      deliveryId: data.deliveryId,
-      attemptNumber,
-      trigger: 'scheduled',
-      result,
-      requestHeaders: loggedHeaders(headers),
-      status: delivered ? 'delivered' : last ? 'discarded' : 'retrying',
-      nextAttemptAt: delay === null ? null : new Date(Date.now() + delay),
-    });
-    this.metrics.attempt(result, data, !delivered && last);
-    if (!delivered) {
-      if (last) this.logger.debug(`Delivery ${data.deliveryId} discarded after ${attemptNumber} attempts: ${result.outcome}`);
+        : retryDelayMs(scheduledAttempt, schedule, { jitter: this.config.delivery.retryJitter, timeScale: this.config.timeScale, random: Math.random });
+    const status = delivered ? 'delivered' : data.manual === 'resend' ? null : last ? 'discarded' : 'retrying';
+    // A manual attempt's caller answers with the logged attempt, so it waits for its row.
+    await this.log.record(
+      {
+        deliveryId: data.deliveryId,
+        trigger: manual ? 'manual' : 'scheduled',
+        result,
+        requestHeaders: loggedHeaders(headers),
+        status,
+        nextAttemptAt: delay === null ? null : new Date(Date.now() + delay),
+      },
+      manual,
+    );
+    this.metrics.attempt(result, data, status === 'discarded');
+    if (!delivered && !manual) {
+      if (last) this.logger.debug(`Delivery ${data.deliveryId} discarded after ${scheduledAttempt} attempts: ${result.outcome}`);
       throw new DeliveryFailedError(result, delay);
     }
+  }
+
+  /**
+   * How long a job at its webhook's cap may wait in memory for a slot. A busy but healthy receiver
+   * frees slots every few milliseconds: waiting costs nothing, while parking would cost Redis
+   * commands and send the job behind the whole queue. A job waits when its slot is expected within
+   * STALE_MS from the pace slots have been freeing (or, before any freed, for SLOT_WAIT_MS), so a
+   * slow webhook holds only a few waiting worker slots; otherwise (a slow or hung receiver, or one
+   * being probed) it is parked at once.
+   */
+  private slotWaitMs(webhookId: string): number {
+    const expected = this.limiter.expectedWaitMs(webhookId, STALE_MS);
+    if (expected === null) return SLOT_WAIT_MS;
+    return expected <= STALE_MS ? 2 * STALE_MS : 0;
+  }
+
+  private promote(webhookId: string, count: number): Promise<void> {
+    return this.parked!.promote(webhookId, count).catch((e) => this.logger.warn(`Promoting parked jobs of ${webhookId} failed: ${String(e)}`));
   }
 }

@@ -23,4 +23,34 @@ describe('InFlightLimiter', () => {
     limiter.release('w');
     expect(limiter.inFlight('w')).toBe(0);
   });
+
+  it('keeps a webhook whose cap dropped below its slots in flight from handing them to waiters', async () => {
+    const limiter = new InFlightLimiter(3);
+    for (let i = 0; i < 3; i++) await limiter.acquire('w', 0);
+    const waiting = limiter.acquire('w', 1000, 1);
+    let granted = false;
+    void waiting.then((ok) => (granted = ok));
+    limiter.release('w', 1);
+    await Promise.resolve();
+    expect(granted).toBe(false);
+    expect(limiter.inFlight('w')).toBe(2);
+    limiter.release('w', 1);
+    limiter.release('w', 1);
+    expect(await waiting).toBe(true);
+    expect(limiter.inFlight('w')).toBe(1);
+  });
+
+  it('expects a short wait from a key whose slots free quickly, none from one that stopped freeing', async () => {
+    const limiter = new InFlightLimiter(2);
+    await limiter.acquire('w', 0);
+    await limiter.acquire('w', 0);
+    expect(limiter.expectedWaitMs('w', 100)).toBeNull();
+    for (let i = 0; i < 3; i++) {
+      limiter.release('w');
+      await limiter.acquire('w', 0);
+    }
+    expect(limiter.expectedWaitMs('w', 100)).toBeLessThan(20);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(limiter.expectedWaitMs('w', 100)).toBe(Infinity);
+  });
 });

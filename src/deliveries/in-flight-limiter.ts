@@ -4,21 +4,36 @@ interface Waiter {
 }
 
 /**
- * Caps attempts in flight per webhook, so one hung receiver holds at most `limit` worker slots.
- * At the cap a job waits briefly for a slot (a healthy receiver frees one within milliseconds)
- * and is told to step aside when none frees in time (a hung receiver), so the caller can give its
- * worker slot back.
+ * How fast a key's slots have been freeing: releases counted over windows of at least
+ * RATE_WINDOW_MS, so one long gap (a garbage collection) does not make a busy receiver look slow.
+ */
+interface Turnover {
+  last: number;
+  windowStart: number;
+  releases: number;
+  /** Releases per ms over the last full window; NaN until one is full. */
+  perMs: number;
+}
+
+const RATE_WINDOW_MS = 100;
+
+/**
+ * Caps attempts in flight per webhook, so one hung receiver holds at most its cap of worker slots.
+ * At the cap a job may wait briefly for a slot (a healthy receiver frees one within milliseconds)
+ * and is refused when none frees in time, so the caller can park it and give its worker slot back.
+ * The cap is given per call: it drops to a few probes while a receiver is unreachable.
  */
 export class InFlightLimiter {
   private readonly counts = new Map<string, number>();
   private readonly waiters = new Map<string, Waiter[]>();
+  private readonly turnover = new Map<string, Turnover>();
 
   constructor(private readonly limit: number) {}
 
   /** Resolves true with a slot taken, or false when none freed within maxWaitMs. */
-  acquire(key: string, maxWaitMs: number): Promise<boolean> {
+  acquire(key: string, maxWaitMs: number, limit = this.limit): Promise<boolean> {
     const current = this.counts.get(key) ?? 0;
-    if (current < this.limit) {
+    if (current < limit) {
       this.counts.set(key, current + 1);
       return Promise.resolve(true);
     }
@@ -38,19 +53,49 @@ export class InFlightLimiter {
     });
   }
 
-  release(key: string): void {
+  /**
+   * How long one more waiter for `key` can expect to wait, from how fast its slots have been
+   * freeing: null when none has freed yet, Infinity when none freed for `staleMs` (a hung receiver).
+   */
+  expectedWaitMs(key: string, staleMs: number): number | null {
+    const t = this.turnover.get(key);
+    if (!t) return null;
+    const now = performance.now();
+    if (now - t.last > staleMs) return Infinity;
+    // Before a full window, the pace so far.
+    const perMs = Number.isNaN(t.perMs) ? t.releases / Math.max(1, now - t.windowStart) : t.perMs;
+    return ((this.waiters.get(key)?.length ?? 0) + 1) / perMs;
+  }
+
+  /** Frees a slot; it passes straight to a waiter unless the webhook is above `limit` (its cap dropped). */
+  release(key: string, limit = this.limit): void {
+    const now = performance.now();
+    const t = this.turnover.get(key);
+    if (!t) this.turnover.set(key, { last: now, windowStart: now, releases: 1, perMs: NaN });
+    else {
+      t.last = now;
+      t.releases++;
+      if (now - t.windowStart >= RATE_WINDOW_MS) {
+        t.perMs = t.releases / (now - t.windowStart);
+        t.windowStart = now;
+        t.releases = 0;
+      }
+    }
+    const current = this.counts.get(key) ?? 0;
     const queue = this.waiters.get(key);
-    const next = queue?.shift();
-    if (next) {
+    if (queue && current <= limit) {
+      const next = queue.shift()!;
       // The slot passes straight to the next waiter; the count stays the same.
-      if (queue!.length === 0) this.waiters.delete(key);
+      if (queue.length === 0) this.waiters.delete(key);
       clearTimeout(next.timer);
       next.grant(true);
       return;
     }
-    const current = this.counts.get(key) ?? 0;
-    if (current <= 1) this.counts.delete(key);
-    else this.counts.set(key, current - 1);
+    if (current <= 1) {
+      this.counts.delete(key);
+      // Nothing in flight any more: the next burst measures its own pace.
+      this.turnover.delete(key);
+    } else this.counts.set(key, current - 1);
   }
 
   inFlight(key: string): number {

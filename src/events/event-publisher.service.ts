@@ -1,15 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Counter } from 'prom-client';
 import { metric } from '../metrics/metric';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { dotNetTimestampToDate } from '../catalog/dotnet-timestamp';
 import { Batcher, ItemFailed } from '../common/batcher';
-import { preparedQuery } from '../database/prepared-query';
 import { DeliveryJobs } from '../deliveries/delivery-jobs';
+import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { QueueName, type DeliverJobData } from '../deliveries/delivery-queue';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
@@ -35,6 +32,8 @@ export interface DeliveryTreatment {
   duplicate?: boolean;
   /** The jobs wait this long before the first attempt, so later events overtake this one. */
   holdBackMs?: number;
+  /** One manual attempt, sent even to an inactive webhook (the test send). */
+  manual?: boolean;
 }
 
 export interface PublishedEvent {
@@ -53,8 +52,6 @@ const ADD_BULK_FROM = 8;
 
 const copies = (input: PublishInput): number => (input.delivery?.duplicate ? 2 : 1);
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const guidOrNull = (v: unknown) => (typeof v === 'string' && GUID.test(v) ? v : null);
 
 /**
  * The outbox: an event and one delivery per matching webhook are written in one transaction, then
@@ -73,7 +70,7 @@ export class EventPublisher {
   private readonly batcher = new Batcher<Prepared, PublishedEvent>((items) => this.writeIsolated(items), 1000, 4);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: DeliveryRepository,
     @InjectQueue(QueueName.Deliveries) private readonly queue: Queue<DeliverJobData>,
     private readonly registry: WebhookRegistry,
     private readonly jobs: DeliveryJobs,
@@ -122,43 +119,9 @@ export class EventPublisher {
     // One row per Id per statement: ON CONFLICT DO UPDATE may not touch a row twice in one command.
     const seen = new Set<string>();
     const events = items.filter((e) => !seen.has(e.id) && seen.add(e.id));
-    // One statement (so one round trip, and atomic): the events, then their deliveries.
-    await preparedQuery(
-      this.dataSource,
-      'outbox-write',
-      `WITH inserted AS (
-         INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body, scenario_id)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[],
-           $8::text[], $9::json[]
-           , $14::uuid[])
-         -- A replayed seed emits the same Ids again: deliver them again (as a platform duplicate), keep the first copy.
-         -- A scenario's replay takes the row over (tag and emit time), so the new run's report counts and times it.
-         ON CONFLICT (id) DO UPDATE SET scenario_id = EXCLUDED.scenario_id, created_at = now()
-           WHERE EXCLUDED.scenario_id IS NOT NULL
-         RETURNING 1)
-       INSERT INTO deliveries (id, event_id, webhook_id, event_type, scenario_id, retry_schedule_ms)
-       -- unnest flattens a 2-D array, so each delivery's own schedule travels as an array literal.
-       SELECT id, event_id, webhook_id, event_type, scenario_id, schedule::int[]
-         FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $15::uuid[], $16::text[])
-           AS d(id, event_id, webhook_id, event_type, scenario_id, schedule)`,
-      [
-        events.map((e) => e.id),
-        events.map((e) => e.input.payload.EventType),
-        events.map((e) => e.input.payload.EntityType),
-        events.map((e) => guidOrNull(e.input.payload.EntityId)),
-        events.map((e) => e.input.payload.RootEntityId),
-        events.map((e) => guidOrNull(e.input.payload.CallId)),
-        events.map((e) => dotNetTimestampToDate(String(e.input.payload.Timestamp)).toISOString()),
-        events.map((e) => e.input.source),
-        events.map((e) => e.body),
-        deliveries.map((d) => d.id),
-        deliveries.map((d) => d.eventId),
-        deliveries.map((d) => d.webhookId),
-        deliveries.map((d) => d.eventType),
-        events.map((e) => e.input.scenarioId ?? null),
-        deliveries.map((d) => d.scenarioId),
-        deliveries.map((d) => (d.treatment?.retryScheduleMs ? `{${d.treatment.retryScheduleMs.join(',')}}` : null)),
-      ],
+    await this.repository.writeOutbox(
+      events.map((e) => ({ id: e.id, payload: e.input.payload, body: e.body, source: e.input.source, scenarioId: e.input.scenarioId ?? null })),
+      deliveries.map((d) => ({ ...d, retryScheduleMs: d.treatment?.retryScheduleMs ?? null })),
     );
     if (deliveries.length > 0) {
       // Committed is accepted: if Redis fails here, the reconciler queues these deliveries later.
@@ -174,6 +137,7 @@ export class EventPublisher {
               attemptOffset: 0,
               emittedAt: d.emittedAt,
               ...(d.treatment?.retryScheduleMs ? { retryScheduleMs: d.treatment.retryScheduleMs } : {}),
+              ...(d.treatment?.manual ? { manual: 'test' as const } : {}),
             },
             d.treatment?.holdBackMs ?? 0,
           ),

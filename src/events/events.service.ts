@@ -56,7 +56,7 @@ export class EventsService {
     return { Payload: payload, Deliveries: published.deliveries.map((d) => ({ Id: d.id, WebhookId: d.webhookId })) };
   }
 
-  /** POST /api/webhooks/:id/test: a realistic sample event through the normal path, to this webhook only. */
+  /** POST /api/webhooks/:id/test: a realistic sample event to this webhook only, one manual attempt of the normal processor. */
   async sendTest(webhookId: string, eventType = 'QueueCallInUserAllocated') {
     const webhook = this.registry.webhook(webhookId);
     if (!webhook) throw new NotFoundException(`No webhook ${webhookId}`);
@@ -67,7 +67,7 @@ export class EventsService {
       if (e instanceof EventValuesError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: e.problems });
       throw e;
     }
-    const published = await this.publisher.publish({ payload, source: 'test', onlyWebhook: { ...webhook, isActive: true } });
+    const published = await this.publisher.publish({ payload, source: 'test', onlyWebhook: webhook, delivery: { manual: true } });
     return { Payload: payload, DeliveryId: published.deliveries[0].id };
   }
 

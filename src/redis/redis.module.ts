@@ -25,7 +25,9 @@ export function redisUrl(config: AppConfig): string {
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        connection: { url: redisUrl(config), maxRetriesPerRequest: null },
+        // The API's queues fail a command at once while Redis is away (a 503, or for the outbox a
+        // job the reconciler queues later) instead of holding it until Redis returns.
+        connection: { url: redisUrl(config), maxRetriesPerRequest: null, enableOfflineQueue: false },
         prefix: config.redis.prefix,
       }),
     }),
@@ -34,7 +36,8 @@ export function redisUrl(config: AppConfig): string {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new Redis(redisUrl(config), { maxRetriesPerRequest: 3 }),
+      // Fails at once while disconnected, so /health reports Redis down instead of hanging.
+      useFactory: (config: AppConfig) => new Redis(redisUrl(config), { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 3000 }),
     },
     RedisCloser,
   ],

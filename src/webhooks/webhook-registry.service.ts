@@ -31,7 +31,8 @@ export class WebhookRegistry implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.reload();
-    this.subscriber = this.redis.duplicate();
+    // The subscription waits for the connection (the shared one fails commands while disconnected).
+    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
     this.subscriber.on('message', () => {
       this.reload().catch((e) => this.logger.warn(`Reload after change notice failed: ${String(e)}`));
     });
@@ -53,7 +54,8 @@ export class WebhookRegistry implements OnModuleInit, OnApplicationShutdown {
   /** Reloads here, then tells the other processes to do the same. */
   async changed(): Promise<void> {
     await this.reload();
-    await this.redis.publish(this.channel, String(Date.now()));
+    // The change is stored; with Redis away the other processes pick it up by their periodic reload.
+    await this.redis.publish(this.channel, String(Date.now())).catch((e) => this.logger.warn(`Change notice not sent: ${String(e)}`));
   }
 
   @Interval(10_000)

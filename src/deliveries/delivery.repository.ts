@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
+import { LOG_WRITE_SQL, logWriteParams, type AttemptRecord } from './delivery-log.statement';
+import { OUTBOX_WRITE_SQL, outboxWriteParams, type OutboxDelivery, type OutboxEvent } from './outbox.statement';
+import { ORPHANED_DELIVERIES_SQL, UNFINISHED_DELIVERIES_SQL, type OrphanedDelivery, type UnfinishedDelivery } from './unfinished-deliveries.statement';
+
+/**
+ * The one owner of delivery status transitions and attempt numbering: created pending by the
+ * outbox; retrying, delivered or discarded by a logged attempt (which gets its number here);
+ * discarded without an attempt when its webhook is gone. Each hot statement lives in its own
+ * *.statement.ts file.
+ */
+@Injectable()
+export class DeliveryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Events and their pending deliveries, in one statement. */
+  async writeOutbox(events: OutboxEvent[], deliveries: OutboxDelivery[]): Promise<void> {
+    await preparedQuery(this.dataSource, 'outbox-write', OUTBOX_WRITE_SQL, outboxWriteParams(events, deliveries));
+  }
+
+  /** A batch of attempts, numbered, with their deliveries' new status, in one statement. */
+  async writeLog(records: AttemptRecord[]): Promise<void> {
+    await preparedQuery(this.dataSource, 'delivery-log-write', LOG_WRITE_SQL, logWriteParams(records));
+  }
+
+  /** A delivery that cannot be attempted any more (webhook deleted or deactivated, endpoint refused). */
+  async discardWithoutAttempt(deliveryId: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE deliveries SET status = 'discarded', next_attempt_at = NULL, last_error = $2, updated_at = now()
+       WHERE id = $1 AND status <> 'delivered'`,
+      [deliveryId, reason],
+    );
+  }
+
+  /** Unfinished deliveries untouched for graceMs, by id after `after` (ids and change times only). */
+  findUnfinished(graceMs: number, after: string, limit: number): Promise<UnfinishedDelivery[]> {
+    return this.dataSource.query(UNFINISHED_DELIVERIES_SQL, [graceMs, after, limit]);
+  }
+
+  /** Those of `ids` still unfinished, with what their jobs need. */
+  findOrphaned(ids: string[]): Promise<OrphanedDelivery[]> {
+    return this.dataSource.query(ORPHANED_DELIVERIES_SQL, [ids]);
+  }
+}
