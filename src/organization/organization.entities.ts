@@ -25,6 +25,8 @@ export class OrganizationEntity {
 
 @Entity('org_users')
 @Index('org_users_org_idx', ['organizationId'])
+@Index('org_users_user_name_key', ['organizationId', 'userName'], { unique: true })
+@Index('org_users_number_key', ['organizationId', 'number'], { unique: true })
 export class OrgUserEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -20,7 +20,9 @@ import {
   ResetSimulationDto,
   SupervisionDto,
 } from './dto/simulation.dto';
+import { ListCallbacksQuery } from './dto/list-callbacks.query';
 import { SimulationService } from './simulation.service';
+import { NotFoundError } from '../common/errors/domain-errors';
 
 function script(dto: CallScriptDto = {}): CallScript {
   return {
@@ -104,7 +106,7 @@ export class SimulationController {
   @ApiOperation({ summary: "A call's state and timeline: every event it produced, in order, and its SmartRouting exchanges" })
   async call(@Param('id', uuid) id: string) {
     const info = this.simulation.run((sim) => sim.callInfo(id));
-    if (!info) throw new NotFoundException(`No call ${id} in the simulation`);
+    if (!info) throw new NotFoundError(`No call ${id} in the simulation`);
     const timeline = this.simulation.run((sim) => sim.timeline(id));
     return { Call: info, Timeline: timeline, SmartRouting: await this.smartRouting.requestsForCall(id) };
   }
@@ -180,7 +182,7 @@ export class SimulationController {
 
   @Get('callbacks')
   @ApiOperation({ summary: 'Callback requests, as their latest CallbackChanged described them' })
-  async callbacks(@Query('callListId') callListId?: string) {
+  async callbacks(@Query() { callListId }: ListCallbacksQuery) {
     const rows = await this.dataSource
       .getRepository(CallbackRequestEntity)
       .find({ where: callListId ? { callListId } : {}, order: { updatedAt: 'DESC' }, take: 1000 });
