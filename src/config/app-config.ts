@@ -2,12 +2,13 @@ import type { LogLevel, Role } from './environment';
 
 /** The typed, validated configuration every module reads (injected by class). */
 export class AppConfig {
-  http!: { port: number; host: string; adminApiKey: string | null; allowUnauthenticatedAdmin: boolean };
+  http!: { port: number; host: string; adminApiKey: string | null; allowUnauthenticatedAdmin: boolean; allowedHosts: string[] };
   database!: { url: string | null; embeddedDir: string };
   redis!: { url: string | null; prefix: string };
   role!: Role;
   logLevel!: LogLevel;
-  webhooks!: { allowAnyEndpointPort: boolean };
+  /** allowedEndpointHosts empty: any host, as on the platform. */
+  webhooks!: { allowAnyEndpointPort: boolean; allowedEndpointHosts: string[] };
   delivery!: {
     timeoutMs: number;
     retryScheduleMs: number[];

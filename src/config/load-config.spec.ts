@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './load-config';
 describe('loadConfig', () => {
   it('gives working defaults for a developer machine', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', adminApiKey: null, allowUnauthenticatedAdmin: false });
+    expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', adminApiKey: null, allowUnauthenticatedAdmin: false, allowedHosts: ['127.0.0.1'] });
     expect(config.role).toBe('all');
     expect(config.database.url).toBeNull();
     expect(config.redis.url).toBeNull();

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { EventEntity } from '../events/event.entity';
-import { endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { endpointRules, endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { redactAttempt, sentSecrets } from './attempt-redaction';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
@@ -46,17 +47,18 @@ export class DeliveriesService {
     const delivery = await this.findOrFail(id);
     const webhook = this.registry.webhook(delivery.webhookId);
     if (!webhook) throw new UnprocessableEntityException(`Webhook ${delivery.webhookId} of delivery ${id} no longer exists`);
-    const problem = endpointUrlProblem(webhook.endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
+    const problem = endpointUrlProblem(webhook.endpoint, endpointRules(this.config));
     if (problem) throw new UnprocessableEntityException(`Endpoint ${problem}`);
     const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: delivery.eventId });
     const headers = deliveryHeaders(webhook, delivery.eventType);
-    const result = await this.sender.send({
+    const sent = await this.sender.send({
       url: webhook.endpoint,
       body: typeof event.body === 'string' ? event.body : JSON.stringify(event.body),
       headers,
       insecureSsl: webhook.insecureSsl,
       timeoutMs: this.config.delivery.timeoutMs,
     });
+    const result = redactAttempt(sent, sentSecrets(headers, loggedHeaders(headers)));
     const delivered = result.outcome === 'delivered';
     await this.dataSource.transaction(async (em) => {
       const [{ n }] = await em.query(

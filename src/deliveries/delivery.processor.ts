@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { endpointRules, endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { redactAttempt, sentSecrets } from './attempt-redaction';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryFailedError, deliveryBackoff } from './delivery-failed.error';
 import { DeliveryLogWriter } from './delivery-log.writer';
@@ -75,7 +76,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       await this.log.discardWithoutAttempt(data.deliveryId, reason);
       throw new UnrecoverableError(reason);
     }
-    const urlProblem = endpointUrlProblem(webhook.endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
+    const urlProblem = endpointUrlProblem(webhook.endpoint, endpointRules(this.config));
     if (urlProblem) {
       await this.log.discardWithoutAttempt(data.deliveryId, `Endpoint ${urlProblem}`);
       throw new UnrecoverableError(urlProblem);
@@ -89,7 +90,10 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     const headers = deliveryHeaders(webhook, data.eventType);
     let result;
     try {
-      result = await this.sender.send({ url: webhook.endpoint, body: data.body, headers, insecureSsl: webhook.insecureSsl, timeoutMs: this.config.delivery.timeoutMs });
+      result = redactAttempt(
+        await this.sender.send({ url: webhook.endpoint, body: data.body, headers, insecureSsl: webhook.insecureSsl, timeoutMs: this.config.delivery.timeoutMs }),
+        sentSecrets(headers, loggedHeaders(headers)),
+      );
     } finally {
       this.limiter.release(webhook.id);
     }
