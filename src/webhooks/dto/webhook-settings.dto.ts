@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsHeaderValue } from '../../common/dto/header-value';
 
 /** The fields of a webhook endpoint that may be changed; Endpoint is checked by the platform's URL rules. */
 export class WebhookSettingsDto {
@@ -15,6 +16,8 @@ export class WebhookSettingsDto {
   @ApiPropertyOptional({ example: 'MySecretString', description: 'Sent as X-Benemen-Token; never returned', nullable: true })
   @IsOptional()
   @IsString()
+  @MaxLength(1000)
+  @IsHeaderValue()
   Secret?: string | null;
 
   @ApiPropertyOptional({ example: true, description: 'An inactive webhook receives nothing' })
