@@ -27,6 +27,21 @@ import { presentCallList, presentOrganization, presentQueue, presentUser } from 
 import { uniqueViolation } from '../common/errors/database-errors';
 import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
+const duplicateUserName = (userName?: string) => `UserName: a user named ${userName} exists already (names are compared regardless of case)`;
+const duplicateUserNumber = (number?: string) => `Number: a user with number ${number} exists already`;
+const duplicateQueueNumber = (number?: string) => `Number: a queue with number ${number} exists already`;
+
+/** Saves, turning a unique index's refusal (a concurrent duplicate) into a 409 with the index's message. */
+async function saveUnique<T>(save: () => Promise<T>, messages: Record<string, string>): Promise<T> {
+  try {
+    return await save();
+  } catch (e) {
+    const constraint = uniqueViolation(e);
+    if (constraint && messages[constraint]) throw new ConflictError(messages[constraint]);
+    throw e;
+  }
+}
+
 export interface OrganizationSnapshot {
   organization: OrganizationEntity;
   users: OrgUserEntity[];
@@ -135,6 +150,7 @@ export class OrganizationService {
 
   async createQueue(dto: QueueDto) {
     const org = await this.ensureOrganization('Emulated organisation');
+    await this.refuseDuplicateQueueNumber(dto.Number);
     const queue: ServiceQueueEntity = Object.assign(new ServiceQueueEntity(), {
       id: randomUUID(),
       organizationId: org.id,
@@ -146,7 +162,7 @@ export class OrganizationService {
       priority: dto.Priority ?? 0,
       overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
     });
-    await this.dataSource.getRepository(ServiceQueueEntity).save(queue);
+    await this.saveQueue(queue);
     this.changes.next();
     return presentQueue(queue);
   }
@@ -157,7 +173,8 @@ export class OrganizationService {
 
   async updateQueue(id: string, dto: UpdateQueueDto) {
     const queue = await this.findQueue(id);
-    const saved = await this.dataSource.getRepository(ServiceQueueEntity).save({
+    await this.refuseDuplicateQueueNumber(dto.Number, id);
+    const saved = await this.saveQueue({
       ...queue,
       name: dto.Name ?? queue.name,
       number: dto.Number ?? queue.number,
@@ -245,22 +262,30 @@ export class OrganizationService {
     return list;
   }
 
+  /** UserName is unique regardless of case, as the simulation looks users up by it. */
   private async refuseDuplicateUser(userName: string | undefined, number: string | undefined) {
     const repo = this.dataSource.getRepository(OrgUserEntity);
-    if (userName && (await repo.findOneBy({ userName }))) throw new ConflictError(`UserName: a user named ${userName} exists already`);
-    if (number && (await repo.findOneBy({ number }))) throw new ConflictError(`Number: a user with number ${number} exists already`);
+    if (userName && (await repo.createQueryBuilder('u').where('lower(u.user_name) = lower(:userName)', { userName }).getExists())) {
+      throw new ConflictError(duplicateUserName(userName));
+    }
+    if (number && (await repo.existsBy({ number }))) throw new ConflictError(duplicateUserNumber(number));
   }
 
-  /** The unique indexes decide between concurrent creates that both passed refuseDuplicateUser. */
+  /** The unique indexes decide between concurrent creates that both passed the checks above. */
   private async saveUser(user: Partial<OrgUserEntity>): Promise<OrgUserEntity> {
-    try {
-      return await this.dataSource.getRepository(OrgUserEntity).save(user);
-    } catch (e) {
-      const constraint = uniqueViolation(e);
-      if (constraint === 'org_users_user_name_key') throw new ConflictError(`UserName: a user named ${user.userName} exists already`);
-      if (constraint === 'org_users_number_key') throw new ConflictError(`Number: a user with number ${user.number} exists already`);
-      throw e;
-    }
+    return saveUnique(() => this.dataSource.getRepository(OrgUserEntity).save(user), {
+      org_users_user_name_key: duplicateUserName(user.userName),
+      org_users_number_key: duplicateUserNumber(user.number),
+    });
+  }
+
+  private async refuseDuplicateQueueNumber(number: string | undefined, selfId?: string) {
+    const found = number ? await this.dataSource.getRepository(ServiceQueueEntity).findOneBy({ number }) : null;
+    if (found && found.id !== selfId) throw new ConflictError(duplicateQueueNumber(number));
+  }
+
+  private async saveQueue(queue: ServiceQueueEntity): Promise<ServiceQueueEntity> {
+    return saveUnique(() => this.dataSource.getRepository(ServiceQueueEntity).save(queue), { service_queues_number_key: duplicateQueueNumber(queue.number) });
   }
 
   /** A queue that overflows to the thing would send its calls nowhere: the simulation could not run. */

@@ -1,19 +1,31 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, ValidateBy } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 1000;
 /** Deeper than this, a filter (time range, type) is the way through a list, not an offset. */
 export const MAX_OFFSET = 1_000_000;
 
+/** Digits only become a number: "0x10", "1e20" and " 5" stay strings and are refused. */
+const wholeNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value);
+
+/** One rule, one message: "limit must be a whole number from 1 to 1000". */
+function IsWholeNumberIn(min: number, max: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'isWholeNumberIn',
+    validator: {
+      validate: (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max,
+      defaultMessage: (args) => `${args?.property} must be a whole number from ${min} to ${max}`,
+    },
+  });
+}
+
 /** `?limit=`: how many rows a list returns. */
 export class LimitQuery {
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Transform(wholeNumber)
+  @IsWholeNumberIn(1, MAX_PAGE_SIZE)
   limit = 50;
 }
 
@@ -21,9 +33,7 @@ export class LimitQuery {
 export class PageQuery extends LimitQuery {
   @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @Transform(wholeNumber)
+  @IsWholeNumberIn(0, MAX_OFFSET)
   offset = 0;
 }

@@ -41,8 +41,9 @@ describe('jsonStringProblems', () => {
     ]);
   });
 
-  it('checks property names too', () => {
+  it('checks property names too, and refuses __proto__', () => {
     expect(jsonStringProblems({ 'a\u0000': 1 }, 100)[0]).toMatch(/^property name "a\\u0000" must not contain NUL/);
+    expect(jsonStringProblems(JSON.parse('{"x":{"__proto__":{"admin":true}}}'), 100)).toEqual(['property name "__proto__" is not allowed']);
   });
 
   it('finds nothing in a clean document', () => {

@@ -29,6 +29,9 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** A key that class-transformer and plain objects treat as the prototype, not as data. */
+export const FORBIDDEN_KEY = '__proto__';
+
 /** What is wrong with one string value (or key), or null. */
 export function stringProblem(value: string, maxLength: number): string | null {
   if (value.includes('\u0000')) return 'must not contain NUL (\\u0000) characters';
@@ -53,7 +56,7 @@ export function jsonStringProblems(value: unknown, maxLength: number, path = '',
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;
-      const keyProblem = stringProblem(key, maxLength);
+      const keyProblem = key === FORBIDDEN_KEY ? 'is not allowed' : stringProblem(key, maxLength);
       if (keyProblem) out.push(`property name "${shown(key)}" ${keyProblem}`);
       else jsonStringProblems(item, maxLength, at, out);
       if (out.length >= MAX_PROBLEMS) break;

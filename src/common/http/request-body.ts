@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendError } from '../errors/error-body';
-import { jsonDepthExceeds, jsonStringProblems, stringProblem, type JsonLimits } from './json-inspection';
+import { FORBIDDEN_KEY, jsonDepthExceeds, jsonStringProblems, stringProblem, type JsonLimits } from './json-inspection';
 
 export interface RequestLimits extends JsonLimits {
   maxBodyBytes: number;
@@ -32,7 +32,7 @@ function queryProblems(query: unknown, maxLength: number): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      const problem = typeof item === 'string' ? (stringProblem(key, maxLength) ?? stringProblem(item, maxLength)) : null;
+      const problem = key === FORBIDDEN_KEY ? 'is not allowed' : typeof item === 'string' ? (stringProblem(key, maxLength) ?? stringProblem(item, maxLength)) : null;
       if (problem) problems.push(`query ${JSON.stringify(key.slice(0, 60))} ${problem}`);
     }
   }
