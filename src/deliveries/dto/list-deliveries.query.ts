@@ -5,13 +5,13 @@ import { PageQuery } from '../../common/dto/page.query';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../delivery.entity';
 
 export class ListDeliveriesQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') webhookId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') eventId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') webhookId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') eventId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) eventType?: string;
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES, { message: `status must be one of: ${DELIVERY_STATUSES.join(', ')}` })
   status?: DeliveryStatus;
-  @ApiPropertyOptional({ description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsRealDate() from?: string;
-  @ApiPropertyOptional({ description: 'Created before (ISO 8601)' }) @IsOptional() @IsRealDate() to?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsRealDate() from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before (ISO 8601)' }) @IsOptional() @IsRealDate() to?: string;
 }

@@ -5,8 +5,8 @@ import { PageQuery } from '../../common/dto/page.query';
 
 export class ListEventsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'QueueCallInArrived' }) @IsOptional() @IsString() @MaxLength(100) eventType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') entityId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') callId?: string;
-  @ApiPropertyOptional({ description: 'Event Timestamp at or after (ISO 8601)' }) @IsOptional() @IsRealDate() from?: string;
-  @ApiPropertyOptional({ description: 'Event Timestamp before (ISO 8601)' }) @IsOptional() @IsRealDate() to?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') entityId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') callId?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Event Timestamp at or after (ISO 8601)' }) @IsOptional() @IsRealDate() from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Event Timestamp before (ISO 8601)' }) @IsOptional() @IsRealDate() to?: string;
 }

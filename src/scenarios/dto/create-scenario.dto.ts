@@ -46,7 +46,7 @@ export class RetryDto {
 }
 
 export class CreateScenarioDto {
-  @ApiProperty({ example: 42, description: 'Same seed and options = the same calls, events (ids included) and treatments' })
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], example: 42, description: 'Same seed and options = the same calls, events (ids included) and treatments' })
   @ValidateIf((o: CreateScenarioDto) => typeof o.Seed !== 'number')
   @IsString({ message: 'Seed must be a string or a number' })
   @MinLength(1)

@@ -29,7 +29,7 @@ export class CallScriptDto {
   @ApiPropertyOptional({ description: 'Ring time before the agent answers' }) @IsOptional() @IsNumber() @Min(0) @Max(86400) AnswerAfterSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) TalkSeconds?: number;
   @ApiPropertyOptional({ enum: ['caller', 'agent'] }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'HangupBy must be caller or agent' }) HangupBy?: 'caller' | 'agent';
-  @ApiPropertyOptional({ description: 'false: the first agent does not answer; or a list, one per allocation' })
+  @ApiPropertyOptional({ oneOf: [{ type: 'boolean' }, { type: 'array', items: { type: 'boolean' } }], description: 'false: the first agent does not answer; or a list, one per allocation' })
   @IsOptional()
   @ValidateBy({
     name: 'isAgentAnswers',
@@ -114,7 +114,7 @@ export class AssignCallbackDto {
 }
 
 export class ResetSimulationDto {
-  @ApiPropertyOptional({ example: 42, description: 'A string or a number' })
+  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }], example: 42 })
   @IsOptional()
   @ValidateBy({
     name: 'isSeed',

@@ -22,8 +22,8 @@ export class SmartRoutingConfigDto {
 }
 
 export class ListRoutingRequestsQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') queueId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') callId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') queueId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') callId?: string;
   @ApiPropertyOptional({ enum: ['applied', 'default-204', 'default-error'] })
   @IsOptional()
   @IsIn(['applied', 'default-204', 'default-error'], { message: 'outcome must be one of: applied, default-204, default-error' })

@@ -4,7 +4,7 @@ import { IsHeaderValue } from '../../common/dto/header-value';
 
 /** The fields of a webhook endpoint that may be changed; Endpoint is checked by the platform's URL rules. */
 export class WebhookSettingsDto {
-  @ApiPropertyOptional({ example: 'https://my.integration.com/webhook/', description: 'https:// on port 443, one URL' })
+  @ApiPropertyOptional({ type: 'string', example: 'https://my.integration.com/webhook/', description: 'https:// on port 443, one URL' })
   @IsOptional()
   Endpoint?: unknown;
 
@@ -31,6 +31,7 @@ export class WebhookSettingsDto {
   Headers?: Record<string, string>;
 
   @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'number' } }],
     example: '1s,5s,30s',
     description: 'Waits between attempts for this webhook ("10s,1m" or milliseconds [1000, 5000]); null = global',
     nullable: true,
