@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { EventEntity } from '../events/event.entity';
 import { endpointRules, endpointUrlProblem } from '../webhooks/endpoint-rules';
 import { redactAttempt, sentSecrets } from './attempt-redaction';
+import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
@@ -46,9 +47,9 @@ export class DeliveriesService {
   async resend(id: string) {
     const delivery = await this.findOrFail(id);
     const webhook = this.registry.webhook(delivery.webhookId);
-    if (!webhook) throw new UnprocessableEntityException(`Webhook ${delivery.webhookId} of delivery ${id} no longer exists`);
+    if (!webhook) throw new ConflictError(`Webhook ${delivery.webhookId} of delivery ${id} no longer exists`);
     const problem = endpointUrlProblem(webhook.endpoint, endpointRules(this.config));
-    if (problem) throw new UnprocessableEntityException(`Endpoint ${problem}`);
+    if (problem) throw new ConflictError(`Endpoint ${problem}`);
     const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: delivery.eventId });
     const headers = deliveryHeaders(webhook, delivery.eventType);
     const sent = await this.sender.send({
@@ -94,7 +95,7 @@ export class DeliveriesService {
 
   private async findOrFail(id: string): Promise<DeliveryEntity> {
     const delivery = await this.dataSource.getRepository(DeliveryEntity).findOneBy({ id });
-    if (!delivery) throw new NotFoundException(`No delivery ${id}`);
+    if (!delivery) throw new NotFoundError(`No delivery ${id}`);
     return delivery;
   }
 }
