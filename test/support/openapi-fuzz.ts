@@ -29,6 +29,7 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: unknown }>;
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
