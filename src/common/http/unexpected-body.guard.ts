@@ -10,7 +10,7 @@ function takesBody(context: ExecutionContext): boolean {
 }
 
 /**
- * A body sent to a route that reads none (`POST /api/simulation/resume {"Seconds": 5}`) is a
+ * Fields sent to a route that reads no body (`POST /api/simulation/resume {"Seconds": 5}`) is a
  * mistake the client should hear about, not something silently ignored.
  */
 @Injectable()
@@ -18,8 +18,9 @@ export class UnexpectedBodyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const body = context.switchToHttp().getRequest<{ body?: unknown }>().body;
-    if (body === undefined || takesBody(context)) return true;
-    const fields = body && typeof body === 'object' ? Object.keys(body).slice(0, 5) : [];
-    throw new ValidationProblem(`this route takes no request body${fields.length ? ` (got ${fields.join(', ')})` : ''}`);
+    // An empty object says nothing, and many clients send one with every POST.
+    const fields = body && typeof body === 'object' ? Object.keys(body) : [];
+    if (fields.length === 0 || takesBody(context)) return true;
+    throw new ValidationProblem(`this route takes no request body (got ${fields.slice(0, 5).join(', ')})`);
   }
 }
