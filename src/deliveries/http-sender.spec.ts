@@ -79,7 +79,7 @@ describe('HttpSender', () => {
         'x-benemen-event': 'UserStatus',
         'x-benemen-token': 's3cret',
         'content-length': String(Buffer.byteLength(body)),
-        host: `127.0.0.1:${receiver.port}`,
+        host: `${receiver.host}:${receiver.port}`,
       }),
     );
   });
