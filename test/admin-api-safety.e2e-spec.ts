@@ -122,6 +122,17 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
     expect((await rawRequest(app.url!, 'GET', '/api/webhooks')).headers['x-powered-by']).toBeUndefined();
   });
 
+  it('keeps user names unique regardless of case, and numbers unique, on create and rename', async () => {
+    const anna = (await h.api().post('/api/users').send({ UserName: 'case.anna@demo.example', Number: '+358407770001' }).expect(201)).body as { Id: string };
+    const bert = (await h.api().post('/api/users').send({ UserName: 'case.bert@demo.example', Number: '+358407770002' }).expect(201)).body as { Id: string };
+    const twin = await h.api().post('/api/users').send({ UserName: 'CASE.Anna@demo.example', Number: '+358407770003' }).expect(409);
+    expect(twin.body.message).toEqual(['UserName: a user named CASE.Anna@demo.example exists already (names are compared regardless of case)']);
+    await h.api().patch(`/api/users/${anna.Id}`).send({ UserName: 'Case.Anna@demo.example', Number: '+358407770001' }).expect(200);
+    await h.api().patch(`/api/users/${bert.Id}`).send({ UserName: 'case.anna@DEMO.example' }).expect(409);
+    const number = await h.api().patch(`/api/users/${bert.Id}`).send({ Number: '+358407770001' }).expect(409);
+    expect(number.body.message).toEqual(['Number: a user with number +358407770001 exists already']);
+  });
+
   it('refuses to delete a call list or a queue that another queue overflows to, with 409', async () => {
     const list = (await h.api().post('/api/call-lists').send({ Name: 'Overflow list' }).expect(201)).body as { Id: string };
     const spare = (await h.api().post('/api/queues').send({ Name: 'Spare', Number: '+358105550001' }).expect(201)).body as { Id: string };

@@ -27,6 +27,7 @@ import { presentCallList, presentOrganization, presentQueue, presentUser } from 
 import { uniqueViolation } from '../common/errors/database-errors';
 import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 const duplicateUserName = (userName?: string) => `UserName: a user named ${userName} exists already (names are compared regardless of case)`;
 const duplicateUserNumber = (number?: string) => `Number: a user with number ${number} exists already`;
 const duplicateQueueNumber = (number?: string) => `Number: a queue with number ${number} exists already`;
@@ -116,7 +117,7 @@ export class OrganizationService {
 
   async updateUser(id: string, dto: UpdateUserDto) {
     const user = await this.findUser(id);
-    await this.refuseDuplicateUser(dto.UserName !== user.userName ? dto.UserName : undefined, dto.Number !== user.number ? dto.Number : undefined);
+    await this.refuseDuplicateUser(dto.UserName, dto.Number, id);
     const saved = await this.saveUser({
       ...user,
       userName: dto.UserName ?? user.userName,
@@ -263,12 +264,12 @@ export class OrganizationService {
   }
 
   /** UserName is unique regardless of case, as the simulation looks users up by it. */
-  private async refuseDuplicateUser(userName: string | undefined, number: string | undefined) {
-    const repo = this.dataSource.getRepository(OrgUserEntity);
-    if (userName && (await repo.createQueryBuilder('u').where('lower(u.user_name) = lower(:userName)', { userName }).getExists())) {
+  private async refuseDuplicateUser(userName: string | undefined, number: string | undefined, selfId?: string) {
+    const others = () => this.dataSource.getRepository(OrgUserEntity).createQueryBuilder('u').where('u.id <> :selfId', { selfId: selfId ?? NO_ID });
+    if (userName && (await others().andWhere('lower(u.user_name) = lower(:userName)', { userName }).getExists())) {
       throw new ConflictError(duplicateUserName(userName));
     }
-    if (number && (await repo.existsBy({ number }))) throw new ConflictError(duplicateUserNumber(number));
+    if (number && (await others().andWhere('u.number = :number', { number }).getExists())) throw new ConflictError(duplicateUserNumber(number));
   }
 
   /** The unique indexes decide between concurrent creates that both passed the checks above. */
