@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NameParamPipe } from '../common/name-param.pipe';
 import { SeededRandom } from '../common/seeded-random';
 import { EVENT_TYPES, getHelperType, listElementTypeName, resolveEventType, suggestEventTypeName } from './event-catalog';
 import { DEFAULT_SAMPLE_NOW } from './sample-world';
@@ -37,7 +38,7 @@ export class CatalogController {
 
   @Get(':name')
   @ApiOperation({ summary: 'One event type (or alias) with a realistic sample payload' })
-  get(@Param('name') name: string) {
+  get(@Param('name', new NameParamPipe()) name: string) {
     const resolved = resolveEventType(name);
     if (!resolved) {
       const hint = suggestEventTypeName(name);

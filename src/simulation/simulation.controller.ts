@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { NameParamPipe } from '../common/name-param.pipe';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CallbackRequestEntity } from '../organization/organization.entities';
 import { OrganizationService } from '../organization/organization.service';
@@ -39,6 +40,7 @@ function script(dto: CallScriptDto = {}): CallScript {
 }
 
 const uuid = new UuidParamPipe();
+const ref = new NameParamPipe();
 
 @ApiTags('simulation')
 @Controller('api')
@@ -121,7 +123,7 @@ export class SimulationController {
   @Post('users/:user/availability')
   @HttpCode(202)
   @ApiOperation({ summary: "Change a user's availability (UserAvailability, UserStatus)" })
-  availability(@Param('user') user: string, @Body() dto: AvailabilityDto) {
+  availability(@Param('user', ref) user: string, @Body() dto: AvailabilityDto) {
     this.simulation.run((sim) =>
       sim.setAvailability(user, dto.Availability, { note: dto.Note ?? null, ...(dto.EndTime ? { endTime: new Date(dto.EndTime) } : {}) }),
     );
@@ -130,7 +132,7 @@ export class SimulationController {
 
   @Post('users/:user/wrap-up/end')
   @HttpCode(202)
-  endWrapUp(@Param('user') user: string) {
+  endWrapUp(@Param('user', ref) user: string) {
     this.simulation.run((sim) => sim.endWrapUp(user));
     return { User: user };
   }
@@ -138,14 +140,14 @@ export class SimulationController {
   @Post('users/:user/supervision')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start supervising a user (UserSupervisionStatus)' })
-  startSupervision(@Param('user') user: string, @Body() dto: SupervisionDto) {
+  startSupervision(@Param('user', ref) user: string, @Body() dto: SupervisionDto) {
     this.simulation.run((sim) => sim.startSupervision(user, dto.Target));
     return { Supervisor: user, Target: dto.Target };
   }
 
   @Post('users/:user/supervision/stop')
   @HttpCode(202)
-  stopSupervision(@Param('user') user: string, @Body() dto: SupervisionDto) {
+  stopSupervision(@Param('user', ref) user: string, @Body() dto: SupervisionDto) {
     this.simulation.run((sim) => sim.stopSupervision(user, dto.Target));
     return { Supervisor: user, Target: dto.Target };
   }
