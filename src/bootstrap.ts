@@ -1,10 +1,15 @@
 import { INestApplication, INestApplicationContext, LoggerService, ValidationPipe } from '@nestjs/common';
-import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
-import { DependencyOutageFilter } from './common/dependency-outage.filter';
 import { validationExceptionFactory } from './common/validation-errors';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { addErrorContract } from './common/errors/openapi-errors';
+import { hostCheckMiddleware } from './common/http/host-check';
+import { requestBodyMiddleware } from './common/http/request-body';
+import { UnexpectedBodyGuard } from './common/http/unexpected-body.guard';
 
 export interface RunningEmulator {
   context: INestApplicationContext;
@@ -20,7 +25,13 @@ export async function startEmulator(config: AppConfig, logger: LoggerService): P
     const context = await NestFactory.createApplicationContext(module, { logger });
     return { context };
   }
-  const app = await NestFactory.create(module, { logger });
+  // Nest's body parser is replaced by requestBodyMiddleware: limits apply before anything is parsed.
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
+  app.disable('x-powered-by');
+  if (!config.http.adminApiKey) app.use(hostCheckMiddleware(config.http.allowedHosts));
+  app.use(requestBodyMiddleware());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalGuards(new UnexpectedBodyGuard());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -29,8 +40,7 @@ export async function startEmulator(config: AppConfig, logger: LoggerService): P
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.useGlobalFilters(new DependencyOutageFilter(app.get(HttpAdapterHost).httpAdapter));
-  const document = SwaggerModule.createDocument(
+  const document = addErrorContract(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Enreach webhook emulator')
@@ -38,7 +48,7 @@ export async function startEmulator(config: AppConfig, logger: LoggerService): P
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Admin-Key' }, 'admin-key')
       .addSecurityRequirements('admin-key')
       .build(),
-  );
+  ));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address();

@@ -28,7 +28,7 @@ describe('event catalog and trigger API', () => {
     const alias = await h.api().get('/api/event-types/QueueCallInAllocated').expect(200);
     expect(alias.body).toMatchObject({ Name: 'QueueCallInUserAllocated', AliasOf: 'QueueCallInUserAllocated' });
     const miss = await h.api().get('/api/event-types/queuestatus').expect(404);
-    expect(miss.body.message).toMatch(/did you mean QueueStatus\?/);
+    expect(miss.body.message).toEqual([expect.stringMatching(/did you mean QueueStatus\?/)]);
   });
 
   it.each(EVENT_TYPE_NAMES)('emits %s: stored, returned in full, and valid against the seed tables', async (eventType) => {

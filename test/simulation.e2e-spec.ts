@@ -126,7 +126,7 @@ describe('simulated calls through the admin API (HTTPS receiver on 127.0.0.1:443
   it('answers bad commands with 4xx naming the problem', async () => {
     await h.api().post('/api/calls').send({ Type: 'queue', Queue: '+358000000000' }).expect(404);
     const noQueue = await h.api().post('/api/calls').send({ Type: 'queue' }).expect(400);
-    expect(noQueue.body.message).toMatch(/Queue is required/);
+    expect(noQueue.body.message).toEqual(['Queue is required for this call type']);
     const badType = await h.api().post('/api/calls').send({ Type: 'fax' }).expect(400);
     expect(badType.body.message.join('\n')).toMatch(/Type must be one of: queue, direct, outbound/);
     await h.api().post('/api/users/nobody@demo.example/availability').send({ Availability: 'Available' }).expect(404);

@@ -1,10 +1,12 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NameParamPipe } from '../common/name-param.pipe';
 import { SeededRandom } from '../common/seeded-random';
 import { EVENT_TYPES, getHelperType, listElementTypeName, resolveEventType, suggestEventTypeName } from './event-catalog';
 import { DEFAULT_SAMPLE_NOW } from './sample-world';
 import { makeEvent } from './event-factory';
 import type { EventTypeDefinition } from './catalog.types';
+import { NotFoundError } from '../common/errors/domain-errors';
 
 function describe(def: EventTypeDefinition) {
   return {
@@ -36,11 +38,11 @@ export class CatalogController {
 
   @Get(':name')
   @ApiOperation({ summary: 'One event type (or alias) with a realistic sample payload' })
-  get(@Param('name') name: string) {
+  get(@Param('name', new NameParamPipe()) name: string) {
     const resolved = resolveEventType(name);
     if (!resolved) {
       const hint = suggestEventTypeName(name);
-      throw new NotFoundException(`No event type "${name}"${hint ? `; did you mean ${hint}?` : ''}`);
+      throw new NotFoundError(`No event type "${name}"${hint ? `; did you mean ${hint}?` : ''}`);
     }
     // The same sample every time for a type, so documentation and tests can quote it.
     const rng = new SeededRandom(resolved.def.name);

@@ -1,4 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
+import { errorBody } from './errors/error-body';
+import { ValidationProblem } from './errors/domain-errors';
 import { UuidParamPipe } from './uuid-param.pipe';
 
 describe('UuidParamPipe', () => {
@@ -8,8 +9,8 @@ describe('UuidParamPipe', () => {
     try {
       pipe.transform(value, meta(name));
     } catch (e) {
-      expect(e).toBeInstanceOf(BadRequestException);
-      return (e as BadRequestException).getResponse();
+      expect(e).toBeInstanceOf(ValidationProblem);
+      return errorBody((e as ValidationProblem).statusCode, (e as ValidationProblem).messages);
     }
     throw new Error(`${value} was accepted`);
   };

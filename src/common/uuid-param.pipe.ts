@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { isUUID } from 'class-validator';
+import { ValidationProblem } from './errors/domain-errors';
 
 /**
  * A path parameter that must be a UUID of any version (the platform's ids are .NET GUIDs). The 400
@@ -10,6 +11,6 @@ export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, { data }: ArgumentMetadata): string {
     if (isUUID(value)) return value;
     const shown = value.length > 60 ? `${value.slice(0, 60)}...` : value;
-    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [`${data ?? 'id'} must be a UUID, got "${shown}"`] });
+    throw new ValidationProblem([`${data ?? 'id'} must be a UUID, got "${shown}"`]);
   }
 }

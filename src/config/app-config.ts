@@ -2,14 +2,15 @@ import type { LogLevel, Role } from './environment';
 
 /** The typed, validated configuration every module reads (injected by class). */
 export class AppConfig {
-  http!: { port: number; host: string; adminApiKey: string | null; allowUnauthenticatedAdmin: boolean };
+  http!: { port: number; host: string; adminApiKey: string | null; allowUnauthenticatedAdmin: boolean; allowedHosts: string[] };
   /** The port of a worker-only process's /metrics server (API roles serve /metrics on `http.port`). */
   metricsPort!: number;
   database!: { url: string | null; embeddedDir: string };
   redis!: { url: string | null; prefix: string };
   role!: Role;
   logLevel!: LogLevel;
-  webhooks!: { allowAnyEndpointPort: boolean };
+  /** allowedEndpointHosts empty: any host, as on the platform. */
+  webhooks!: { allowAnyEndpointPort: boolean; allowedEndpointHosts: string[] };
   delivery!: {
     timeoutMs: number;
     retryScheduleMs: number[];

@@ -66,6 +66,14 @@ export class Environment {
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   ALLOW_UNAUTHENTICATED_ADMIN = false;
 
+  /** Without ADMIN_API_KEY, host names (besides localhost and IP addresses) the admin API answers to. */
+  @IsOptional() @Matches(/^\s*[A-Za-z0-9.-]+(\s*,\s*[A-Za-z0-9.-]+)*\s*$/, { message: 'must be a comma-separated list of host names' })
+  ADMIN_ALLOWED_HOSTS?: string;
+
+  /** Endpoints (webhooks, SmartRouting) may name only these hosts: names, *.suffix, IP addresses or CIDR ranges. */
+  @IsOptional() @Matches(/^\s*[A-Za-z0-9.*:/[\]-]+(\s*,\s*[A-Za-z0-9.*:/[\]-]+)*\s*$/, { message: 'must be a comma-separated list such as "*.example.com,10.0.0.0/8"' })
+  ALLOWED_ENDPOINT_HOSTS?: string;
+
   /** Relaxes only the platform's "port 443" rule, for receivers on a developer machine. */
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   ALLOW_ANY_ENDPOINT_PORT = false;

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './load-config';
 describe('loadConfig', () => {
   it('gives working defaults for a developer machine', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', adminApiKey: null, allowUnauthenticatedAdmin: false });
+    expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', adminApiKey: null, allowUnauthenticatedAdmin: false, allowedHosts: ['127.0.0.1'] });
     expect(config.role).toBe('all');
     expect(config.metricsPort).toBe(9464);
     expect(config.database.url).toBeNull();
@@ -23,6 +23,8 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'localhost:6379', /REDIS_URL="localhost:6379": must be a redis/],
     ['RETRY_SCHEDULE', '10s,soon', /RETRY_SCHEDULE="10s,soon": must be a comma-separated list/],
     ['ALLOW_ANY_ENDPOINT_PORT', 'maybe', /ALLOW_ANY_ENDPOINT_PORT="maybe": must be true or false/],
+    ['ALLOWED_ENDPOINT_HOSTS', 'a b', /ALLOWED_ENDPOINT_HOSTS="a b": must be a comma-separated list/],
+    ['ADMIN_ALLOWED_HOSTS', 'http://x', /ADMIN_ALLOWED_HOSTS="http:\/\/x": must be a comma-separated list of host names/],
   ])('refuses %s=%s and names the variable and what is allowed', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -47,5 +49,12 @@ describe('loadConfig', () => {
     expect(config.delivery.retryScheduleMs).toEqual([100, 2000]);
     expect(config.timeScale).toBe(60);
     expect(config.webhooks.allowAnyEndpointPort).toBe(true);
+    expect(config.webhooks.allowedEndpointHosts).toEqual([]);
+  });
+
+  it('reads the host lists, trimmed', () => {
+    const config = loadConfig({ ADMIN_ALLOWED_HOSTS: 'emulator, emu.internal', ALLOWED_ENDPOINT_HOSTS: '*.hooks.example , 10.0.0.0/8' });
+    expect(config.http.allowedHosts).toEqual(['127.0.0.1', 'emulator', 'emu.internal']);
+    expect(config.webhooks.allowedEndpointHosts).toEqual(['*.hooks.example', '10.0.0.0/8']);
   });
 });

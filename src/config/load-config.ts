@@ -17,11 +17,13 @@ function describe(errors: ValidationError[], env: Record<string, string | undefi
     .join('\n  ');
 }
 
+const list = (value: string | undefined): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+
 /** Reads and validates the environment; throws a ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_KEY']) {
+  for (const name of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_KEY', 'ADMIN_ALLOWED_HOSTS', 'ALLOWED_ENDPOINT_HOSTS']) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
   }
@@ -43,13 +45,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       host: parsed.HOST,
       adminApiKey,
       allowUnauthenticatedAdmin: parsed.ALLOW_UNAUTHENTICATED_ADMIN,
+      allowedHosts: [parsed.HOST, ...list(parsed.ADMIN_ALLOWED_HOSTS)],
     },
     metricsPort: parsed.METRICS_PORT,
     database: { url: parsed.DATABASE_URL ?? null, embeddedDir: parsed.EMBEDDED_PG_DIR },
     redis: { url: parsed.REDIS_URL ?? null, prefix: parsed.REDIS_PREFIX },
     role: parsed.ROLE,
     logLevel: parsed.LOG_LEVEL,
-    webhooks: { allowAnyEndpointPort: parsed.ALLOW_ANY_ENDPOINT_PORT },
+    webhooks: { allowAnyEndpointPort: parsed.ALLOW_ANY_ENDPOINT_PORT, allowedEndpointHosts: list(parsed.ALLOWED_ENDPOINT_HOSTS) },
     delivery: {
       timeoutMs: parsed.DELIVERY_TIMEOUT_MS,
       retryScheduleMs: parseSchedule(parsed.RETRY_SCHEDULE),

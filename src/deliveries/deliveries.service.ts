@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { endpointRules, endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
@@ -56,9 +57,9 @@ export class DeliveriesService {
   async resend(id: string): Promise<{ done: boolean; delivery: Awaited<ReturnType<DeliveriesService['get']>> }> {
     const delivery = await this.findOrFail(id);
     const webhook = this.registry.webhook(delivery.webhookId);
-    if (!webhook) throw new UnprocessableEntityException(`Webhook ${delivery.webhookId} of delivery ${id} no longer exists`);
-    const problem = endpointUrlProblem(webhook.endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
-    if (problem) throw new UnprocessableEntityException(`Endpoint ${problem}`);
+    if (!webhook) throw new ConflictError(`Webhook ${delivery.webhookId} of delivery ${id} no longer exists`);
+    const problem = endpointUrlProblem(webhook.endpoint, endpointRules(this.config));
+    if (problem) throw new ConflictError(`Endpoint ${problem}`);
     // The stored JSON as text: byte for byte what the scheduled attempts sent.
     const [event] = await this.dataSource.query<{ body: string }[]>('SELECT body::text AS body FROM events WHERE id = $1', [delivery.eventId]);
     const job = this.jobs.job({
@@ -89,7 +90,7 @@ export class DeliveriesService {
 
   private async findOrFail(id: string): Promise<DeliveryEntity> {
     const delivery = await this.dataSource.getRepository(DeliveryEntity).findOneBy({ id });
-    if (!delivery) throw new NotFoundException(`No delivery ${id}`);
+    if (!delivery) throw new NotFoundError(`No delivery ${id}`);
     return delivery;
   }
 }

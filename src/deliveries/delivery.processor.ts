@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { endpointRules, endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { redactAttempt, sentSecrets } from './attempt-redaction';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryFailedError, deliveryBackoff } from './delivery-failed.error';
 import { DeliveryLogWriter } from './delivery-log.writer';
@@ -90,7 +91,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       if (data.manual !== 'resend') await this.repository.discardWithoutAttempt(data.deliveryId, reason);
       throw new UnrecoverableError(reason);
     }
-    const urlProblem = endpointUrlProblem(webhook.endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
+    const urlProblem = endpointUrlProblem(webhook.endpoint, endpointRules(this.config));
     if (urlProblem) {
       if (data.manual !== 'resend') await this.repository.discardWithoutAttempt(data.deliveryId, `Endpoint ${urlProblem}`);
       throw new UnrecoverableError(urlProblem);
@@ -109,7 +110,10 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     const headers = deliveryHeaders(webhook, data.eventType);
     let result: AttemptResult | null = null;
     try {
-      result = await this.sender.send({ url: webhook.endpoint, body: data.body, headers, insecureSsl: webhook.insecureSsl, timeoutMs: this.config.delivery.timeoutMs });
+      result = redactAttempt(
+        await this.sender.send({ url: webhook.endpoint, body: data.body, headers, insecureSsl: webhook.insecureSsl, timeoutMs: this.config.delivery.timeoutMs }),
+        sentSecrets(headers, loggedHeaders(headers)),
+      );
     } finally {
       if (result) this.health.observe(webhook.id, result.outcome);
       const after = this.health.cap(webhook.id, full);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ListEventsQuery } from './dto/list-events.query';
+import { SendTestDto } from './dto/send-test.dto';
 import { EventsService } from './events.service';
 
 @ApiTags('events')
@@ -31,8 +32,8 @@ export class EventsController {
   @Post('api/webhooks/:id/test')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a realistic sample event to this webhook through the normal delivery path' })
-  @ApiBody({ required: false, schema: { type: 'object', properties: { EventType: { type: 'string', example: 'QueueCallInUserAllocated' } } } })
-  test(@Param('id', new UuidParamPipe()) id: string, @Body() body: { EventType?: string } = {}) {
-    return this.events.sendTest(id, body?.EventType);
+  @ApiBody({ required: false, type: SendTestDto })
+  test(@Param('id', new UuidParamPipe()) id: string, @Body() body: SendTestDto) {
+    return this.events.sendTest(id, body.EventType);
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { EventEntity } from './event.entity';
 import { EventPublisher } from './event-publisher.service';
 import type { ListEventsQuery } from './dto/list-events.query';
+import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
 const SET_BY_EMULATOR = ['Id', 'RootEntityType', 'RootEntityId', 'EntityType', 'EntityId'];
 
@@ -33,7 +34,7 @@ export class EventsService {
 
   /** POST /api/events: one event of any type; missing values are filled, given ones validated. */
   async emit(body: Record<string, unknown>) {
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestException('The body must be a JSON object');
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ValidationProblem('The body must be a JSON object');
     const { EventType, Timestamp, ...values } = body;
     const problems: string[] = [];
     if (typeof EventType !== 'string') problems.push('EventType is required: the name of one of the 34 event types');
@@ -41,7 +42,7 @@ export class EventsService {
     if (Timestamp !== undefined && !isTimestamp(Timestamp)) {
       problems.push('Timestamp must be a date-time such as 2018-01-01T08:01:23.45 (UTC) or an ISO 8601 string');
     }
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    if (problems.length) throw new ValidationProblem(problems);
     let payload: Record<string, unknown>;
     try {
       payload = makeEvent(EventType as string, values, {
@@ -49,7 +50,7 @@ export class EventsService {
         timestamp: (Timestamp as string | undefined) ?? new Date(),
       });
     } catch (e) {
-      if (e instanceof EventValuesError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: e.problems });
+      if (e instanceof EventValuesError) throw new ValidationProblem(e.problems);
       throw e;
     }
     const published = await this.publisher.publish({ payload, source: 'api' });
@@ -59,12 +60,12 @@ export class EventsService {
   /** POST /api/webhooks/:id/test: a realistic sample event to this webhook only, one manual attempt of the normal processor. */
   async sendTest(webhookId: string, eventType = 'QueueCallInUserAllocated') {
     const webhook = this.registry.webhook(webhookId);
-    if (!webhook) throw new NotFoundException(`No webhook ${webhookId}`);
+    if (!webhook) throw new NotFoundError(`No webhook ${webhookId}`);
     let payload: Record<string, unknown>;
     try {
       payload = makeEvent(eventType, {}, { rng: new SeededRandom(randomBytes(8).toString('hex')) });
     } catch (e) {
-      if (e instanceof EventValuesError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: e.problems });
+      if (e instanceof EventValuesError) throw new ValidationProblem(e.problems);
       throw e;
     }
     const published = await this.publisher.publish({ payload, source: 'test', onlyWebhook: webhook, delivery: { manual: true } });

@@ -25,6 +25,10 @@ export class OrganizationEntity {
 
 @Entity('org_users')
 @Index('org_users_org_idx', ['organizationId'])
+// Unique per organisation (migration 1764000000004); the user name index is on lower(user_name),
+// which TypeORM cannot describe, so it is declared here without being synchronised.
+@Index('org_users_user_name_key', { synchronize: false })
+@Index('org_users_number_key', ['organizationId', 'number'], { unique: true })
 export class OrgUserEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
@@ -36,6 +40,7 @@ export class OrgUserEntity {
 
 @Entity('service_queues')
 @Index('service_queues_org_idx', ['organizationId'])
+@Index('service_queues_number_key', ['organizationId', 'number'], { unique: true })
 export class ServiceQueueEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
@@ -24,6 +24,24 @@ import {
   type OverflowTarget,
 } from './organization.entities';
 import { presentCallList, presentOrganization, presentQueue, presentUser } from './organization.presenter';
+import { uniqueViolation } from '../common/errors/database-errors';
+import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+const duplicateUserName = (userName?: string) => `UserName: a user named ${userName} exists already (names are compared regardless of case)`;
+const duplicateUserNumber = (number?: string) => `Number: a user with number ${number} exists already`;
+const duplicateQueueNumber = (number?: string) => `Number: a queue with number ${number} exists already`;
+
+/** Saves, turning a unique index's refusal (a concurrent duplicate) into a 409 with the index's message. */
+async function saveUnique<T>(save: () => Promise<T>, messages: Record<string, string>): Promise<T> {
+  try {
+    return await save();
+  } catch (e) {
+    const constraint = uniqueViolation(e);
+    if (constraint && messages[constraint]) throw new ConflictError(messages[constraint]);
+    throw e;
+  }
+}
 
 export interface OrganizationSnapshot {
   organization: OrganizationEntity;
@@ -81,8 +99,8 @@ export class OrganizationService {
 
   async createUser(dto: UserDto) {
     const org = await this.ensureOrganization('Emulated organisation');
-    await this.refuseDuplicateUserName(dto.UserName);
-    const user = await this.dataSource.getRepository(OrgUserEntity).save({
+    await this.refuseDuplicateUser(dto.UserName, dto.Number);
+    const user = await this.saveUser({
       id: randomUUID(),
       organizationId: org.id,
       userName: dto.UserName,
@@ -99,8 +117,8 @@ export class OrganizationService {
 
   async updateUser(id: string, dto: UpdateUserDto) {
     const user = await this.findUser(id);
-    if (dto.UserName && dto.UserName !== user.userName) await this.refuseDuplicateUserName(dto.UserName);
-    const saved = await this.dataSource.getRepository(OrgUserEntity).save({
+    await this.refuseDuplicateUser(dto.UserName, dto.Number, id);
+    const saved = await this.saveUser({
       ...user,
       userName: dto.UserName ?? user.userName,
       number: dto.Number ?? user.number,
@@ -118,9 +136,10 @@ export class OrganizationService {
     await this.findUser(id);
     const s = await this.requireSnapshot();
     const inQueue = s.queues.find((q) => q.attachedUsers.some((a) => a.userId === id));
-    if (inQueue) throw new ConflictException(`User ${id} is attached to queue "${inQueue.name}" (${inQueue.id}); detach it first`);
+    if (inQueue) throw new ConflictError(`User ${id} is attached to queue "${inQueue.name}" (${inQueue.id}); detach it first`);
     const inList = s.callLists.find((c) => c.attachedUserIds.includes(id));
-    if (inList) throw new ConflictException(`User ${id} is attached to call list "${inList.name}" (${inList.id}); detach it first`);
+    if (inList) throw new ConflictError(`User ${id} is attached to call list "${inList.name}" (${inList.id}); detach it first`);
+    this.refuseOverflowTarget(s, 'user', id);
     await this.dataSource.getRepository(OrgUserEntity).delete({ id });
     this.changes.next();
   }
@@ -132,6 +151,7 @@ export class OrganizationService {
 
   async createQueue(dto: QueueDto) {
     const org = await this.ensureOrganization('Emulated organisation');
+    await this.refuseDuplicateQueueNumber(dto.Number);
     const queue: ServiceQueueEntity = Object.assign(new ServiceQueueEntity(), {
       id: randomUUID(),
       organizationId: org.id,
@@ -143,7 +163,7 @@ export class OrganizationService {
       priority: dto.Priority ?? 0,
       overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
     });
-    await this.dataSource.getRepository(ServiceQueueEntity).save(queue);
+    await this.saveQueue(queue);
     this.changes.next();
     return presentQueue(queue);
   }
@@ -154,7 +174,8 @@ export class OrganizationService {
 
   async updateQueue(id: string, dto: UpdateQueueDto) {
     const queue = await this.findQueue(id);
-    const saved = await this.dataSource.getRepository(ServiceQueueEntity).save({
+    await this.refuseDuplicateQueueNumber(dto.Number, id);
+    const saved = await this.saveQueue({
       ...queue,
       name: dto.Name ?? queue.name,
       number: dto.Number ?? queue.number,
@@ -170,6 +191,7 @@ export class OrganizationService {
 
   async deleteQueue(id: string): Promise<void> {
     await this.findQueue(id);
+    this.refuseOverflowTarget(await this.requireSnapshot(), 'queue', id);
     await this.dataSource.getRepository(ServiceQueueEntity).delete({ id });
     this.changes.next();
   }
@@ -212,44 +234,71 @@ export class OrganizationService {
 
   async deleteCallList(id: string): Promise<void> {
     await this.findCallList(id);
+    this.refuseOverflowTarget(await this.requireSnapshot(), 'callList', id);
     await this.dataSource.getRepository(CallListEntity).delete({ id });
     this.changes.next();
   }
 
   private async requireSnapshot(): Promise<OrganizationSnapshot> {
     const s = await this.snapshot();
-    if (!s) throw new NotFoundException('No organisation yet: create a user, queue or call list, or start with DEMO_ORGANIZATION=true');
+    if (!s) throw new NotFoundError('No organisation yet: create a user, queue or call list, or start with DEMO_ORGANIZATION=true');
     return s;
   }
 
   private async findUser(id: string) {
     const user = await this.dataSource.getRepository(OrgUserEntity).findOneBy({ id });
-    if (!user) throw new NotFoundException(`No user ${id}`);
+    if (!user) throw new NotFoundError(`No user ${id}`);
     return user;
   }
 
   private async findQueue(id: string) {
     const queue = await this.dataSource.getRepository(ServiceQueueEntity).findOneBy({ id });
-    if (!queue) throw new NotFoundException(`No queue ${id}`);
+    if (!queue) throw new NotFoundError(`No queue ${id}`);
     return queue;
   }
 
   private async findCallList(id: string) {
     const list = await this.dataSource.getRepository(CallListEntity).findOneBy({ id });
-    if (!list) throw new NotFoundException(`No call list ${id}`);
+    if (!list) throw new NotFoundError(`No call list ${id}`);
     return list;
   }
 
-  private async refuseDuplicateUserName(userName: string) {
-    if (await this.dataSource.getRepository(OrgUserEntity).findOneBy({ userName })) {
-      throw new ConflictException(`A user named ${userName} exists already`);
+  /** UserName is unique regardless of case, as the simulation looks users up by it. */
+  private async refuseDuplicateUser(userName: string | undefined, number: string | undefined, selfId?: string) {
+    const others = () => this.dataSource.getRepository(OrgUserEntity).createQueryBuilder('u').where('u.id <> :selfId', { selfId: selfId ?? NO_ID });
+    if (userName && (await others().andWhere('lower(u.user_name) = lower(:userName)', { userName }).getExists())) {
+      throw new ConflictError(duplicateUserName(userName));
     }
+    if (number && (await others().andWhere('u.number = :number', { number }).getExists())) throw new ConflictError(duplicateUserNumber(number));
+  }
+
+  /** The unique indexes decide between concurrent creates that both passed the checks above. */
+  private async saveUser(user: Partial<OrgUserEntity>): Promise<OrgUserEntity> {
+    return saveUnique(() => this.dataSource.getRepository(OrgUserEntity).save(user), {
+      org_users_user_name_key: duplicateUserName(user.userName),
+      org_users_number_key: duplicateUserNumber(user.number),
+    });
+  }
+
+  private async refuseDuplicateQueueNumber(number: string | undefined, selfId?: string) {
+    const found = number ? await this.dataSource.getRepository(ServiceQueueEntity).findOneBy({ number }) : null;
+    if (found && found.id !== selfId) throw new ConflictError(duplicateQueueNumber(number));
+  }
+
+  private async saveQueue(queue: ServiceQueueEntity): Promise<ServiceQueueEntity> {
+    return saveUnique(() => this.dataSource.getRepository(ServiceQueueEntity).save(queue), { service_queues_number_key: duplicateQueueNumber(queue.number) });
+  }
+
+  /** A queue that overflows to the thing would send its calls nowhere: the simulation could not run. */
+  private refuseOverflowTarget(s: OrganizationSnapshot, kind: OverflowTarget['kind'], id: string) {
+    const from = s.queues.find((q) => q.id !== id && q.overflowTarget?.kind === kind && q.overflowTarget.target === id);
+    if (from) throw new ConflictError(`${kind} ${id} is the OverflowTarget of queue "${from.name}" (${from.id}); change that queue first`);
   }
 
   private async checkUsers(ids: string[], field: string) {
     const known = new Set((await this.dataSource.getRepository(OrgUserEntity).find()).map((u) => u.id));
     const missing = ids.filter((id) => !known.has(id));
-    if (missing.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: missing.map((id) => `${field}: no user ${id}`) });
+    if (missing.length) throw new ValidationProblem(missing.map((id) => `${field}: no user ${id}`));
   }
 
   private async checkAttached(list: AttachedUserDto[]): Promise<AttachedUser[]> {
@@ -261,14 +310,14 @@ export class OrganizationService {
     if (!dto) return null;
     const repo = { queue: ServiceQueueEntity, user: OrgUserEntity, callList: CallListEntity } as const;
     if (dto.Kind === 'number') {
-      if (!PHONE_NUMBER.test(dto.Target)) throw new BadRequestException('OverflowTarget.Target must be a phone number for Kind "number"');
+      if (!PHONE_NUMBER.test(dto.Target)) throw new ValidationProblem('OverflowTarget.Target must be a phone number for Kind "number"');
     } else {
       if (!GUID_PATTERN.test(dto.Target)) {
-        throw new BadRequestException(`OverflowTarget.Target must be the id (a GUID) of the ${dto.Kind}`);
+        throw new ValidationProblem(`OverflowTarget.Target must be the id (a GUID) of the ${dto.Kind}`);
       }
-      if (dto.Kind === 'queue' && dto.Target === selfId) throw new BadRequestException('OverflowTarget cannot be the queue itself');
+      if (dto.Kind === 'queue' && dto.Target === selfId) throw new ValidationProblem('OverflowTarget cannot be the queue itself');
       const found = await this.dataSource.getRepository(repo[dto.Kind]).findOneBy({ id: dto.Target });
-      if (!found) throw new BadRequestException(`OverflowTarget.Target: no ${dto.Kind} ${dto.Target}`);
+      if (!found) throw new ValidationProblem(`OverflowTarget.Target: no ${dto.Kind} ${dto.Target}`);
     }
     return { kind: dto.Kind, target: dto.Target };
   }

@@ -1,4 +1,4 @@
-import type { BadRequestException } from '@nestjs/common';
+import type { ValidationProblem } from '../common/errors/domain-errors';
 import { SeededRandom } from '../common/seeded-random';
 import { planCalls } from './call-plan';
 import { arrivalOffsetsMs } from './load-plan';
@@ -59,7 +59,7 @@ describe('planCalls and treatments', () => {
       try {
         toScenarioOptions(d);
       } catch (e) {
-        return JSON.stringify((e as BadRequestException).getResponse());
+        return JSON.stringify((e as ValidationProblem).messages);
       }
       return 'accepted';
     };

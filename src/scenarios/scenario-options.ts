@@ -1,6 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import { parseSchedule } from '../deliveries/retry-schedule';
 import type { CreateScenarioDto, LoadPattern } from './dto/create-scenario.dto';
+import { ValidationProblem } from '../common/errors/domain-errors';
 
 export const CALL_KINDS = ['queue', 'direct', 'outbound', 'callback'] as const;
 export type ScenarioCallKind = (typeof CALL_KINDS)[number];
@@ -45,7 +45,7 @@ export const MAX_PLANNED_CALLS = 100_000;
 const DEFAULT_MIX: Record<ScenarioCallKind, number> = { queue: 0.7, direct: 0.15, outbound: 0.1, callback: 0.05 };
 const DEFAULT_HOLD_BACK_MS = 2000;
 
-const bad = (message: string): BadRequestException => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message] });
+const bad = (message: string): ValidationProblem => new ValidationProblem([message]);
 
 function range(value: { Min: number; Max: number } | undefined, field: string): SecondsRange | null {
   if (!value) return null;

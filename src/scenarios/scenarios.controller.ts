@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { LimitQuery } from '../common/dto/page.query';
 import { CreateScenarioDto } from './dto/create-scenario.dto';
 import { ScenariosService } from './scenarios.service';
 
@@ -17,9 +18,8 @@ export class ScenariosController {
 
   @Get()
   @ApiOperation({ summary: 'Past and running scenarios, newest first (without their reports)' })
-  list(@Query('limit') limit?: string) {
-    const n = Number(limit ?? 50);
-    return this.scenarios.list(Number.isInteger(n) && n > 0 ? Math.min(n, 500) : 50);
+  list(@Query() query: LimitQuery) {
+    return this.scenarios.list(query.limit);
   }
 
   @Get(':id')

@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -19,6 +11,7 @@ import { presentScenario, type ScenarioProgress } from './scenario.presenter';
 import { buildScenarioReport, scenarioCounts } from './scenario-report';
 import { toScenarioOptions, type ScenarioOptions } from './scenario-options';
 import { ScenarioRun } from './scenario-run';
+import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
 /** How long a finished run waits for its accepted deliveries to end before reporting anyway. */
 const DRAIN_LIMIT_MS = 10 * 60_000;
@@ -26,7 +19,7 @@ const DRAIN_POLL_MS = 200;
 /** How often a running scenario checks that its simulation was not reset underneath it. */
 const WATCHDOG_MS = 250;
 
-const badRequest = (message: string): BadRequestException => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message] });
+const badRequest = (message: string): ValidationProblem => new ValidationProblem([message]);
 
 /**
  * Starts, watches and stops scenarios. One at a time per process: a scenario owns the (single)
@@ -68,7 +61,7 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async start(dto: CreateScenarioDto) {
-    if (this.starting || this.current) throw new ConflictException(`A scenario is still running (${this.current?.id ?? 'starting'}); stop it first`);
+    if (this.starting || this.current) throw new ConflictError(`A scenario is still running (${this.current?.id ?? 'starting'}); stop it first`);
     const options = toScenarioOptions(dto);
     const targets = this.simulation.run((sim) => this.targets(sim.model, options));
     if (usableKinds(options, targets).length === 0) throw badRequest('Mix: the organisation has no queue, user or call list for the chosen shares');
@@ -107,7 +100,7 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
 
   async stop(id: string) {
     const row = await this.find(id);
-    if (this.current?.id !== id) throw new ConflictException(`Scenario ${id} has already finished (${row.status})`);
+    if (this.current?.id !== id) throw new ConflictError(`Scenario ${id} has already finished (${row.status})`);
     this.current.stop('stopped');
     return this.view(row);
   }
@@ -134,7 +127,7 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async find(id: string): Promise<ScenarioEntity> {
     const row = await this.repo.findOneBy({ id });
-    if (!row) throw new NotFoundException(`No scenario ${id}`);
+    if (!row) throw new NotFoundError(`No scenario ${id}`);
     return row;
   }
 

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { NameParamPipe } from '../common/name-param.pipe';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CallbackRequestEntity } from '../organization/organization.entities';
 import { OrganizationService } from '../organization/organization.service';
@@ -20,7 +21,9 @@ import {
   ResetSimulationDto,
   SupervisionDto,
 } from './dto/simulation.dto';
+import { ListCallbacksQuery } from './dto/list-callbacks.query';
 import { SimulationService } from './simulation.service';
+import { NotFoundError } from '../common/errors/domain-errors';
 
 function script(dto: CallScriptDto = {}): CallScript {
   return {
@@ -37,6 +40,7 @@ function script(dto: CallScriptDto = {}): CallScript {
 }
 
 const uuid = new UuidParamPipe();
+const ref = new NameParamPipe();
 
 @ApiTags('simulation')
 @Controller('api')
@@ -104,7 +108,7 @@ export class SimulationController {
   @ApiOperation({ summary: "A call's state and timeline: every event it produced, in order, and its SmartRouting exchanges" })
   async call(@Param('id', uuid) id: string) {
     const info = this.simulation.run((sim) => sim.callInfo(id));
-    if (!info) throw new NotFoundException(`No call ${id} in the simulation`);
+    if (!info) throw new NotFoundError(`No call ${id} in the simulation`);
     const timeline = this.simulation.run((sim) => sim.timeline(id));
     return { Call: info, Timeline: timeline, SmartRouting: await this.smartRouting.requestsForCall(id) };
   }
@@ -119,7 +123,7 @@ export class SimulationController {
   @Post('users/:user/availability')
   @HttpCode(202)
   @ApiOperation({ summary: "Change a user's availability (UserAvailability, UserStatus)" })
-  availability(@Param('user') user: string, @Body() dto: AvailabilityDto) {
+  availability(@Param('user', ref) user: string, @Body() dto: AvailabilityDto) {
     this.simulation.run((sim) =>
       sim.setAvailability(user, dto.Availability, { note: dto.Note ?? null, ...(dto.EndTime ? { endTime: new Date(dto.EndTime) } : {}) }),
     );
@@ -128,7 +132,7 @@ export class SimulationController {
 
   @Post('users/:user/wrap-up/end')
   @HttpCode(202)
-  endWrapUp(@Param('user') user: string) {
+  endWrapUp(@Param('user', ref) user: string) {
     this.simulation.run((sim) => sim.endWrapUp(user));
     return { User: user };
   }
@@ -136,14 +140,14 @@ export class SimulationController {
   @Post('users/:user/supervision')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start supervising a user (UserSupervisionStatus)' })
-  startSupervision(@Param('user') user: string, @Body() dto: SupervisionDto) {
+  startSupervision(@Param('user', ref) user: string, @Body() dto: SupervisionDto) {
     this.simulation.run((sim) => sim.startSupervision(user, dto.Target));
     return { Supervisor: user, Target: dto.Target };
   }
 
   @Post('users/:user/supervision/stop')
   @HttpCode(202)
-  stopSupervision(@Param('user') user: string, @Body() dto: SupervisionDto) {
+  stopSupervision(@Param('user', ref) user: string, @Body() dto: SupervisionDto) {
     this.simulation.run((sim) => sim.stopSupervision(user, dto.Target));
     return { Supervisor: user, Target: dto.Target };
   }
@@ -180,7 +184,7 @@ export class SimulationController {
 
   @Get('callbacks')
   @ApiOperation({ summary: 'Callback requests, as their latest CallbackChanged described them' })
-  async callbacks(@Query('callListId') callListId?: string) {
+  async callbacks(@Query() { callListId }: ListCallbacksQuery) {
     const rows = await this.dataSource
       .getRepository(CallbackRequestEntity)
       .find({ where: callListId ? { callListId } : {}, order: { updatedAt: 'DESC' }, take: 1000 });

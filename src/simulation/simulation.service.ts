@@ -1,13 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -18,6 +9,7 @@ import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
 import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type TaskHandle } from './engine';
 import { toOrganizationData } from './simulation-model.mapper';
+import { ConflictError, NotFoundError, UnavailableError, ValidationProblem } from '../common/errors/domain-errors';
 
 export interface SimulationSettings {
   seed: string | number;
@@ -84,8 +76,8 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Runs the paused clock forward by `seconds` of virtual time. */
   async advance(seconds: number): Promise<void> {
-    if (!this.scheduler) throw new ServiceUnavailableException('No organisation to simulate yet');
-    if (!this.settings.paused) throw new ConflictException('The simulation runs in real time; reset it with Paused: true to advance it by hand');
+    if (!this.scheduler) throw new UnavailableError('No organisation to simulate yet');
+    if (!this.settings.paused) throw new ConflictError('The simulation runs in real time; reset it with Paused: true to advance it by hand');
     await this.scheduler.advanceBy(Math.round(seconds * 1000));
   }
 
@@ -116,7 +108,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Virtual now of the current engine. */
   nowMs(): number {
-    if (!this.scheduler) throw new ServiceUnavailableException('No organisation to simulate yet');
+    if (!this.scheduler) throw new UnavailableError('No organisation to simulate yet');
     return this.scheduler.nowMs();
   }
 
@@ -127,7 +119,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   scheduleAt(timeMs: number, task: (sim: Simulation) => unknown, label: string): TaskHandle {
     const scheduler = this.scheduler;
     const sim = this.sim;
-    if (!scheduler || !sim) throw new ServiceUnavailableException('No organisation to simulate yet');
+    if (!scheduler || !sim) throw new UnavailableError('No organisation to simulate yet');
     return scheduler.scheduleAt(timeMs, () => task(sim), label);
   }
 
@@ -142,14 +134,14 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Runs a command against the engine, turning its errors into HTTP answers. */
   run<T>(command: (sim: Simulation) => T): T {
-    if (!this.sim) throw new ServiceUnavailableException('No organisation to simulate yet: create one (or start with DEMO_ORGANIZATION=true)');
+    if (!this.sim) throw new UnavailableError('No organisation to simulate yet: create one (or start with DEMO_ORGANIZATION=true)');
     try {
       return command(this.sim);
     } catch (e) {
       if (e instanceof SimulationCommandError) {
-        if (e.code === 'not-found') throw new NotFoundException(e.message);
-        if (e.code === 'conflict') throw new ConflictException(e.message);
-        throw new BadRequestException(e.message);
+        if (e.code === 'not-found') throw new NotFoundError(e.message);
+        if (e.code === 'conflict') throw new ConflictError(e.message);
+        throw new ValidationProblem(e.message);
       }
       throw e;
     }

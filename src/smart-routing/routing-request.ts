@@ -14,7 +14,7 @@ export interface PreparedRoutingRequest {
   secrets: string[];
 }
 
-export const MASK = '***';
+import { MASK } from '../common/secret-redaction';
 export const API_KEY_HEADER = 'X-Benemen-APIKey';
 
 /** Builds the request the SmartRouting document shows: POST JSON `{anum, bnum, targetid}`. */

@@ -2,19 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import axios, { type AxiosInstance } from 'axios';
-import { endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { endpointUrlProblem, type EndpointRuleOptions } from '../webhooks/endpoint-rules';
 import { utf8Excerpt } from './body-excerpt';
 import { parseRoutingResponse, type ParsedRoutingResponse } from './response-parser';
 import type { RoutingDecision, RoutingRequestContext } from './routing-instructions';
 import { buildRoutingRequest } from './routing-request';
-import { redactSecrets } from './secret-redaction';
+import { redactSecrets } from '../common/secret-redaction';
 import { DEFAULT_SMART_ROUTING_TIMEOUT_MS, type SmartRoutingCallConfig, type SmartRoutingCallRecord } from './smart-routing-call';
 import { describeTransportFailure } from './transport-failure';
 
-export interface SmartRoutingClientOptions {
-  /** ALLOW_ANY_ENDPOINT_PORT: relaxes only the port-443 rule, for local endpoints. */
-  allowAnyPort: boolean;
-}
+/** The endpoint rules (ALLOW_ANY_ENDPOINT_PORT, ALLOWED_ENDPOINT_HOSTS), checked again before every request. */
+export type SmartRoutingClientOptions = EndpointRuleOptions;
 
 /** A routing answer is a few hundred bytes; more than this is not an answer worth reading. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -48,7 +46,7 @@ export class SmartRoutingClient {
 
   async requestRouting(config: SmartRoutingCallConfig, context: RoutingRequestContext): Promise<SmartRoutingCallRecord> {
     const requestId = randomUUID();
-    const urlProblem = endpointUrlProblem(config.endpoint, { allowAnyPort: this.options.allowAnyPort });
+    const urlProblem = endpointUrlProblem(config.endpoint, this.options);
     if (urlProblem) {
       return { decision: defaultError(`endpoint URL ${urlProblem}`, requestId), request: null, response: null, latencyMs: 0, ignored: [] };
     }

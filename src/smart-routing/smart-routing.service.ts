@@ -1,16 +1,17 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { metric } from '../metrics/metric';
 import { ServiceQueueEntity } from '../organization/organization.entities';
-import { endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { endpointRules, endpointUrlProblem } from '../webhooks/endpoint-rules';
 import type { ListRoutingRequestsQuery, SmartRoutingConfigDto } from './dto/smart-routing-config.dto';
 import type { RoutingDecision, RoutingRequestContext, SmartRoutingHook } from './routing-instructions';
 import type { SmartRoutingCallConfig } from './smart-routing-call';
 import { SmartRoutingClient } from './smart-routing-client';
 import { SmartRoutingConfigEntity, SmartRoutingRequestEntity } from './smart-routing.entities';
+import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
 const present = (c: SmartRoutingConfigEntity) => ({
   QueueId: c.queueId,
@@ -44,20 +45,21 @@ export class SmartRoutingService implements SmartRoutingHook {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {
-    this.client = new SmartRoutingClient({ allowAnyPort: config.webhooks.allowAnyEndpointPort });
+    this.client = new SmartRoutingClient(endpointRules(config));
   }
 
   async configure(queueId: string, dto: SmartRoutingConfigDto) {
-    if (!(await this.dataSource.getRepository(ServiceQueueEntity).findOneBy({ id: queueId }))) throw new NotFoundException(`No queue ${queueId}`);
+    if (!(await this.dataSource.getRepository(ServiceQueueEntity).findOneBy({ id: queueId }))) throw new NotFoundError(`No queue ${queueId}`);
     const problems: string[] = [];
-    const urlProblem = endpointUrlProblem(dto.Endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
+    const urlProblem = endpointUrlProblem(dto.Endpoint, endpointRules(this.config));
     if (urlProblem) problems.push(`Endpoint ${urlProblem}`);
     const auth = dto.Auth ?? (dto.ApiKey ? 'apiKey' : dto.Username ? 'basic' : 'none');
     if (auth === 'apiKey' && !dto.ApiKey) problems.push('ApiKey is required with Auth "apiKey"');
     if (auth === 'basic' && (!dto.Username || !dto.Password)) problems.push('Username and Password are required with Auth "basic"');
-    for (const [k, v] of Object.entries(dto.DynamicValues ?? {})) if (typeof v !== 'string') problems.push(`DynamicValues.${k} must be a string`);
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
-    const saved = await this.dataSource.getRepository(SmartRoutingConfigEntity).save({
+    if (problems.length) throw new ValidationProblem(problems);
+    // An upsert: two concurrent first PUTs for a queue both succeed, the later one wins.
+    const repo = this.dataSource.getRepository(SmartRoutingConfigEntity);
+    await repo.upsert({
       queueId,
       endpoint: dto.Endpoint,
       insecureSsl: dto.InsecureSSL ?? false,
@@ -70,19 +72,19 @@ export class SmartRoutingService implements SmartRoutingHook {
       sendExtraData: dto.SendExtraData ?? false,
       dynamicValues: dto.DynamicValues ?? {},
       isActive: dto.IsActive ?? true,
-    });
-    return present(saved);
+    }, ['queueId']);
+    return present(await repo.findOneByOrFail({ queueId }));
   }
 
   async get(queueId: string) {
     const found = await this.dataSource.getRepository(SmartRoutingConfigEntity).findOneBy({ queueId });
-    if (!found) throw new NotFoundException(`Queue ${queueId} has no SmartRouting configuration`);
+    if (!found) throw new NotFoundError(`Queue ${queueId} has no SmartRouting configuration`);
     return present(found);
   }
 
   async remove(queueId: string): Promise<void> {
     const result = await this.dataSource.getRepository(SmartRoutingConfigEntity).delete({ queueId });
-    if (!result.affected) throw new NotFoundException(`Queue ${queueId} has no SmartRouting configuration`);
+    if (!result.affected) throw new NotFoundError(`Queue ${queueId} has no SmartRouting configuration`);
   }
 
   async decide(context: RoutingRequestContext): Promise<RoutingDecision | null> {

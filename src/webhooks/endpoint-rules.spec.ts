@@ -1,4 +1,4 @@
-import { endpointUrlProblem } from './endpoint-rules';
+import { endpointUrlProblem, hostAllowed } from './endpoint-rules';
 import { headerProblems, maskHeaders } from './header-rules';
 
 describe('endpointUrlProblem', () => {
@@ -19,6 +19,22 @@ describe('endpointUrlProblem', () => {
 
   it('refuses a list of URLs: one URL per endpoint', () => {
     expect(endpointUrlProblem(['https://a/', 'https://b/'], strict)).toMatch(/one URL per endpoint/);
+  });
+
+  it('keeps endpoints to ALLOWED_ENDPOINT_HOSTS when it is set', () => {
+    const shared = { allowAnyPort: false, allowedHosts: ['*.example.com', 'hooks.test', '10.1.0.0/16'] };
+    expect(endpointUrlProblem('https://a.b.example.com/x', shared)).toBeNull();
+    expect(endpointUrlProblem('https://hooks.test/x', shared)).toBeNull();
+    expect(endpointUrlProblem('https://10.1.2.3/x', shared)).toBeNull();
+    expect(endpointUrlProblem('https://10.2.0.1/x', shared)).toMatch(/host "10.2.0.1" is not in ALLOWED_ENDPOINT_HOSTS/);
+    expect(endpointUrlProblem('https://169.254.169.254/latest', shared)).toMatch(/ALLOWED_ENDPOINT_HOSTS/);
+    expect(endpointUrlProblem('https://example.com.evil.test/', shared)).toMatch(/ALLOWED_ENDPOINT_HOSTS/);
+  });
+
+  it('matches IPv6 ranges and exact IPv6 addresses', () => {
+    expect(hostAllowed('[::1]', ['::1'])).toBe(true);
+    expect(hostAllowed('[fd00::5]', ['fd00::/8'])).toBe(true);
+    expect(hostAllowed('[fe80::1]', ['fd00::/8'])).toBe(false);
   });
 
   it('relaxes only the port rule when asked', () => {

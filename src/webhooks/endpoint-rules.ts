@@ -1,6 +1,42 @@
+import { BlockList, isIP } from 'node:net';
+import type { AppConfig } from '../config/app-config';
+
 export interface EndpointRuleOptions {
   /** ALLOW_ANY_ENDPOINT_PORT: relaxes only the port rule, for local receivers. */
   allowAnyPort: boolean;
+  /** ALLOWED_ENDPOINT_HOSTS: when not empty, the only hosts an endpoint may name (see hostAllowed). */
+  allowedHosts?: readonly string[];
+}
+
+/** The endpoint rules as configured. */
+export function endpointRules(config: AppConfig): EndpointRuleOptions {
+  return { allowAnyPort: config.webhooks.allowAnyEndpointPort, allowedHosts: config.webhooks.allowedEndpointHosts };
+}
+
+/**
+ * Whether a URL's host name matches one entry: a name (exact), `*.suffix` (any subdomain), an IP
+ * address, or an IP range in CIDR form. The name is matched as written, not resolved: a shared
+ * installation that must keep endpoints off private ranges lists public names only.
+ */
+export function hostAllowed(hostname: string, patterns: readonly string[]): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const family = isIP(host);
+  return patterns.some((raw) => {
+    const pattern = raw.toLowerCase().replace(/^\[|\]$/g, '');
+    if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1));
+    const [address, bits] = pattern.split('/');
+    if (bits !== undefined && family !== 0 && isIP(address) !== 0) {
+      const list = new BlockList();
+      const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+      try {
+        list.addSubnet(address, Number(bits), type);
+      } catch {
+        return false;
+      }
+      return list.check(host, family === 6 ? 'ipv6' : 'ipv4');
+    }
+    return host === pattern;
+  });
 }
 
 /**
@@ -24,6 +60,9 @@ export function endpointUrlProblem(value: unknown, options: EndpointRuleOptions)
   if (url.username || url.password) return 'must not carry credentials in the URL';
   if (url.port && url.port !== '443' && !options.allowAnyPort) {
     return `must use the default HTTPS port 443 (got ${url.port}); set ALLOW_ANY_ENDPOINT_PORT=true for local receivers`;
+  }
+  if (options.allowedHosts?.length && !hostAllowed(url.hostname, options.allowedHosts)) {
+    return `host "${url.hostname}" is not in ALLOWED_ENDPOINT_HOSTS (${options.allowedHosts.join(', ')})`;
   }
   return null;
 }

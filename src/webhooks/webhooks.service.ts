@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,12 +8,13 @@ import { parseSchedule } from '../deliveries/retry-schedule';
 import type { CreateWebhookDto } from './dto/create-webhook.dto';
 import type { SubscriptionDto } from './dto/subscription.dto';
 import type { WebhookSettingsDto } from './dto/webhook-settings.dto';
-import { endpointUrlProblem } from './endpoint-rules';
+import { endpointRules, endpointUrlProblem } from './endpoint-rules';
 import { headerProblems } from './header-rules';
 import { SubscriptionEntity } from './subscription.entity';
 import { WebhookEntity } from './webhook.entity';
 import { WebhookRegistry } from './webhook-registry.service';
 import { presentSubscription, presentWebhook, type ResolvedAlias } from './webhook.presenter';
+import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
 const MAX_SCHEDULE_ENTRIES = 20;
 const MAX_WAIT_MS = 24 * 3600 * 1000;
@@ -37,7 +38,7 @@ export class WebhooksService {
       if (seen.has(key)) problems.push(`Subscriptions[${i}]: duplicates an earlier subscription`);
       seen.add(key);
     });
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    if (problems.length) throw new ValidationProblem(problems);
 
     const webhook = await this.dataSource.transaction(async (em) => {
       const saved = await em.save(WebhookEntity, em.create(WebhookEntity, { id: randomUUID(), ...settings }));
@@ -86,7 +87,7 @@ export class WebhooksService {
     const webhook = await this.findOrFail(id);
     const problems: string[] = [];
     const settings = this.checkSettings(dto, problems, '', false);
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    if (problems.length) throw new ValidationProblem(problems);
     await this.dataSource.getRepository(WebhookEntity).save({ ...webhook, ...settings });
     await this.registry.changed();
     return this.get(id);
@@ -108,10 +109,10 @@ export class WebhooksService {
     const problems: string[] = [];
     const aliases: ResolvedAlias[] = [];
     const s = this.checkSubscription(dto, '', problems, aliases);
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    if (problems.length) throw new ValidationProblem(problems);
     const existing = await this.subscriptionsOf(this.dataSource.manager, id);
     if (existing.some((e) => e.eventType === s.eventType && e.allEntities === s.allEntities && e.entityId === s.entityId)) {
-      throw new ConflictException(`Webhook ${id} already has this subscription to ${s.eventType}`);
+      throw new ConflictError(`Webhook ${id} already has this subscription to ${s.eventType}`);
     }
     const saved = await this.dataSource.getRepository(SubscriptionEntity).save({ ...s, id: randomUUID(), webhookId: id });
     await this.registry.changed();
@@ -120,13 +121,13 @@ export class WebhooksService {
 
   async removeSubscription(id: string, subscriptionId: string): Promise<void> {
     const result = await this.dataSource.getRepository(SubscriptionEntity).delete({ id: subscriptionId, webhookId: id });
-    if (!result.affected) throw new NotFoundException(`Webhook ${id} has no subscription ${subscriptionId}`);
+    if (!result.affected) throw new NotFoundError(`Webhook ${id} has no subscription ${subscriptionId}`);
     await this.registry.changed();
   }
 
   private async findOrFail(id: string): Promise<WebhookEntity> {
     const webhook = await this.dataSource.getRepository(WebhookEntity).findOneBy({ id });
-    if (!webhook) throw new NotFoundException(`No webhook ${id}`);
+    if (!webhook) throw new NotFoundError(`No webhook ${id}`);
     return webhook;
   }
 
@@ -137,7 +138,7 @@ export class WebhooksService {
   private checkSettings(dto: WebhookSettingsDto, problems: string[], prefix: string, creating: boolean): Partial<WebhookEntity> {
     const out: Partial<WebhookEntity> = {};
     if (dto.Endpoint !== undefined || creating) {
-      const problem = endpointUrlProblem(dto.Endpoint, { allowAnyPort: this.config.webhooks.allowAnyEndpointPort });
+      const problem = endpointUrlProblem(dto.Endpoint, endpointRules(this.config));
       if (problem) problems.push(`${prefix}Endpoint ${problem}`);
       else out.endpoint = dto.Endpoint as string;
     }

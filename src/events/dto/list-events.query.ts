@@ -1,13 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsRealDate } from '../../common/dto/iso-date';
+import { PageQuery } from '../../common/dto/page.query';
 
-export class ListEventsQuery {
-  @ApiPropertyOptional({ example: 'QueueCallInArrived' }) @IsOptional() @IsString() eventType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') entityId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') callId?: string;
-  @ApiPropertyOptional({ description: 'Event Timestamp at or after (ISO 8601)' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'Event Timestamp before (ISO 8601)' }) @IsOptional() @IsDateString() to?: string;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+export class ListEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'QueueCallInArrived' }) @IsOptional() @IsString() @MaxLength(100) eventType?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') entityId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') callId?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Event Timestamp at or after (ISO 8601)' }) @IsOptional() @IsRealDate() from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Event Timestamp before (ISO 8601)' }) @IsOptional() @IsRealDate() to?: string;
 }

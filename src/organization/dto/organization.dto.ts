@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -23,13 +25,13 @@ const E164 = PHONE_NUMBER;
 const E164_MESSAGE = 'must be a phone number such as +358101231234';
 
 export class UserDto {
-  @ApiProperty({ example: 'anna.virtanen@demo.example' }) @IsEmail({}, { message: 'UserName must be an e-mail-like username' }) UserName!: string;
+  @ApiProperty({ example: 'anna.virtanen@demo.example' }) @MaxLength(200) @IsEmail({}, { message: 'UserName must be an e-mail-like username' }) UserName!: string;
   @ApiProperty({ example: '+358401234567' }) @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number!: string;
   @ApiPropertyOptional({ enum: AVAILABILITIES }) @IsOptional() @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability?: Availability;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'UserName must be an e-mail-like username' }) UserName?: string;
+  @ApiPropertyOptional() @IsOptional() @MaxLength(200) @IsEmail({}, { message: 'UserName must be an e-mail-like username' }) UserName?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number?: string;
 }
 
@@ -43,39 +45,39 @@ export class OverflowTargetDto {
   @ApiProperty({ enum: ['queue', 'user', 'callList', 'number'] })
   @IsIn(['queue', 'user', 'callList', 'number'], { message: 'Kind must be one of: queue, user, callList, number' })
   Kind!: 'queue' | 'user' | 'callList' | 'number';
-  @ApiProperty({ description: 'Id of the queue, user or call list; or a phone number' }) @IsString() @MinLength(1) Target!: string;
+  @ApiProperty({ description: 'Id of the queue, user or call list; or a phone number' }) @IsString() @MinLength(1) @MaxLength(200) Target!: string;
 }
 
 export class QueueDto {
   @ApiProperty({ example: 'Customer Service' }) @IsString() @MinLength(1) @MaxLength(200) Name!: string;
   @ApiProperty({ example: '+358101231234' }) @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number!: string;
-  @ApiPropertyOptional({ type: [AttachedUserDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AttachedUserDto) AttachedUsers?: AttachedUserDto[];
+  @ApiPropertyOptional({ type: [AttachedUserDto] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsObject({ each: true, message: 'AttachedUsers must hold objects such as { "UserId": "..." }' }) @ValidateNested({ each: true }) @Type(() => AttachedUserDto) AttachedUsers?: AttachedUserDto[];
   @ApiPropertyOptional({ default: 30 }) @IsOptional() @IsInt() @Min(0) @Max(3600) WrapUpSeconds?: number;
   @ApiPropertyOptional({ default: 120 }) @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
-  @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
+  @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
 }
 
 export class UpdateQueueDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Name?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number?: string;
-  @ApiPropertyOptional({ type: [AttachedUserDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AttachedUserDto) AttachedUsers?: AttachedUserDto[];
+  @ApiPropertyOptional({ type: [AttachedUserDto] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsObject({ each: true, message: 'AttachedUsers must hold objects such as { "UserId": "..." }' }) @ValidateNested({ each: true }) @Type(() => AttachedUserDto) AttachedUsers?: AttachedUserDto[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(3600) WrapUpSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
-  @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
+  @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
 }
 
 export class CallListDto {
   @ApiProperty({ example: 'Callbacks' }) @IsString() @MinLength(1) @MaxLength(200) Name!: string;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() IsAutoAllocate?: boolean;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) AttachedUserIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) AttachedUserIds?: string[];
 }
 
 export class UpdateCallListDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Name?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() IsAutoAllocate?: boolean;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) AttachedUserIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) AttachedUserIds?: string[];
 }
 
 export class OrganizationDto {

@@ -3,19 +3,21 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsRealDate } from '../../common/dto/iso-date';
 
 export const LOAD_PATTERNS = ['constant', 'ramp', 'bursts'] as const;
 export type LoadPattern = (typeof LOAD_PATTERNS)[number];
@@ -44,13 +46,14 @@ export class RetryDto {
 }
 
 export class CreateScenarioDto {
-  @ApiProperty({ example: 42, description: 'Same seed and options = the same calls, events (ids included) and treatments' })
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], example: 42, description: 'Same seed and options = the same calls, events (ids included) and treatments' })
   @ValidateIf((o: CreateScenarioDto) => typeof o.Seed !== 'number')
   @IsString({ message: 'Seed must be a string or a number' })
   @MinLength(1)
+  @MaxLength(200)
   Seed!: string | number;
   @ApiPropertyOptional({ default: 1, description: '1 = real time; 60 = a virtual minute per second' }) @IsOptional() @IsNumber() @Min(0.001) @Max(1000000) TimeScale?: number;
-  @ApiPropertyOptional({ description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsDateString() StartTime?: string;
+  @ApiPropertyOptional({ description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsRealDate() StartTime?: string;
   @ApiPropertyOptional({ enum: LOAD_PATTERNS, default: 'constant' })
   @IsOptional()
   @IsIn(LOAD_PATTERNS, { message: `Pattern must be one of: ${LOAD_PATTERNS.join(', ')}` })
@@ -91,17 +94,20 @@ export class CreateScenarioDto {
   @IsArray()
   @ArrayMaxSize(1000)
   @IsString({ each: true })
+  @MaxLength(200, { each: true })
   Queues?: string[];
   @ApiPropertyOptional({ type: MixDto, description: 'Default: Queue 0.7, Direct 0.15, Outbound 0.1, Callback 0.05' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MixDto)
   Mix?: MixDto;
   @ApiPropertyOptional({ type: SecondsRangeDto, description: 'Ring time before answer; default drawn per call by the simulation' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SecondsRangeDto)
   AnswerSeconds?: SecondsRangeDto;
-  @ApiPropertyOptional({ type: SecondsRangeDto }) @IsOptional() @ValidateNested() @Type(() => SecondsRangeDto) TalkSeconds?: SecondsRangeDto;
-  @ApiPropertyOptional({ type: RetryDto }) @IsOptional() @ValidateNested() @Type(() => RetryDto) Retry?: RetryDto;
+  @ApiPropertyOptional({ type: SecondsRangeDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => SecondsRangeDto) TalkSeconds?: SecondsRangeDto;
+  @ApiPropertyOptional({ type: RetryDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => RetryDto) Retry?: RetryDto;
 }

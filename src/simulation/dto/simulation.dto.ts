@@ -1,19 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
+  IsObject,
   IsNumber,
   IsOptional,
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { IsRealDate } from '../../common/dto/iso-date';
+import { AttachedUserDto } from '../../organization/dto/organization.dto';
 import { PHONE_NUMBER } from '../../common/phone-number';
 import { AVAILABILITIES, type Availability } from '../../organization/organization.entities';
 import { CALLBACK_ATTEMPT_RESULTS, type CallbackAttemptResult } from '../engine';
@@ -24,8 +29,15 @@ export class CallScriptDto {
   @ApiPropertyOptional({ description: 'Ring time before the agent answers' }) @IsOptional() @IsNumber() @Min(0) @Max(86400) AnswerAfterSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) TalkSeconds?: number;
   @ApiPropertyOptional({ enum: ['caller', 'agent'] }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'HangupBy must be caller or agent' }) HangupBy?: 'caller' | 'agent';
-  @ApiPropertyOptional({ description: 'false: the first agent does not answer; or a list, one per allocation' })
+  @ApiPropertyOptional({ oneOf: [{ type: 'boolean' }, { type: 'array', items: { type: 'boolean' } }], description: 'false: the first agent does not answer; or a list, one per allocation' })
   @IsOptional()
+  @ValidateBy({
+    name: 'isAgentAnswers',
+    validator: {
+      validate: (v) => typeof v === 'boolean' || (Array.isArray(v) && v.length <= 1000 && v.every((x) => typeof x === 'boolean')),
+      defaultMessage: () => 'AgentAnswers must be true, false or a list of them',
+    },
+  })
   AgentAnswers?: boolean | boolean[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() WrapUpEndsManually?: boolean;
   @ApiPropertyOptional() @IsOptional() @Matches(PHONE_NUMBER, { message: 'CallerNumber must be a phone number' }) CallerNumber?: string;
@@ -38,10 +50,10 @@ export class PlaceCallDto {
   @ApiProperty({ enum: ['queue', 'direct', 'outbound'] })
   @IsIn(['queue', 'direct', 'outbound'], { message: 'Type must be one of: queue, direct, outbound' })
   Type!: 'queue' | 'direct' | 'outbound';
-  @ApiPropertyOptional({ description: 'Queue id or number (Type queue)' }) @IsOptional() @IsString() @MinLength(1) Queue?: string;
-  @ApiPropertyOptional({ description: 'User id or username (Type direct or outbound)' }) @IsOptional() @IsString() @MinLength(1) User?: string;
+  @ApiPropertyOptional({ description: 'Queue id or number (Type queue)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Queue?: string;
+  @ApiPropertyOptional({ description: 'User id or username (Type direct or outbound)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) User?: string;
   @ApiPropertyOptional({ description: 'Called number (Type outbound)' }) @IsOptional() @Matches(PHONE_NUMBER, { message: 'Number must be a phone number' }) Number?: string;
-  @ApiPropertyOptional({ type: CallScriptDto }) @IsOptional() @ValidateNested() @Type(() => CallScriptDto) Script?: CallScriptDto;
+  @ApiPropertyOptional({ type: CallScriptDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => CallScriptDto) Script?: CallScriptDto;
 }
 
 export class HangUpDto {
@@ -50,44 +62,69 @@ export class HangUpDto {
 
 export class AvailabilityDto {
   @ApiProperty({ enum: AVAILABILITIES }) @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability!: Availability;
-  @ApiPropertyOptional() @IsOptional() @IsString() Note?: string;
-  @ApiPropertyOptional({ description: 'When the state ends (ISO 8601 virtual time); default continuous' }) @IsOptional() @IsDateString() EndTime?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) Note?: string;
+  @ApiPropertyOptional({ description: 'When the state ends (ISO 8601 virtual time); default continuous' }) @IsOptional() @IsRealDate() EndTime?: string;
 }
 
 export class SupervisionDto {
-  @ApiProperty({ description: 'Supervised user id or username' }) @IsString() @MinLength(1) Target!: string;
+  @ApiProperty({ description: 'Supervised user id or username' }) @IsString() @MinLength(1) @MaxLength(200) Target!: string;
 }
 
 export class AttachedUsersDto {
-  @ApiProperty({ example: [{ UserId: '...', Priority: 0, Active: true }] })
+  @ApiProperty({ type: [AttachedUserDto], example: [{ UserId: '...', Priority: 0, Active: true }] })
   @IsArray()
-  AttachedUsers!: { UserId: string; Priority?: number; Active?: boolean }[];
+  @ArrayMaxSize(1000)
+  @IsObject({ each: true, message: 'AttachedUsers must hold objects such as { "UserId": "..." }' })
+  @ValidateNested({ each: true })
+  @Type(() => AttachedUserDto)
+  AttachedUsers!: AttachedUserDto[];
+}
+
+export class CallbackExtraDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) Name!: string;
+  @ApiProperty() @IsString() @MaxLength(1000) Value!: string;
 }
 
 export class CreateCallbackDto {
   @ApiProperty({ example: '+358401234567' }) @Matches(PHONE_NUMBER, { message: 'ContactNumber must be a phone number' }) ContactNumber!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() ContactName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() ContactMessage?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() Note?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() DueDate?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() ExpiryDate?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() NotBefore?: string;
-  @ApiPropertyOptional({ example: [{ Name: 'OrderId', Value: '123' }] }) @IsOptional() @IsArray() Extras?: { Name: string; Value: string }[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) ContactName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) ContactMessage?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) Note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDate() DueDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDate() ExpiryDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDate() NotBefore?: string;
+  @ApiPropertyOptional({ type: [CallbackExtraDto], example: [{ Name: 'OrderId', Value: '123' }] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsObject({ each: true, message: 'Extras must hold objects such as { "Name": "OrderId", "Value": "123" }' })
+  @ValidateNested({ each: true })
+  @Type(() => CallbackExtraDto)
+  Extras?: CallbackExtraDto[];
 }
 
 export class CallbackAttemptDto {
-  @ApiProperty({ description: 'User id or username' }) @IsString() @MinLength(1) User!: string;
+  @ApiProperty({ description: 'User id or username' }) @IsString() @MinLength(1) @MaxLength(200) User!: string;
   @ApiProperty({ enum: RESULTS }) @IsIn(RESULTS, { message: `Result must be one of: ${RESULTS.join(', ')}` }) Result!: CallbackAttemptResult;
-  @ApiPropertyOptional() @IsOptional() @IsString() Note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) Note?: string;
 }
 
 export class AssignCallbackDto {
-  @ApiPropertyOptional({ description: 'User id or username; null unassigns', nullable: true }) @IsOptional() @IsString() User?: string | null;
+  @ApiPropertyOptional({ description: 'User id or username; null unassigns', nullable: true }) @IsOptional() @IsString() @MaxLength(200) User?: string | null;
 }
 
 export class ResetSimulationDto {
-  @ApiPropertyOptional({ example: 42 }) @IsOptional() Seed?: string | number;
-  @ApiPropertyOptional({ description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsDateString() StartTime?: string;
+  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }], example: 42 })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isSeed',
+    validator: {
+      validate: (v) => (typeof v === 'string' && v.length >= 1 && v.length <= 200) || (typeof v === 'number' && Number.isFinite(v)),
+      defaultMessage: () => 'Seed must be a string (1-200 characters) or a number',
+    },
+  })
+  Seed?: string | number;
+  @ApiPropertyOptional({ description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsRealDate() StartTime?: string;
   @ApiPropertyOptional({ description: '1 = real time; 60 = a minute per second' }) @IsOptional() @IsNumber() @Min(0.001) @Max(1000000) TimeScale?: number;
   @ApiPropertyOptional({ description: 'Do not run the clock: commands wait for POST /api/simulation/advance (exact replays)' })
   @IsOptional()

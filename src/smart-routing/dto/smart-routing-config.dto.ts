@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsHeaderValue } from '../../common/dto/header-value';
+import { PageQuery } from '../../common/dto/page.query';
+import { IsStringRecord } from '../../common/dto/string-record';
 
 export class SmartRoutingConfigDto {
   @ApiProperty({ example: 'https://routing.example.com/smartrouting' }) @IsString() Endpoint!: string;
@@ -9,23 +11,21 @@ export class SmartRoutingConfigDto {
   @IsOptional()
   @IsIn(['apiKey', 'basic', 'none'], { message: 'Auth must be one of: apiKey, basic, none' })
   Auth?: 'apiKey' | 'basic' | 'none';
-  @ApiPropertyOptional({ description: 'Sent as X-Benemen-APIKey; never returned' }) @IsOptional() @IsString() @MinLength(1) ApiKey?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) Username?: string;
-  @ApiPropertyOptional({ description: 'Never returned' }) @IsOptional() @IsString() @MinLength(1) Password?: string;
+  @ApiPropertyOptional({ description: 'Sent as X-Benemen-APIKey; never returned' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) @IsHeaderValue() ApiKey?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) @IsHeaderValue() Username?: string;
+  @ApiPropertyOptional({ description: 'Never returned' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) @IsHeaderValue() Password?: string;
   @ApiPropertyOptional({ default: 5000 }) @IsOptional() @IsInt() @Min(100) @Max(60000) TimeoutMs?: number;
-  @ApiPropertyOptional({ example: 'SALES_QUEUE', description: 'Sent as targetid; the queue id when unset' }) @IsOptional() @IsString() TargetId?: string;
+  @ApiPropertyOptional({ example: 'SALES_QUEUE', description: 'Sent as targetid; the queue id when unset' }) @IsOptional() @IsString() @MaxLength(1000) TargetId?: string;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() SendExtraData?: boolean;
-  @ApiPropertyOptional({ example: { CustomerTier: 'gold' }, description: 'DYN_* values in extradata' }) @IsOptional() @IsObject() DynamicValues?: Record<string, string>;
+  @ApiPropertyOptional({ example: { CustomerTier: 'gold' }, description: 'DYN_* values in extradata' }) @IsOptional() @IsObject() @IsStringRecord() DynamicValues?: Record<string, string>;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() IsActive?: boolean;
 }
 
-export class ListRoutingRequestsQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') queueId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') callId?: string;
+export class ListRoutingRequestsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') queueId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') callId?: string;
   @ApiPropertyOptional({ enum: ['applied', 'default-204', 'default-error'] })
   @IsOptional()
   @IsIn(['applied', 'default-204', 'default-error'], { message: 'outcome must be one of: applied, default-204, default-error' })
   outcome?: 'applied' | 'default-204' | 'default-error';
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
 }

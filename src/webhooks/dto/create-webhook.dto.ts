@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { SubscriptionDto } from './subscription.dto';
 import { WebhookSettingsDto } from './webhook-settings.dto';
 
@@ -16,6 +16,8 @@ export class CreateWebhookDto {
   @ApiPropertyOptional({ type: [SubscriptionDto] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(1000)
+  @IsObject({ each: true, message: 'Subscriptions must hold objects such as { "EventType": "UserAvailability", "AllEntities": true }' })
   @ValidateNested({ each: true })
   @Type(() => SubscriptionDto)
   Subscriptions?: SubscriptionDto[];

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsOptional, IsString, IsUUID, MinLength, ValidateIf } from 'class-validator';
+import { Equals, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 export class SubscriptionDto {
   @ApiProperty({ example: 'QueueCallInUserConnected', description: 'A catalog event type or a known alias' })
   @IsString()
   @MinLength(1)
+  @MaxLength(100)
   EventType!: string;
 
   @ApiPropertyOptional({ example: 'e0072f3a-cc7c-42ee-b0ac-34cd7238150a', description: 'One entity; or AllEntities' })

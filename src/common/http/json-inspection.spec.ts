@@ -1,0 +1,52 @@
+import { jsonDepthExceeds, jsonStringProblems, stringProblem } from './json-inspection';
+
+describe('jsonDepthExceeds', () => {
+  const nested = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+
+  it('counts object and array nesting on the raw text', () => {
+    expect(jsonDepthExceeds(nested(32), 32)).toBe(false);
+    expect(jsonDepthExceeds(nested(33), 32)).toBe(true);
+    expect(jsonDepthExceeds('[[[[1]]]]', 3)).toBe(true);
+  });
+
+  it('ignores brackets inside strings, escaped quotes included', () => {
+    expect(jsonDepthExceeds(JSON.stringify({ a: '[[[[{{{{' }), 1)).toBe(false);
+    expect(jsonDepthExceeds(JSON.stringify({ a: 'say \\"[[[[' }), 1)).toBe(false);
+  });
+
+  it('handles a document far deeper than the stack would allow', () => {
+    expect(jsonDepthExceeds(nested(100_000), 32)).toBe(true);
+  });
+});
+
+describe('stringProblem', () => {
+  it('refuses NUL, lone surrogates and overlong strings', () => {
+    expect(stringProblem('L\u0000', 100)).toMatch(/NUL/);
+    expect(stringProblem('\ud800', 100)).toMatch(/surrogate/);
+    expect(stringProblem('x\udc00', 100)).toMatch(/surrogate/);
+    expect(stringProblem('xxxx', 3)).toMatch(/at most 3 characters, got 4/);
+  });
+
+  it('accepts ordinary text, paired surrogates (emoji) included', () => {
+    expect(stringProblem('Anna 😀 Virtanen', 100)).toBeNull();
+  });
+});
+
+describe('jsonStringProblems', () => {
+  it('names the path and the value of each bad string', () => {
+    const problems = jsonStringProblems({ Webhook: { Secret: 'a\u0000b' }, AttachedUsers: [{ UserId: '\ud800' }] }, 100);
+    expect(problems).toEqual([
+      'Webhook.Secret must not contain NUL (\\u0000) characters, got "a\\u0000b"',
+      expect.stringMatching(/^AttachedUsers\[0\]\.UserId must not contain lone UTF-16 surrogates/),
+    ]);
+  });
+
+  it('checks property names too, and refuses __proto__', () => {
+    expect(jsonStringProblems({ 'a\u0000': 1 }, 100)[0]).toMatch(/^property name "a\\u0000" must not contain NUL/);
+    expect(jsonStringProblems(JSON.parse('{"x":{"__proto__":{"admin":true}}}'), 100)).toEqual(['property name "__proto__" is not allowed']);
+  });
+
+  it('finds nothing in a clean document', () => {
+    expect(jsonStringProblems({ a: ['x', 1, null, { b: true }] }, 100)).toEqual([]);
+  });
+});

@@ -1,0 +1,174 @@
+import { Client } from 'pg';
+import { HttpsReceiver } from './support/https-receiver';
+import { adminApi } from './support/api';
+import { rawRequest } from './support/raw-http';
+import { receiverUrl } from './support/receiver-host';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+const body = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
+  let app: TestApp;
+  let receiver: HttpsReceiver;
+  let h: ReturnType<typeof adminApi>;
+
+  beforeAll(async () => {
+    receiver = await HttpsReceiver.start({ port: 443 });
+    app = await startTestApp({ DEMO_ORGANIZATION: 'true', RETRY_SCHEDULE: '100ms', RETRY_JITTER: '0' });
+    h = adminApi(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await receiver?.close();
+  });
+
+  it('refuses a cross-site form post (CSRF) and a foreign Origin, and accepts the same origin', async () => {
+    const form = await rawRequest(app.url!, 'POST', '/api/webhooks', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from('Webhook[Endpoint]=https://evil.example/'),
+    });
+    expect(form.status).toBe(415);
+    expect(JSON.parse(form.text).message[0]).toMatch(/Content-Type must be application\/json/);
+
+    const host = new URL(app.url!).host;
+    const foreign = await rawRequest(app.url!, 'POST', '/api/call-lists', {
+      headers: { ...JSON_TYPE, origin: 'https://evil.example' },
+      body: body({ Name: 'From a web page' }),
+    });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.text)).toMatchObject({ statusCode: 403, error: 'Forbidden', message: [expect.stringMatching(/Origin "https:\/\/evil.example" is another site/)] });
+
+    const same = await rawRequest(app.url!, 'POST', '/api/call-lists', { headers: { ...JSON_TYPE, origin: `http://${host}` }, body: body({ Name: 'From the console' }) });
+    expect(same.status).toBe(201);
+    const lists = (await h.api().get('/api/call-lists').expect(200)).body as { Name: string }[];
+    expect(lists.map((l) => l.Name)).not.toContain('From a web page');
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and serves localhost', async () => {
+    const port = new URL(app.url!).port;
+    const rebound = await rawRequest(app.url!, 'GET', '/api/webhooks', { headers: { host: `attacker.example:${port}` } });
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.text).message[0]).toMatch(/Host "attacker.example:\d+" is not this server/);
+    expect((await rawRequest(app.url!, 'GET', '/api/webhooks', { headers: { host: `localhost:${port}` } })).status).toBe(200);
+  });
+
+  it('redacts a receiver echo of X-Benemen-Token from the delivery log, in PostgreSQL and in every answer', async () => {
+    const secret = 'Echoed-Secret-4711';
+    receiver.respondWith((req) => ({
+      status: req.path === '/echo' ? 500 : 200,
+      headers: { 'X-Echo-Token': req.headers['x-benemen-token'] ?? '' },
+      body: JSON.stringify({ youSent: req.headers }),
+    }));
+    const webhook = await h.createWebhook({ Endpoint: receiverUrl('/echo'), InsecureSSL: true, Secret: secret }, [{ EventType: 'UserStatus', AllEntities: true }]);
+    const emitted = await h.emit({ EventType: 'UserStatus' });
+    const deliveryId = emitted.Deliveries.find((d) => d.WebhookId === webhook.Id)!.Id;
+    await receiver.waitFor((r) => r.requests.filter((x) => x.path === '/echo').length >= 1, 10_000);
+    expect(receiver.requests.find((x) => x.path === '/echo')!.headers['x-benemen-token']).toBe(secret);
+
+    const shown = await h.waitForDelivery(deliveryId, (d) => d.AttemptLog.length >= 1 && d.Status !== 'pending');
+    const resent = await h.api().post(`/api/deliveries/${deliveryId}/resend`).expect(200);
+    for (const answer of [shown, resent.body]) {
+      const text = JSON.stringify(answer);
+      expect(text).not.toContain(secret);
+      expect(text).toContain('***');
+    }
+
+    const client = new Client({ connectionString: app.infra.databaseUrl });
+    await client.connect();
+    const stored = await client.query('SELECT response_headers::text AS h, response_body_excerpt AS b, error_message AS e FROM delivery_attempts WHERE delivery_id = $1', [deliveryId]);
+    await client.end();
+    expect(stored.rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of stored.rows) {
+      expect(`${row.h} ${row.b} ${row.e}`).not.toContain(secret);
+      expect(row.h).toContain('***');
+    }
+  });
+
+  it('refuses a webhook Secret with CR/LF (header injection) when it is configured, naming the field', async () => {
+    const created = await rawRequest(app.url!, 'POST', '/api/webhooks', {
+      headers: JSON_TYPE,
+      body: body({ Webhook: { Endpoint: receiverUrl('/crlf'), Secret: 's\r\nX-Evil: 1' }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] }),
+    });
+    expect(created.status).toBe(400);
+    expect(JSON.parse(created.text).message).toEqual([expect.stringMatching(/^Webhook\.Secret is sent as an HTTP header value and must not contain CR, LF/)]);
+
+    const w = await h.createWebhook({ Endpoint: receiverUrl('/crlf'), InsecureSSL: true }, [{ EventType: 'UserStatus', AllEntities: true }]);
+    const patched = await rawRequest(app.url!, 'PATCH', `/api/webhooks/${w.Id}`, { headers: JSON_TYPE, body: body({ Secret: 'a\nb' }) });
+    expect(patched.status).toBe(400);
+  });
+
+  it('answers the reproductions of the issue with 4xx naming field and value', async () => {
+    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    const deepAnswer = await rawRequest(app.url!, 'POST', '/api/users', { headers: JSON_TYPE, body: Buffer.from(deep) });
+    expect(deepAnswer.status).toBe(400);
+    expect(JSON.parse(deepAnswer.text).message).toEqual(['the JSON body nests deeper than 32 levels']);
+
+    const nul = await rawRequest(app.url!, 'POST', '/api/call-lists', { headers: JSON_TYPE, body: Buffer.from('{"Name":"L\\u0000"}') });
+    expect(nul.status).toBe(400);
+    expect(JSON.parse(nul.text).message).toEqual(['Name must not contain NUL (\\u0000) characters, got "L\\u0000"']);
+
+    const offset = await rawRequest(app.url!, 'GET', '/api/events?offset=1e20');
+    expect(offset.status).toBe(400);
+    expect(JSON.parse(offset.text).message).toEqual(['offset must be a whole number from 0 to 1000000, got "1e20"']);
+
+    const date = await rawRequest(app.url!, 'GET', '/api/deliveries?from=2021-02-29');
+    expect(date.status).toBe(400);
+    expect(JSON.parse(date.text).message[0]).toMatch(/^from must be an ISO 8601 date .* got "2021-02-29"$/);
+
+    const getBody = await rawRequest(app.url!, 'GET', '/api/webhooks', { headers: JSON_TYPE, body: Buffer.alloc(1024 * 1024 + 10, 0x20) });
+    expect(getBody.status).toBe(413);
+
+    expect((await rawRequest(app.url!, 'GET', '/api/webhooks')).headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('keeps user names unique regardless of case, and numbers unique, on create and rename', async () => {
+    const anna = (await h.api().post('/api/users').send({ UserName: 'case.anna@demo.example', Number: '+358407770001' }).expect(201)).body as { Id: string };
+    const bert = (await h.api().post('/api/users').send({ UserName: 'case.bert@demo.example', Number: '+358407770002' }).expect(201)).body as { Id: string };
+    const twin = await h.api().post('/api/users').send({ UserName: 'CASE.Anna@demo.example', Number: '+358407770003' }).expect(409);
+    expect(twin.body.message).toEqual(['UserName: a user named CASE.Anna@demo.example exists already (names are compared regardless of case)']);
+    await h.api().patch(`/api/users/${anna.Id}`).send({ UserName: 'Case.Anna@demo.example', Number: '+358407770001' }).expect(200);
+    await h.api().patch(`/api/users/${bert.Id}`).send({ UserName: 'case.anna@DEMO.example' }).expect(409);
+    const number = await h.api().patch(`/api/users/${bert.Id}`).send({ Number: '+358407770001' }).expect(409);
+    expect(number.body.message).toEqual(['Number: a user with number +358407770001 exists already']);
+  });
+
+  it('refuses to delete a call list or a queue that another queue overflows to, with 409', async () => {
+    const list = (await h.api().post('/api/call-lists').send({ Name: 'Overflow list' }).expect(201)).body as { Id: string };
+    const spare = (await h.api().post('/api/queues').send({ Name: 'Spare', Number: '+358105550001' }).expect(201)).body as { Id: string };
+    const queue = (
+      await h.api().post('/api/queues').send({ Name: 'Busy', Number: '+358105550002', OverflowTarget: { Kind: 'callList', Target: list.Id } }).expect(201)
+    ).body as { Id: string };
+    await h.api().post('/api/queues').send({ Name: 'Busier', Number: '+358105550003', OverflowTarget: { Kind: 'queue', Target: spare.Id } }).expect(201);
+
+    const refused = await h.api().delete(`/api/call-lists/${list.Id}`).expect(409);
+    expect(refused.body.message[0]).toMatch(new RegExp(`callList ${list.Id} is the OverflowTarget of queue "Busy"`));
+    await h.api().delete(`/api/queues/${spare.Id}`).expect(409);
+    const sameNumber = await h.api().post('/api/queues').send({ Name: 'Twin', Number: '+358105550002' }).expect(409);
+    expect(sameNumber.body.message).toEqual(['Number: a queue with number +358105550002 exists already']);
+
+    await h.api().patch(`/api/queues/${queue.Id}`).send({ OverflowTarget: null }).expect(200);
+    await h.api().delete(`/api/call-lists/${list.Id}`).expect(204);
+    await h.api().post('/api/simulation/reset').send({ Paused: true }).expect(200);
+  });
+});
+
+describe('ALLOWED_ENDPOINT_HOSTS', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ ALLOWED_ENDPOINT_HOSTS: '*.hooks.example,10.1.0.0/16' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('takes endpoints only on the listed hosts', async () => {
+    const h = adminApi(app);
+    const subscriptions = [{ EventType: 'UserStatus', AllEntities: true }];
+    await h.api().post('/api/webhooks').send({ Webhook: { Endpoint: 'https://team.hooks.example/in' }, Subscriptions: subscriptions }).expect(201);
+    await h.api().post('/api/webhooks').send({ Webhook: { Endpoint: 'https://10.1.2.3/in' }, Subscriptions: subscriptions }).expect(201);
+    const refused = await h.api().post('/api/webhooks').send({ Webhook: { Endpoint: 'https://169.254.169.254/latest' }, Subscriptions: subscriptions }).expect(400);
+    expect(refused.body.message[0]).toMatch(/host "169.254.169.254" is not in ALLOWED_ENDPOINT_HOSTS/);
+  });
+});
