@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { OrganizationAndSmartRouting1764000000001 } from './1764000000001-organization-and-smart-routing';
 import { Scenarios1764000000002 } from './1764000000002-scenarios';
 import { DeliveryRetrySchedule1764000000003 } from './1764000000003-delivery-retry-schedule';
+import { SimulationRuns1764000000016 } from './1764000000016-simulation-runs';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and Jest load the same classes. */
-export const MIGRATIONS = [InitialSchema1764000000000, OrganizationAndSmartRouting1764000000001, Scenarios1764000000002, DeliveryRetrySchedule1764000000003];
+export const MIGRATIONS = [InitialSchema1764000000000, OrganizationAndSmartRouting1764000000001, Scenarios1764000000002, DeliveryRetrySchedule1764000000003, SimulationRuns1764000000016];

@@ -13,6 +13,7 @@ import { DeliveryJobs } from '../deliveries/delivery-jobs';
 import { QueueName, type DeliverJobData } from '../deliveries/delivery-queue';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
+import { EventIdConflictError } from './event-id-conflict.error';
 
 export type EventSource = 'api' | 'simulation' | 'scenario' | 'test';
 
@@ -107,40 +108,51 @@ export class EventPublisher {
     }
   }
 
-  private async write(items: Prepared[]): Promise<PublishedEvent[]> {
-    const deliveries = items.flatMap((e) =>
-      e.deliveries.map((d) => ({
-        ...d,
-        eventId: e.id,
-        eventType: String(e.input.payload.EventType),
-        body: e.body,
-        emittedAt: e.emittedAt,
-        scenarioId: e.input.scenarioId ?? null,
-        treatment: e.input.delivery,
-      })),
-    );
+  private async write(items: Prepared[]): Promise<(PublishedEvent | ItemFailed)[]> {
     // One row per Id per statement: ON CONFLICT DO UPDATE may not touch a row twice in one command.
-    const seen = new Set<string>();
-    const events = items.filter((e) => !seen.has(e.id) && seen.add(e.id));
-    // One statement (so one round trip, and atomic): the events, then their deliveries.
-    await preparedQuery(
+    // A second item with an Id seen in this batch must carry the same body.
+    const first = new Map<string, Prepared>();
+    for (const e of items) if (!first.has(e.id)) first.set(e.id, e);
+    const events = [...first.values()];
+    const deliveries = items
+      .filter((e) => first.get(e.id)!.body === e.body)
+      .flatMap((e) =>
+        e.deliveries.map((d) => ({
+          ...d,
+          eventId: e.id,
+          eventType: String(e.input.payload.EventType),
+          body: e.body,
+          emittedAt: e.emittedAt,
+          scenarioId: e.input.scenarioId ?? null,
+          treatment: e.input.delivery,
+        })),
+      );
+    // One statement (so one round trip, and atomic): the events, then their deliveries. It returns
+    // the Ids already stored with another body: those events are refused, with no delivery.
+    const refusedRows = await preparedQuery<{ id: string }>(
       this.dataSource,
-      'outbox-write',
+      'outbox-write-checked',
       `WITH inserted AS (
          INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body, scenario_id)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[],
            $8::text[], $9::json[]
            , $14::uuid[])
-         -- A replayed seed emits the same Ids again: deliver them again (as a platform duplicate), keep the first copy.
-         -- A scenario's replay takes the row over (tag and emit time), so the new run's report counts and times it.
-         ON CONFLICT (id) DO UPDATE SET scenario_id = EXCLUDED.scenario_id, created_at = now()
-           WHERE EXCLUDED.scenario_id IS NOT NULL
+         -- An exact replay emits the same Ids with the same bodies: deliver them again (as a platform
+         -- duplicate) and keep the row. A scenario's replay takes the row over (tag and emit time), so
+         -- the new run's report counts and times it. The same Id with another body is never stored.
+         ON CONFLICT (id) DO UPDATE SET scenario_id = COALESCE(EXCLUDED.scenario_id, events.scenario_id),
+           created_at = CASE WHEN EXCLUDED.scenario_id IS NULL THEN events.created_at ELSE now() END
+           WHERE events.body::text = EXCLUDED.body::text
+         RETURNING id),
+       delivered AS (
+         INSERT INTO deliveries (id, event_id, webhook_id, event_type, scenario_id, retry_schedule_ms)
+         -- unnest flattens a 2-D array, so each delivery's own schedule travels as an array literal.
+         SELECT id, event_id, webhook_id, event_type, scenario_id, schedule::int[]
+           FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $15::uuid[], $16::text[])
+             AS d(id, event_id, webhook_id, event_type, scenario_id, schedule)
+          WHERE d.event_id IN (SELECT id FROM inserted)
          RETURNING 1)
-       INSERT INTO deliveries (id, event_id, webhook_id, event_type, scenario_id, retry_schedule_ms)
-       -- unnest flattens a 2-D array, so each delivery's own schedule travels as an array literal.
-       SELECT id, event_id, webhook_id, event_type, scenario_id, schedule::int[]
-         FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $15::uuid[], $16::text[])
-           AS d(id, event_id, webhook_id, event_type, scenario_id, schedule)`,
+       SELECT e.id FROM unnest($1::uuid[]) AS e(id) WHERE e.id NOT IN (SELECT id FROM inserted)`,
       [
         events.map((e) => e.id),
         events.map((e) => e.input.payload.EventType),
@@ -160,10 +172,12 @@ export class EventPublisher {
         deliveries.map((d) => (d.treatment?.retryScheduleMs ? `{${d.treatment.retryScheduleMs.join(',')}}` : null)),
       ],
     );
-    if (deliveries.length > 0) {
+    const refused = new Set(refusedRows.map((r) => r.id));
+    const accepted = deliveries.filter((d) => !refused.has(d.eventId));
+    if (accepted.length > 0) {
       // Committed is accepted: if Redis fails here, the reconciler queues these deliveries later.
       await this.enqueue(
-        deliveries.map((d) =>
+        accepted.map((d) =>
           this.jobs.job(
             {
               deliveryId: d.id,
@@ -178,10 +192,13 @@ export class EventPublisher {
             d.treatment?.holdBackMs ?? 0,
           ),
         ),
-      ).catch((e) => this.logger.warn(`Queueing ${deliveries.length} deliveries failed; the reconciler will retry: ${String(e)}`));
+      ).catch((e) => this.logger.warn(`Queueing ${accepted.length} deliveries failed; the reconciler will retry: ${String(e)}`));
     }
-    for (const e of items) this.emitted.inc({ event_type: String(e.input.payload.EventType), source: e.input.source });
-    return items.map(({ id, body, deliveries: ds }) => ({ id, body, deliveries: ds }));
+    return items.map((e) => {
+      if (refused.has(e.id) || first.get(e.id)!.body !== e.body) return new ItemFailed(new EventIdConflictError(e.id));
+      this.emitted.inc({ event_type: String(e.input.payload.EventType), source: e.input.source });
+      return { id: e.id, body: e.body, deliveries: e.deliveries };
+    });
   }
 
   /**

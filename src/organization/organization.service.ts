@@ -109,11 +109,6 @@ export class OrganizationService {
     return presentUser(saved);
   }
 
-  /** Called by the simulation when a user's availability changes, so the model survives restarts. */
-  async storeAvailability(id: string, availability: OrgUserEntity['availability']): Promise<void> {
-    await this.dataSource.getRepository(OrgUserEntity).update({ id }, { availability });
-  }
-
   async deleteUser(id: string): Promise<void> {
     await this.findUser(id);
     const s = await this.requireSnapshot();

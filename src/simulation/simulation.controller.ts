@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -56,8 +56,14 @@ export class SimulationController {
 
   @Post('simulation/reset')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Start over with a seed, virtual start time and time scale (replays a run)' })
+  @ApiOperation({ summary: 'Start a new run from the configured organisation (fresh event Ids), or replay a recorded run exactly (ReplayOf)' })
   async reset(@Body() dto: ResetSimulationDto) {
+    if (dto.ReplayOf) {
+      const extra = (['Seed', 'StartTime', 'TimeScale', 'Paused'] as const).filter((k) => dto[k] !== undefined);
+      if (extra.length) throw new BadRequestException(`ReplayOf takes the recorded run's settings; leave out ${extra.join(', ')}`);
+      await this.simulation.reset({}, { replayOf: dto.ReplayOf });
+      return this.simulation.state();
+    }
     await this.simulation.reset({
       ...(dto.Seed !== undefined ? { seed: dto.Seed } : {}),
       ...(dto.StartTime ? { startTime: new Date(dto.StartTime) } : {}),

@@ -10,14 +10,16 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { EventIdConflictError } from '../events/event-id-conflict.error';
 import { EventPublisher, type PublishInput } from '../events/event-publisher.service';
-import type { Availability } from '../organization/organization.entities';
 import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
 import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type TaskHandle } from './engine';
 import { toOrganizationData } from './simulation-model.mapper';
+import { derivedRunKey, organizationFingerprint, SimulationRuns } from './simulation-runs';
 
 export interface SimulationSettings {
   seed: string | number;
@@ -25,6 +27,14 @@ export interface SimulationSettings {
   timeScale: number;
   /** The clock runs only when advanced by hand (exact, wall-clock-free replays). */
   paused: boolean;
+}
+
+/** How a reset picks its run: a new one (default), a recorded one replayed, or one keyed by its caller's plan. */
+export interface RunChoice {
+  /** Replays this recorded run: its seed, start time, time scale and ids; the organisation must be as it was. */
+  replayOf?: string;
+  /** A caller that plans its whole run up front (a scenario): the same key on the same starting state replays. */
+  runKey?: string;
 }
 
 /** Extra publishing options for one emitted payload (a scenario tags its events and picks retry treatments). */
@@ -52,6 +62,12 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   /** Changes on every rebuild, so a scenario can tell that the simulation it scheduled on is gone. */
   private buildCount = 0;
   private decorator: PublishDecorator | null = null;
+  private readonly runs: SimulationRuns;
+  /** The run whose ids the engine draws; a replay draws the recorded run's. */
+  private runId = '';
+  private replaying = false;
+  /** Events of this run refused by the store: their Id was stored earlier with another body. */
+  private refusedEvents = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,11 +77,12 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     config: AppConfig,
   ) {
     this.settings = { seed: config.simulationSeed, startTime: new Date(), timeScale: config.timeScale, paused: false };
+    this.runs = new SimulationRuns(dataSource);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.rebuild();
-    // A changed organisation is a new model: the engine is rebuilt, keeping its virtual time.
+    await this.reset({ startTime: this.settings.startTime, paused: false });
+    // A changed organisation is a new model: the engine is rebuilt as a new run, keeping its virtual time.
     this.changes = this.organization.changes.subscribe(() => {
       this.rebuilding = this.rebuilding.then(() => this.rebuild(true)).catch((e) => this.logger.error(`Rebuilding the simulation failed: ${String(e)}`));
     });
@@ -76,10 +93,33 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     await this.scheduler?.stop();
   }
 
-  /** Starts over with a seed, a virtual start time and a time scale: the way to replay a run. */
-  async reset(settings: Partial<SimulationSettings>): Promise<void> {
+  /**
+   * Starts over from the organisation as configured: a new run, whose ids no earlier run shares
+   * (same seed: same story, fresh ids); or, with `replayOf`, the recorded run again, ids included.
+   */
+  async reset(settings: Partial<SimulationSettings>, choice: RunChoice = {}): Promise<void> {
+    await this.rebuilding;
+    const snapshot = await this.organization.snapshot();
+    const fingerprint = snapshot ? organizationFingerprint(toOrganizationData(snapshot)) : null;
+    if (choice.replayOf) {
+      const recorded = await this.runs.find(choice.replayOf);
+      if (!recorded) throw new NotFoundException(`No recorded simulation run ${choice.replayOf}`);
+      if (!recorded.organizationFingerprint) {
+        throw new ConflictException(`Run ${recorded.id} began with an organisation change in the middle of a run; only runs started by a reset or at start-up can be replayed`);
+      }
+      if (recorded.organizationFingerprint !== fingerprint) {
+        throw new ConflictException(`The organisation is not as it was when run ${recorded.id} started (users, queues or call lists changed): a replay needs the same starting state`);
+      }
+      this.settings = { seed: recorded.seed, startTime: recorded.startTime, timeScale: recorded.timeScale, paused: recorded.paused };
+      await this.rebuild(false, recorded.id, true);
+      return;
+    }
     this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date(), paused: settings.paused ?? false };
-    await this.rebuild(false);
+    const runId = choice.runKey
+      ? derivedRunKey(choice.runKey, { seed: String(this.settings.seed), startTime: this.settings.startTime, timeScale: this.settings.timeScale, organizationFingerprint: fingerprint })
+      : randomUUID();
+    await this.runs.record({ id: runId, seed: String(this.settings.seed), startTime: this.settings.startTime, timeScale: this.settings.timeScale, paused: this.settings.paused, organizationFingerprint: fingerprint });
+    await this.rebuild(false, runId, false);
   }
 
   /** Runs the paused clock forward by `seconds` of virtual time. */
@@ -98,6 +138,8 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
 
   state() {
     return {
+      RunId: this.runId,
+      Replay: this.replaying,
       Paused: this.settings.paused,
       Seed: this.settings.seed,
       TimeScale: this.settings.timeScale,
@@ -106,6 +148,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
       Running: this.sim !== null,
       ActiveCalls: this.sim?.activeCalls().length ?? 0,
       EmittedEvents: this.sim?.emittedCount ?? 0,
+      RefusedEvents: this.refusedEvents,
     };
   }
 
@@ -155,22 +198,42 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private async rebuild(keepTime = false): Promise<void> {
+  /**
+   * A new engine on the stored organisation. `runId` given: a run from its start. Omitted: the
+   * organisation changed mid-run, so the engine continues at the same virtual time as a new run,
+   * keeping each user's availability (live state the configuration does not hold).
+   */
+  private async rebuild(keepTime = false, runId?: string, replay = false): Promise<void> {
     const snapshot = await this.organization.snapshot();
     const startMs = keepTime && this.scheduler ? this.scheduler.nowMs() : this.settings.startTime.getTime();
     await this.scheduler?.stop();
-    const dropped = this.sim?.activeCalls().length ?? 0;
+    const previous = this.sim;
+    const dropped = previous?.activeCalls().length ?? 0;
     if (dropped > 0) this.logger.warn(`The organisation changed: ${dropped} simulated calls in progress were dropped`);
     this.sim = null;
     this.scheduler = null;
     this.buildCount++;
+    this.generation = keepTime ? this.generation + 1 : 0;
+    const seed = this.generation === 0 ? this.settings.seed : `${this.settings.seed}/${this.generation}`;
+    this.runId = runId ?? randomUUID();
+    this.replaying = replay;
+    this.refusedEvents = 0;
+    if (!runId) {
+      await this.runs.record({ id: this.runId, seed: String(seed), startTime: new Date(startMs), timeScale: this.settings.timeScale, paused: this.settings.paused, organizationFingerprint: null });
+    }
     if (!snapshot) return;
+    const data = toOrganizationData(snapshot);
+    if (keepTime && previous) {
+      for (const user of data.users) {
+        if (previous.model.findUser(user.id)) user.availability = previous.model.findUser(user.id)!.availability;
+      }
+    }
     const scheduler = new Scheduler(new VirtualClock(startMs), {
       onError: (e, label) => this.logger.error(`Simulation task ${label} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
-    this.generation = keepTime ? this.generation + 1 : 0;
-    this.sim = new Simulation(new OrganizationModel(toOrganizationData(snapshot), startMs), {
-      seed: this.generation === 0 ? this.settings.seed : `${this.settings.seed}/${this.generation}`,
+    this.sim = new Simulation(new OrganizationModel(data, startMs), {
+      seed,
+      runKey: this.runId,
       clock: scheduler,
       emit: (payload) => this.emit(payload),
       smartRouting: this.smartRouting,
@@ -182,11 +245,13 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   private emit(payload: Record<string, unknown>): void {
     // Called synchronously inside the emitting task, so a decorator sees payloads in virtual-time order.
     const extra = this.decorator?.(payload) ?? null;
-    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).catch((e) => this.logger.error(`Publishing ${String(payload.EventType)} failed: ${String(e)}`));
-    // The stored model follows what the simulation did, so it survives a restart.
-    if (payload.EventType === 'UserAvailability') {
-      void this.organization.storeAvailability(String(payload.UserId), payload.Availability as Availability).catch(() => undefined);
-    } else if (payload.EventType === 'CallbackChanged') {
+    const runId = this.runId;
+    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).catch((e) => {
+      if (e instanceof EventIdConflictError && runId === this.runId) this.refusedEvents++;
+      this.logger.error(`Publishing ${String(payload.EventType)} ${String(payload.Id)} failed: ${String(e)}`);
+    });
+    // Availability is the run's own state, not configuration: a reset starts from the configured one.
+    if (payload.EventType === 'CallbackChanged') {
       // In order, so a callback's stored state is its latest.
       this.callbackWrites = this.callbackWrites
         .then(() => this.storeCallback(payload))

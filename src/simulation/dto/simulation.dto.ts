@@ -8,6 +8,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -93,6 +94,10 @@ export class ResetSimulationDto {
   @IsOptional()
   @IsBoolean()
   Paused?: boolean;
+  @ApiPropertyOptional({ description: "Replay this recorded run (a reset's RunId) exactly: its seed, start time, time scale and event Ids; give no other field" })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'ReplayOf must be the RunId (a GUID) of a recorded run' })
+  ReplayOf?: string;
 }
 
 export class AdvanceDto {

@@ -60,6 +60,8 @@ export class SimContext {
     readonly settings: EngineSettings,
     readonly smartRouting: SmartRoutingHook | undefined,
     emit: (payload: Record<string, unknown>) => void,
+    /** Names the id streams: a run's key mixed in, so no two runs of one seed share an id. */
+    readonly idLabel = 'ids',
   ) {
     this.calls = new CallRegistry(settings.maxRetainedCalls);
     this.sink = new EventSink(model.organization.id, clock, this.calls, emit);
@@ -71,7 +73,7 @@ export class SimContext {
     let streams = this.streamCache.get(label);
     if (!streams) {
       const rng = this.root.fork(label);
-      streams = { ids: rng.fork('ids'), fill: rng.fork('fill') };
+      streams = { ids: rng.fork(this.idLabel), fill: rng.fork('fill') };
       this.streamCache.set(label, streams);
     }
     return streams;

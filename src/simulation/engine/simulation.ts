@@ -52,6 +52,7 @@ export class Simulation {
       },
       options.smartRouting,
       options.emit,
+      options.runKey === undefined ? 'ids' : `ids@${options.runKey}`,
     );
     const ctx = this.ctx;
     ctx.flows = {
@@ -263,7 +264,7 @@ export class Simulation {
     const rng = this.root.fork(`call:${this.callCount + 1}`);
     const resolved = resolveCallScript(script, rng.fork('script')); // validates before the count moves
     this.callCount++;
-    const ids = rng.fork('ids');
+    const ids = rng.fork(this.ctx.idLabel);
     const call = createCall({
       id: ids.uuid(),
       legId: ids.uuid(),

@@ -6,6 +6,11 @@ import type { CallKind, CallPhase, CallSide } from './sim-call';
 export interface SimulationOptions {
   /** Same seed + same commands at the same virtual times = the same payloads, ids and timestamps included. */
   seed: string | number;
+  /**
+   * Mixed into every id the run draws (calls, legs, events, callbacks), not into its behaviour: the
+   * same seed with another run key plays the same story under fresh ids. Omitted: ids from the seed alone.
+   */
+  runKey?: string;
   /** Usually a Scheduler; the simulation only reads the time and sets timers. */
   clock: SimulationClock;
   emit: (payload: Record<string, unknown>) => void;
