@@ -74,7 +74,7 @@ describe('simulated calls through the admin API (HTTPS receiver on 127.0.0.1:443
     await h.api().post(`/api/users/${anna.id}/supervision`).send({ Target: mikko.id }).expect(409);
     await h.api().post(`/api/calls/${call.body.CallId}/hangup`).send({ By: 'agent' }).expect(202);
     const created = await h.api().post(`/api/call-lists/${DEMO.callListId}/callbacks`).send({ ContactNumber: '+358401112223', Note: 'Wants a call' }).expect(201);
-    const callbackId = created.body.CallbackId;
+    const callbackId = created.body.CallBackId;
     await h.api().post(`/api/callbacks/${callbackId}/assign`).send({ User: mikko.id }).expect(202);
     await h.api().post(`/api/callbacks/${callbackId}/attempts`).send({ User: mikko.id, Result: 'NoAnswer' }).expect(202);
     await h.api().post(`/api/callbacks/${callbackId}/close`).send({}).expect(202);

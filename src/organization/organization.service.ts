@@ -163,6 +163,16 @@ export class OrganizationService {
     return presentQueue(saved);
   }
 
+  /**
+   * Stores who serves the queue, as the simulation already applied it (QueueAttachedUsers): no
+   * change notice, so the running simulation is not rebuilt for its own command.
+   */
+  async storeAttachedUsers(id: string, attached: AttachedUserDto[]) {
+    const queue = await this.findQueue(id);
+    const saved = await this.dataSource.getRepository(ServiceQueueEntity).save({ ...queue, attachedUsers: await this.checkAttached(attached) });
+    return presentQueue(saved);
+  }
+
   async deleteQueue(id: string): Promise<void> {
     await this.findQueue(id);
     await this.dataSource.getRepository(ServiceQueueEntity).delete({ id });

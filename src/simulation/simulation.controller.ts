@@ -20,6 +20,7 @@ import {
   ResetSimulationDto,
   SupervisionDto,
 } from './dto/simulation.dto';
+import { presentCall } from './call-info.presenter';
 import { SimulationService } from './simulation.service';
 
 function script(dto: CallScriptDto = {}): CallScript {
@@ -103,16 +104,16 @@ export class SimulationController {
   @Get('calls')
   @ApiOperation({ summary: 'Calls in progress' })
   active() {
-    return this.simulation.run((sim) => sim.activeCalls());
+    return this.simulation.run((sim) => sim.activeCalls().map(presentCall));
   }
 
   @Get('calls/:id')
-  @ApiOperation({ summary: "A call's state and timeline: every event it produced, in order, and its SmartRouting exchanges" })
+  @ApiOperation({ summary: "A call's state and timeline: every event it produced (the QueueStatus/UserStatus its steps caused included), in order, and its SmartRouting exchanges" })
   async call(@Param('id', uuid) id: string) {
     const info = this.simulation.run((sim) => sim.callInfo(id));
     if (!info) throw new NotFoundException(`No call ${id} in the simulation`);
-    const timeline = this.simulation.run((sim) => sim.timeline(id));
-    return { Call: info, Timeline: timeline, SmartRouting: await this.smartRouting.requestsForCall(id) };
+    const timeline = this.simulation.run((sim) => sim.callTimeline(id));
+    return { Call: presentCall(info), Timeline: timeline, SmartRouting: await this.smartRouting.requestsForCall(id) };
   }
 
   @Post('calls/:id/hangup')
@@ -163,7 +164,9 @@ export class SimulationController {
         dto.AttachedUsers.map((a) => ({ userId: a.UserId, priority: a.Priority ?? 0, active: a.Active ?? true })),
       ),
     );
-    return this.organization.getQueue(id);
+    // Stored too: the queue's configuration is the list now (GET, a reset and a restart start from it).
+    const byId = this.simulation.run((sim) => dto.AttachedUsers.map((a) => ({ ...a, UserId: sim.model.findUser(a.UserId)?.id ?? a.UserId })));
+    return this.organization.storeAttachedUsers(id, byId);
   }
 
   @Post('call-lists/:id/callbacks')
@@ -181,7 +184,7 @@ export class SimulationController {
         extras: (dto.Extras ?? []).map((e) => ({ name: String(e.Name), value: String(e.Value) })),
       }),
     );
-    return { CallbackId: callbackId };
+    return { CallBackId: callbackId };
   }
 
   @Get('callbacks')
@@ -197,21 +200,21 @@ export class SimulationController {
   @HttpCode(202)
   attemptCallback(@Param('id', uuid) id: string, @Body() dto: CallbackAttemptDto) {
     this.simulation.run((sim) => sim.attemptCallback(id, dto.User, dto.Result, { note: dto.Note ?? null }));
-    return { CallbackId: id };
+    return { CallBackId: id };
   }
 
   @Post('callbacks/:id/assign')
   @HttpCode(202)
   assignCallback(@Param('id', uuid) id: string, @Body() dto: AssignCallbackDto) {
     this.simulation.run((sim) => sim.assignCallback(id, dto.User ?? null));
-    return { CallbackId: id };
+    return { CallBackId: id };
   }
 
   @Post('callbacks/:id/close')
   @HttpCode(202)
   closeCallback(@Param('id', uuid) id: string) {
     this.simulation.run((sim) => sim.closeCallback(id));
-    return { CallbackId: id };
+    return { CallBackId: id };
   }
 }
 

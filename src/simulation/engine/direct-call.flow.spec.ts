@@ -1,7 +1,6 @@
 import { personalQueue } from './routing-target';
-import { createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
+import { at, createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '');
 
 describe('direct call flow', () => {
   it('answered: Comings, Arrived, Allocated, Connected, Disconnected, with consistent ids', async () => {
@@ -10,14 +9,14 @@ describe('direct call flow', () => {
     await h.scheduler.runUntilIdle();
     expect(h.events.map((e) => `${e.Timestamp} ${e.EventType}`)).toEqual([
       `${at(0)} UserCallInComing`,
-      `${at(0)} UserCallInArrived`,
-      `${at(0)} UserCallInUserAllocated`,
-      `${at(0)} UserStatus`,
-      `${at(0)} QueueStatus`, // carol is Sales' agent: one agent short-term away
+      `${at(0, 1)} UserCallInArrived`,
+      `${at(0, 2)} UserCallInUserAllocated`,
+      `${at(0, 3)} UserStatus`,
+      `${at(0, 4)} QueueStatus`, // carol is Sales' agent: one agent short-term away
       `${at(4)} UserCallInUserConnected`,
       `${at(34)} UserCallInDisconnected`,
-      `${at(34)} UserStatus`,
-      `${at(34)} QueueStatus`,
+      `${at(34, 1)} UserStatus`,
+      `${at(34, 2)} QueueStatus`,
     ]);
     const timeline = h.sim.timeline(callId);
     expect(timeline.every((e) => e.CallId === callId && e.LegId === legId && e.UserId === IDS.carol && e.TargetNumber === '+358401000003')).toBe(true);

@@ -4,6 +4,10 @@ import type { PayloadOf } from '../../catalog/payload.types';
 import type { SeededRandom } from '../../common/seeded-random';
 import type { CallRegistry } from './call-registry';
 import type { SimulationClock } from './scheduler';
+import type { SimCall } from './sim-call';
+
+/** Status events a call's step causes: filed under that call and stamped in its order. */
+const CAUSED_STATUS: ReadonlySet<EventTypeName> = new Set(['QueueStatus', 'UserStatus']);
 
 /** The random streams one emitter draws from: event ids, and values the flow leaves to makeEvent. */
 export interface RandomStreams {
@@ -17,10 +21,15 @@ export type EventValues<N extends EventTypeName> = Partial<PayloadOf<N>>;
 /**
  * Builds every payload with makeEvent (so it is validated against the seed tables), stamps it with
  * the virtual clock and an id from the emitter's stream, files it under its call, and hands it on.
+ * A call's events (and the QueueStatus/UserStatus its steps cause) get strictly increasing
+ * timestamps, 1 ms apart when they happen at the same virtual instant, so a receiver can order
+ * them by Timestamp.
  */
 export class EventSink {
   /** Payloads emitted so far, for metrics and tests. */
   count = 0;
+  /** The call whose event came last in the current step: the cause of the step's status events. */
+  private stepCall: SimCall | undefined;
 
   constructor(
     private readonly organizationId: string,
@@ -29,14 +38,27 @@ export class EventSink {
     private readonly deliver: (payload: Record<string, unknown>) => void,
   ) {}
 
+  /** A new simulation step begins: status events from now on are caused by its calls. */
+  beginStep(): void {
+    this.stepCall = undefined;
+  }
+
   emit<N extends EventTypeName>(eventType: N, values: NoInfer<EventValues<N>>, streams: RandomStreams): Record<string, unknown> {
+    const callId = (values as { CallId?: unknown }).CallId;
+    const call = typeof callId === 'string' ? this.calls.get(callId) : CAUSED_STATUS.has(eventType) ? this.stepCall : undefined;
+    const nowMs = this.clock.nowMs();
+    const atMs = call ? Math.max(nowMs, call.lastEventMs + 1) : nowMs;
     const payload = makeEvent(eventType, values as Record<string, unknown>, {
       organizationId: this.organizationId,
       rng: streams.fill,
       id: streams.ids.uuid(),
-      timestamp: this.clock.now(),
+      timestamp: new Date(atMs),
     });
-    if (typeof payload.CallId === 'string') this.calls.record(payload.CallId, payload);
+    if (call) {
+      call.lastEventMs = atMs;
+      call.timeline.push(payload);
+      if (typeof callId === 'string') this.stepCall = call;
+    }
     this.count++;
     this.deliver(payload);
     return payload;

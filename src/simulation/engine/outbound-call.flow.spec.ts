@@ -1,6 +1,5 @@
-import { createHarness, IDS, START } from './simulation.fixture';
+import { at, createHarness, IDS, START } from './simulation.fixture';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '');
 
 describe('outbound call flow', () => {
   it('answered: UserCallOutGoing, UserCallOutConnected, UserCallOutDisconnected', async () => {
@@ -9,12 +8,12 @@ describe('outbound call flow', () => {
     await h.scheduler.runUntilIdle();
     expect(h.events.map((e) => `${e.Timestamp} ${e.EventType}`)).toEqual([
       `${at(0)} UserCallOutGoing`,
-      `${at(0)} UserStatus`,
-      `${at(0)} QueueStatus`,
+      `${at(0, 1)} UserStatus`,
+      `${at(0, 2)} QueueStatus`,
       `${at(7)} UserCallOutConnected`,
       `${at(47)} UserCallOutDisconnected`,
-      `${at(47)} UserStatus`,
-      `${at(47)} QueueStatus`,
+      `${at(47, 1)} UserStatus`,
+      `${at(47, 2)} QueueStatus`,
     ]);
     const timeline = h.sim.timeline(callId);
     expect(timeline.every((e) => e.CallId === callId && e.LegId === legId && e.UserId === IDS.dave && e.UserName === 'dave@test.example')).toBe(true);

@@ -1,6 +1,5 @@
-import { createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
+import { at, createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '').replace(/Z$/, '');
 
 /** Every payload of a call carries the same identity. */
 function expectConsistentIdentity(timeline: Record<string, unknown>[], callId: string, legId: string): void {
@@ -22,22 +21,23 @@ describe('queue call flow', () => {
     });
     await h.scheduler.runUntilIdle();
     expect(h.events.map((e) => `${e.Timestamp} ${e.EventType}`)).toEqual([
+      // Strictly increasing per call: events of one instant 1 ms apart, in the order they happen.
       `${at(0)} QueueCallInComing`,
-      `${at(0)} QueueCallInArrived`,
-      `${at(0)} QueueStatus`,
-      `${at(0)} QueueCallInUserAllocated`,
-      `${at(0)} UserStatus`,
-      `${at(0)} QueueStatus`,
+      `${at(0, 1)} QueueCallInArrived`,
+      `${at(0, 2)} QueueStatus`,
+      `${at(0, 3)} QueueCallInUserAllocated`,
+      `${at(0, 4)} UserStatus`,
+      `${at(0, 5)} QueueStatus`,
       `${at(5)} QueueCallInUserConnected`,
-      `${at(5)} UserWrapUpEnabled`,
-      `${at(5)} QueueStatus`,
+      `${at(5, 1)} UserWrapUpEnabled`,
+      `${at(5, 2)} QueueStatus`,
       `${at(65)} QueueCallInDisconnected`,
-      `${at(65)} UserWrapUpStarted`,
-      `${at(65)} UserStatus`,
-      `${at(65)} QueueStatus`,
+      `${at(65, 1)} UserWrapUpStarted`,
+      `${at(65, 2)} UserStatus`,
+      `${at(65, 3)} QueueStatus`,
       `${at(95)} UserWrapUpTerminated`,
-      `${at(95)} UserStatus`,
-      `${at(95)} QueueStatus`,
+      `${at(95, 1)} UserStatus`,
+      `${at(95, 2)} QueueStatus`,
     ]);
     const timeline = h.sim.timeline(callId);
     expect(timeline.map((e) => e.EventType)).toEqual([
@@ -91,20 +91,26 @@ describe('queue call flow', () => {
     const [first, second] = ofType(timeline, 'QueueCallInUserAllocated');
     expect(first.UserId).toBe(IDS.alice);
     expect(ofType(timeline, 'QueueCallInUserCancelled')[0]).toMatchObject({ UserId: IDS.alice, Reason: 'local', DetailedReason: 'NoAnswer', Timestamp: at(20) });
-    expect(second).toMatchObject({ UserId: IDS.bob, Timestamp: at(20) });
+    expect(second).toMatchObject({ UserId: IDS.bob, Timestamp: at(20, 3) });
     expect(ofType(timeline, 'QueueCallInDisconnected')[0]).toMatchObject({ Reason: 'local', Timestamp: at(33) });
   });
 
-  it('manual wrap-up lasts until endWrapUp', async () => {
+  it('endWrapUp ends a wrap-up early (manual); otherwise it ends at MaxWrapUpDurationSec, whatever the script says', async () => {
     const h = createHarness();
-    h.sim.placeQueueCall(IDS.support, { agentAnswers: true, answerAfterSeconds: 2, talkSeconds: 10, wrapUpEndsManually: true });
-    await h.scheduler.runUntilIdle();
+    h.sim.placeQueueCall(IDS.support, { agentAnswers: true, answerAfterSeconds: 2, talkSeconds: 10, hangupBy: 'caller' });
+    await h.scheduler.advanceBy(12_000);
     expect(h.sim.userState(IDS.alice).activity).toBe('wrapUp');
     expect(() => h.sim.endWrapUp(IDS.bob)).toThrow(/not in wrap-up/);
     await h.scheduler.advanceBy(7000);
     h.sim.endWrapUp('alice@test.example');
-    await h.scheduler.runUntilIdle();
+    await h.scheduler.advanceBy(0);
     expect(ofType(h.events, 'UserWrapUpTerminated')[0]).toMatchObject({ Reason: 'manual', ElapsedTimeSec: 7, UserId: IDS.alice });
+    expect(h.sim.userState(IDS.alice).activity).toBe('idle');
+    // The old WrapUpEndsManually option no longer lets a wrap-up outlast its maximum.
+    h.sim.placeQueueCall(IDS.support, { agentAnswers: true, answerAfterSeconds: 2, talkSeconds: 10, wrapUpEndsManually: true });
+    await h.scheduler.runUntilIdle();
+    const [started, terminated] = [ofType(h.events, 'UserWrapUpStarted')[1], ofType(h.events, 'UserWrapUpTerminated')[1]];
+    expect(terminated).toMatchObject({ Reason: 'timer', ElapsedTimeSec: started.MaxWrapUpDurationSec });
     expect(h.sim.userState(IDS.alice).activity).toBe('idle');
   });
 
@@ -160,9 +166,9 @@ describe('queue call flow', () => {
     const timeline = h.sim.timeline(callId);
     expect(timeline.map((e) => `${e.Timestamp} ${e.EventType}`)).toEqual([
       `${at(0)} QueueCallInComing`,
-      `${at(0)} QueueCallInArrived`,
-      `${at(0)} QueueCallInOverflow`,
-      `${at(0)} QueueCallInTransferStarted`,
+      `${at(0, 1)} QueueCallInArrived`,
+      `${at(0, 3)} QueueCallInOverflow`,
+      `${at(0, 5)} QueueCallInTransferStarted`,
       `${at(4)} QueueCallInTransferConnected`,
     ]);
     expect(timeline[2]).toMatchObject({ TechEvent: 'NoAgentsAvailable' });
@@ -199,11 +205,11 @@ describe('queue call flow', () => {
     const timeline = h.sim.timeline(callId);
     expect(timeline.map((e) => `${e.Timestamp} ${e.EventType} ${e.QueueName}`)).toEqual([
       `${at(0)} QueueCallInComing Sales`,
-      `${at(0)} QueueCallInArrived Sales`,
-      `${at(0)} QueueCallInOverflow Sales`,
-      `${at(0)} QueueCallInTransferStarted Sales`,
-      `${at(0)} QueueCallInTransferConnected Sales`,
-      `${at(0)} QueueCallInArrived Backup`,
+      `${at(0, 1)} QueueCallInArrived Sales`,
+      `${at(0, 3)} QueueCallInOverflow Sales`,
+      `${at(0, 5)} QueueCallInTransferStarted Sales`,
+      `${at(0, 6)} QueueCallInTransferConnected Sales`,
+      `${at(0, 7)} QueueCallInArrived Backup`,
       `${at(60)} QueueCallInDisconnected Backup`,
     ]);
     expect(timeline[4].ConnectedTarget).toBe(IDS.backup);

@@ -64,6 +64,8 @@ export interface SimCall {
   connectedAtMs: number | null;
   endedAtMs: number | null;
   endReason: string | null;
+  /** Time of the call's latest event: each next one is stamped at least 1 ms later. */
+  lastEventMs: number;
   readonly timers: Map<string, TaskHandle>;
   readonly timeline: Record<string, unknown>[];
 }
@@ -109,6 +111,7 @@ export function createCall(input: NewCallInput): SimCall {
     connectedAtMs: null,
     endedAtMs: null,
     endReason: null,
+    lastEventMs: Number.NEGATIVE_INFINITY,
     timers: new Map(),
     timeline: [],
   };

@@ -123,6 +123,7 @@ export class SimContext {
       this.flows.queue.dispatch();
       this.status.flush();
     };
+    this.sink.beginStep();
     const result = step();
     if (result) return result.then(after);
     after();

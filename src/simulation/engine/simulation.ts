@@ -217,6 +217,11 @@ export class Simulation {
 
   /** The payloads about the call (every payload carrying its CallId), in emission order. */
   timeline(callId: string): Record<string, unknown>[] {
+    return this.callTimeline(callId).filter((p) => p.CallId === callId);
+  }
+
+  /** Everything the call produced, in emission order: its own events and the QueueStatus/UserStatus its steps caused. */
+  callTimeline(callId: string): Record<string, unknown>[] {
     return [...(this.ctx.calls.get(callId)?.timeline ?? [])];
   }
 

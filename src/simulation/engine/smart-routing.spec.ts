@@ -1,7 +1,6 @@
 import type { RoutingInstructions } from '../../smart-routing/routing-instructions';
-import { createHarness, fakeHook, IDS, ofType, START } from './simulation.fixture';
+import { at, createHarness, fakeHook, IDS, ofType, START } from './simulation.fixture';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '');
 const answered = { agentAnswers: true, answerAfterSeconds: 2, talkSeconds: 30 } as const;
 
 async function route(instructions: RoutingInstructions, script = {}) {
@@ -75,7 +74,7 @@ describe('SmartRouting', () => {
   it('InitialTarget DISCONNECT: ends the call after its TTS', async () => {
     const { types, h, callId, info } = await route({ InitialTarget: 'DISCONNECT:', CustomTTS: 'This call will be disconnected, sorry about that' });
     expect(types).toEqual(['QueueCallInComing', 'QueueCallInDisconnected']);
-    expect(h.sim.timeline(callId)[1]).toMatchObject({ Reason: 'local', TechReason: 'smartrouting_disconnect', Timestamp: at(0) });
+    expect(h.sim.timeline(callId)[1]).toMatchObject({ Reason: 'local', TechReason: 'smartrouting_disconnect', Timestamp: at(0, 1) });
     expect(info.playedTts).toBe('This call will be disconnected, sorry about that');
   });
 
@@ -111,7 +110,7 @@ describe('SmartRouting', () => {
     await h.scheduler.advanceBy(200_000);
     const timeline = h.sim.timeline(callId);
     expect(timeline.map((e) => e.EventType)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInOverflow', 'QueueCallInTransferStarted', 'QueueCallInTransferConnected']);
-    expect(timeline[3]).toMatchObject({ TransferTarget: '+358409999000', Timestamp: at(120) });
+    expect(timeline[3]).toMatchObject({ TransferTarget: '+358409999000', Timestamp: at(120, 2) });
   });
 
   it('RequiredTarget: only that agent takes the call, waiting for them to become free', async () => {
@@ -147,7 +146,7 @@ describe('SmartRouting', () => {
     const second = h.sim.placeQueueCall(IDS.support, answered);
     await h.scheduler.runUntilIdle();
     expect(ofType(h.sim.timeline(first.callId), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.bob, DetailedReason: 'AllocationTarget' });
-    expect(ofType(h.sim.timeline(second.callId), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.alice, DetailedReason: null, Timestamp: at(0) });
+    expect(ofType(h.sim.timeline(second.callId), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.alice, DetailedReason: null, Timestamp: at(0, 3) });
   });
 
   it('notes instructions it cannot apply and routes the rest by default', async () => {
