@@ -8,6 +8,7 @@ import { SeededRandom } from '../common/seeded-random';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { EventEntity } from './event.entity';
 import { EventPublisher } from './event-publisher.service';
+import { organizationContext } from './organization-context';
 import type { ListEventsQuery } from './dto/list-events.query';
 
 const SET_BY_EMULATOR = ['Id', 'RootEntityType', 'RootEntityId', 'EntityType', 'EntityId'];
@@ -42,11 +43,14 @@ export class EventsService {
       problems.push('Timestamp must be a date-time such as 2018-01-01T08:01:23.45 (UTC) or an ISO 8601 string');
     }
     if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    const context = await organizationContext(this.dataSource, values);
     let payload: Record<string, unknown>;
     try {
       payload = makeEvent(EventType as string, values, {
         rng: new SeededRandom(randomBytes(8).toString('hex')),
         timestamp: (Timestamp as string | undefined) ?? new Date(),
+        organizationId: context.organizationId,
+        context,
       });
     } catch (e) {
       if (e instanceof EventValuesError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: e.problems });

@@ -88,6 +88,8 @@ export class OrganizationService {
       userName: dto.UserName,
       number: dto.Number,
       availability: dto.Availability ?? 'Available',
+      overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
+      serviceTerminals: dto.ServiceTerminals ?? 1,
     });
     this.changes.next();
     return presentUser(user);
@@ -104,6 +106,9 @@ export class OrganizationService {
       ...user,
       userName: dto.UserName ?? user.userName,
       number: dto.Number ?? user.number,
+      availability: dto.Availability ?? user.availability,
+      overflowTarget: dto.OverflowTarget !== undefined ? await this.checkOverflow(dto.OverflowTarget, id) : user.overflowTarget,
+      serviceTerminals: dto.ServiceTerminals ?? user.serviceTerminals,
     });
     this.changes.next();
     return presentUser(saved);
@@ -137,6 +142,7 @@ export class OrganizationService {
       maxWaitSeconds: dto.MaxWaitSeconds ?? 120,
       priority: dto.Priority ?? 0,
       overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
+      openStatus: dto.OpenStatus ?? 5,
     });
     await this.dataSource.getRepository(ServiceQueueEntity).save(queue);
     this.changes.next();
@@ -158,6 +164,7 @@ export class OrganizationService {
       maxWaitSeconds: dto.MaxWaitSeconds ?? queue.maxWaitSeconds,
       priority: dto.Priority ?? queue.priority,
       overflowTarget: dto.OverflowTarget !== undefined ? await this.checkOverflow(dto.OverflowTarget, id) : queue.overflowTarget,
+      openStatus: dto.OpenStatus ?? queue.openStatus,
     });
     this.changes.next();
     return presentQueue(saved);
@@ -271,7 +278,7 @@ export class OrganizationService {
       if (!GUID_PATTERN.test(dto.Target)) {
         throw new BadRequestException(`OverflowTarget.Target must be the id (a GUID) of the ${dto.Kind}`);
       }
-      if (dto.Kind === 'queue' && dto.Target === selfId) throw new BadRequestException('OverflowTarget cannot be the queue itself');
+      if ((dto.Kind === 'queue' || dto.Kind === 'user') && dto.Target === selfId) throw new BadRequestException(`OverflowTarget cannot be the ${dto.Kind} itself`);
       const found = await this.dataSource.getRepository(repo[dto.Kind]).findOneBy({ id: dto.Target });
       if (!found) throw new BadRequestException(`OverflowTarget.Target: no ${dto.Kind} ${dto.Target}`);
     }

@@ -17,6 +17,7 @@ import {
   CreateCallbackDto,
   HangUpDto,
   PlaceCallDto,
+  PlaceCallQuery,
   ResetSimulationDto,
   SupervisionDto,
 } from './dto/simulation.dto';
@@ -34,6 +35,8 @@ function script(dto: CallScriptDto = {}): CallScript {
     targetNumber: dto.TargetNumber,
     abandonAfterSeconds: dto.AbandonAfterSeconds,
     transferAnswers: dto.TransferAnswers,
+    agent: dto.Agent,
+    priority: dto.Priority,
   };
 }
 
@@ -92,13 +95,16 @@ export class SimulationController {
 
   @Post('calls')
   @ApiOperation({ summary: 'Place an inbound call to a queue or user, or an outbound call from a user, with an optional script' })
-  place(@Body() dto: PlaceCallDto) {
+  async place(@Body() dto: PlaceCallDto, @Query() query: PlaceCallQuery) {
+    if (query.wait === 'routed') this.simulation.requireRunningClock('?wait=routed');
     const placed = this.simulation.run((sim) => {
       if (dto.Type === 'queue') return sim.placeQueueCall(required(dto.Queue, 'Queue'), script(dto.Script));
       if (dto.Type === 'direct') return sim.placeDirectCall(required(dto.User, 'User'), script(dto.Script));
       return sim.placeOutboundCall(required(dto.User, 'User'), required(dto.Number, 'Number'), script(dto.Script));
     });
-    return { CallId: placed.callId, LegId: placed.legId };
+    if (query.wait !== 'routed') return { CallId: placed.callId, LegId: placed.legId };
+    const info = await this.simulation.waitForRouting(placed.callId);
+    return { CallId: placed.callId, LegId: placed.legId, Call: info ? presentCall(info) : null, SmartRouting: await this.smartRouting.requestsForCall(placed.callId) };
   }
 
   @Get('calls')
@@ -182,6 +188,7 @@ export class SimulationController {
         expiryDate: dto.ExpiryDate ? new Date(dto.ExpiryDate) : null,
         notBefore: dto.NotBefore ? new Date(dto.NotBefore) : null,
         extras: (dto.Extras ?? []).map((e) => ({ name: String(e.Name), value: String(e.Value) })),
+        ...(dto.TypeId !== undefined ? { typeId: dto.TypeId } : {}),
       }),
     );
     return { CallBackId: callbackId };

@@ -17,7 +17,7 @@ import { EventIdConflictError } from '../events/event-id-conflict.error';
 import { EventPublisher, type PublishInput } from '../events/event-publisher.service';
 import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
-import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type TaskHandle } from './engine';
+import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type CallInfo, type TaskHandle } from './engine';
 import { toOrganizationData } from './simulation-model.mapper';
 import { derivedRunKey, organizationFingerprint, SimulationRuns } from './simulation-runs';
 
@@ -181,6 +181,26 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   /** Sets (or, with null, removes) the options added to every payload published from now on. */
   decoratePublishing(decorator: PublishDecorator | null): void {
     this.decorator = decorator;
+  }
+
+  /** Waiting on the simulation needs its clock to run by itself. */
+  requireRunningClock(what: string): void {
+    if (this.settings.paused) throw new ConflictException(`${what} needs a running clock: the simulation is paused (POST /api/simulation/advance moves it)`);
+  }
+
+  /**
+   * Resolves when the call has been routed: past SmartRouting and its first target (queuing,
+   * ringing, connected, transferring or ended), or after `timeoutMs` (the SmartRouting time-out
+   * and its own wait fit within it) with the state it has then.
+   */
+  async waitForRouting(callId: string, timeoutMs = 15_000): Promise<CallInfo | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const info = this.sim?.callInfo(callId);
+      if (!info || info.phase !== 'routing' || Date.now() >= deadline) return info;
+      // The engine runs in this process: a short poll of its memory costs nothing measurable.
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   /** Runs a command against the engine, turning its errors into HTTP answers. */

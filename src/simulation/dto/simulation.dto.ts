@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsDateString,
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -33,6 +34,19 @@ export class CallScriptDto {
   @ApiPropertyOptional() @IsOptional() @Matches(PHONE_NUMBER, { message: 'TargetNumber must be a phone number' }) TargetNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) AbandonAfterSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() TransferAnswers?: boolean;
+  @ApiPropertyOptional({ description: 'Queue calls: the agent (id or username) offered the call first, as an AllocationTarget' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  Agent?: string;
+  @ApiPropertyOptional({ description: "Queue calls: the call's priority instead of the queue's (0..10000)" }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+}
+
+export class PlaceCallQuery {
+  @ApiPropertyOptional({ enum: ['routed'], description: 'routed: answer once the call has been routed (SmartRouting answered, queued, ringing or ended), with its state' })
+  @IsOptional()
+  @IsIn(['routed'], { message: 'wait must be routed' })
+  wait?: 'routed';
 }
 
 export class PlaceCallDto {
@@ -74,6 +88,10 @@ export class CreateCallbackDto {
   @ApiPropertyOptional() @IsOptional() @IsDateString() ExpiryDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString() NotBefore?: string;
   @ApiPropertyOptional({ example: [{ Name: 'OrderId', Value: '123' }] }) @IsOptional() @IsArray() Extras?: { Name: string; Value: string }[];
+  @ApiPropertyOptional({ enum: [1, 3], default: 1, description: '1: an explicit callback request; 3: a call list item created manually' })
+  @IsOptional()
+  @IsIn([1, 3], { message: 'TypeId must be 1 (explicit callback request) or 3 (call list item created manually); 2 comes from an overflown call' })
+  TypeId?: 1 | 3;
 }
 
 export class CallbackAttemptDto {

@@ -29,6 +29,14 @@ export interface CallScript {
   abandonAfterSeconds?: number;
   /** Whether an external transfer target answers. */
   transferAnswers?: boolean;
+  /**
+   * Queue calls: the agent (user id or username, attached to the queue) offered the call first,
+   * as a SmartRouting AllocationTarget would be (DetailedReason "AllocationTarget"); when that agent
+   * cannot take it, the queue's next agent does.
+   */
+  agent?: string;
+  /** Queue calls: the call's priority (0..10000), instead of the queue's, as SmartRouting's Priority. */
+  priority?: number;
 }
 
 export interface ResolvedCallScript {
@@ -55,6 +63,9 @@ export function validateCallScript(script: CallScript): void {
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new SimulationCommandError('invalid', `${field} must be a number of seconds >= 0, got ${String(value)}`);
     }
+  }
+  if (script.priority !== undefined && !(Number.isInteger(script.priority) && script.priority >= 0 && script.priority <= 10000)) {
+    throw new SimulationCommandError('invalid', `priority must be an integer 0..10000, got ${String(script.priority)}`);
   }
   if (script.hangupBy !== undefined && script.hangupBy !== 'caller' && script.hangupBy !== 'agent') {
     throw new SimulationCommandError('invalid', `hangupBy must be 'caller' or 'agent', got ${JSON.stringify(script.hangupBy)}`);

@@ -1,5 +1,5 @@
 import { personalQueue } from './routing-target';
-import { at, createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
+import { at, createHarness, IDS, ofType, organizationData } from './simulation.fixture';
 
 
 describe('direct call flow', () => {

@@ -1,4 +1,4 @@
-import { at, createHarness, IDS, START } from './simulation.fixture';
+import { at, createHarness, IDS } from './simulation.fixture';
 
 
 describe('outbound call flow', () => {

@@ -1,4 +1,4 @@
-import { at, createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
+import { at, createHarness, IDS, ofType, organizationData } from './simulation.fixture';
 
 
 /** Every payload of a call carries the same identity. */

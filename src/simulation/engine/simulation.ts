@@ -81,7 +81,13 @@ export class Simulation {
   /** A call to a service queue, by queue id or number. */
   placeQueueCall(queueIdOrNumber: string, script: CallScript = {}): PlacedCall {
     const queue = this.requireQueue(queueIdOrNumber);
+    const agent = script.agent === undefined ? null : this.requireUser(script.agent);
+    if (agent && !queue.attachedUsers.some((a) => a.userId === agent.id)) {
+      throw new SimulationCommandError('invalid', `Agent ${agent.userName} is not attached to queue ${queue.name}`);
+    }
     const call = this.newCall('queue', script, queue.number);
+    if (agent) call.routing.preferredUserIds = [agent.id];
+    if (script.priority !== undefined) call.routing.priorityOverride = script.priority;
     this.ctx.run(0, `queue call ${call.id}`, () => this.ctx.flows.queue.start(call, queue));
     return { callId: call.id, legId: call.legId };
   }
@@ -89,6 +95,7 @@ export class Simulation {
   /** A call to a user's own number, by user id or username. */
   placeDirectCall(userIdOrUsername: string, script: CallScript = {}): PlacedCall {
     const user = this.requireUser(userIdOrUsername);
+    this.refuseQueueOnly(script);
     const call = this.newCall('direct', script, user.number);
     this.ctx.run(0, `direct call ${call.id}`, () => this.ctx.flows.user.start(call, user));
     return { callId: call.id, legId: call.legId };
@@ -97,6 +104,7 @@ export class Simulation {
   /** A call the user dials to `targetNumber`. */
   placeOutboundCall(userIdOrUsername: string, targetNumber: string, script: CallScript = {}): PlacedCall {
     const user = this.requireUser(userIdOrUsername);
+    this.refuseQueueOnly(script);
     if (!targetNumber?.trim()) throw new SimulationCommandError('invalid', 'targetNumber is required');
     const call = this.newCall('outbound', { ...script, callerNumber: script.callerNumber ?? user.number, targetNumber }, targetNumber);
     this.ctx.run(0, `outbound call ${call.id}`, () => this.ctx.flows.outbound.start(call, user));
@@ -288,6 +296,11 @@ export class Simulation {
     return call;
   }
 
+  private refuseQueueOnly(script: CallScript): void {
+    const given = (['agent', 'priority'] as const).filter((k) => script[k] !== undefined);
+    if (given.length) throw new SimulationCommandError('invalid', `${given.join(' and ')} apply only to queue calls`);
+  }
+
   private abandon(call: SimCall): void {
     // Only a caller still waiting gives up; a call in transfer is the target's now.
     if (call.phase !== 'queuing' && call.phase !== 'ringing') return;
@@ -310,9 +323,14 @@ export class Simulation {
     this.abandon(call);
   }
 
+  /** By id, number or name (case-insensitive); the 404 lists the queues there are. */
   private requireQueue(ref: string): SimQueue {
-    const queue = typeof ref === 'string' ? this.model.findQueue(ref) : undefined;
-    if (!queue) throw notFound('queue', ref);
+    const byName = (): SimQueue | undefined => this.model.queueList.find((q) => q.name.toLowerCase() === ref.trim().toLowerCase());
+    const queue = typeof ref === 'string' ? (this.model.findQueue(ref) ?? byName()) : undefined;
+    if (!queue) {
+      const known = this.model.queueList.map((q) => `${q.name} (${q.number}, ${q.id})`).join('; ');
+      throw new SimulationCommandError('not-found', `Unknown queue ${JSON.stringify(ref)}: give a queue's id, number or name. Queues: ${known || 'none'}`);
+    }
     return queue;
   }
 

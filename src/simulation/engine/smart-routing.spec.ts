@@ -1,5 +1,5 @@
 import type { RoutingInstructions } from '../../smart-routing/routing-instructions';
-import { at, createHarness, fakeHook, IDS, ofType, START } from './simulation.fixture';
+import { at, createHarness, fakeHook, IDS, ofType } from './simulation.fixture';
 
 const answered = { agentAnswers: true, answerAfterSeconds: 2, talkSeconds: 30 } as const;
 
