@@ -11,7 +11,7 @@ export class SimulationRuns1764000000016 implements MigrationInterface {
       "start_time" timestamptz NOT NULL,
       "time_scale" double precision NOT NULL,
       "paused" boolean NOT NULL,
-      "organization_fingerprint" text,
+      "organization" jsonb,
       "created_at" timestamptz NOT NULL DEFAULT now()
     )`);
   }

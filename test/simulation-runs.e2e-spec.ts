@@ -95,14 +95,31 @@ describe('simulation runs: event Ids unique for ever, exact replays on request (
     for (const e of stored) if (recordedBodies.has(e.Id)) expect(JSON.stringify(e.Payload)).toBe(recordedBodies.get(e.Id));
   });
 
+  it("a replay starts from the recorded run's organisation, even after the configuration changed", async () => {
+    await h.api().patch(`/api/queues/${DEMO.queues.sales}`).send({ WrapUpSeconds: 45 }).expect(200);
+    const replay = await run({ ReplayOf: recorded.runId }, true);
+    expect(byId(replay.got)).toEqual(byId(recorded.got));
+    // A new run takes the configuration as it is now: the Sales agent's wrap-up maximum is 45 s.
+    const fresh = await run({ Seed: 7, StartTime: START, Paused: true }, true);
+    expect(fresh.got.find((d) => d.payload.EventType === 'UserWrapUpStarted' && d.payload.QueueId === DEMO.queues.sales)?.payload.MaxWrapUpDurationSec).toBe(45);
+  });
+
   it('refuses replays it cannot make exact, saying why', async () => {
     const both = await h.api().post('/api/simulation/reset').send({ ReplayOf: recorded.runId, Seed: 7 }).expect(400);
     expect(JSON.stringify(both.body)).toMatch(/leave out Seed/);
     await h.api().post('/api/simulation/reset').send({ ReplayOf: 'not-a-run' }).expect(400);
     const unknown = await h.api().post('/api/simulation/reset').send({ ReplayOf: '00000000-0000-4000-8000-000000000000' }).expect(404);
     expect(unknown.body.message).toMatch(/No recorded simulation run/);
-    await h.api().patch(`/api/queues/${DEMO.queues.vip}`).send({ WrapUpSeconds: 45 }).expect(200);
-    const changed = await h.api().post('/api/simulation/reset').send({ ReplayOf: recorded.runId }).expect(409);
-    expect(changed.body.message).toMatch(/not as it was/);
+    // An organisation change in the middle of a run continues as a new run that began mid-run.
+    const before = (await sim.state()).RunId;
+    await h.api().patch(`/api/queues/${DEMO.queues.vip}`).send({ WrapUpSeconds: 15 }).expect(200);
+    let midRun = before;
+    for (let i = 0; i < 100 && midRun === before; i++) {
+      midRun = (await sim.state()).RunId;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(midRun).not.toBe(before);
+    const refused = await h.api().post('/api/simulation/reset').send({ ReplayOf: midRun }).expect(409);
+    expect(refused.body.message).toMatch(/began with an organisation change/);
   });
 });

@@ -17,9 +17,9 @@ import { EventIdConflictError } from '../events/event-id-conflict.error';
 import { EventPublisher, type PublishInput } from '../events/event-publisher.service';
 import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
-import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type CallInfo, type TaskHandle } from './engine';
+import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type CallInfo, type OrganizationData, type TaskHandle } from './engine';
 import { toOrganizationData } from './simulation-model.mapper';
-import { derivedRunKey, organizationFingerprint, SimulationRuns } from './simulation-runs';
+import { derivedRunKey, SimulationRuns } from './simulation-runs';
 
 export interface SimulationSettings {
   seed: string | number;
@@ -99,27 +99,23 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
    */
   async reset(settings: Partial<SimulationSettings>, choice: RunChoice = {}): Promise<void> {
     await this.rebuilding;
-    const snapshot = await this.organization.snapshot();
-    const fingerprint = snapshot ? organizationFingerprint(toOrganizationData(snapshot)) : null;
     if (choice.replayOf) {
       const recorded = await this.runs.find(choice.replayOf);
       if (!recorded) throw new NotFoundException(`No recorded simulation run ${choice.replayOf}`);
-      if (!recorded.organizationFingerprint) {
+      if (!recorded.organization) {
         throw new ConflictException(`Run ${recorded.id} began with an organisation change in the middle of a run; only runs started by a reset or at start-up can be replayed`);
       }
-      if (recorded.organizationFingerprint !== fingerprint) {
-        throw new ConflictException(`The organisation is not as it was when run ${recorded.id} started (users, queues or call lists changed): a replay needs the same starting state`);
-      }
       this.settings = { seed: recorded.seed, startTime: recorded.startTime, timeScale: recorded.timeScale, paused: recorded.paused };
-      await this.rebuild(false, recorded.id, true);
+      await this.rebuild(false, { id: recorded.id, replay: true, organization: recorded.organization });
       return;
     }
+    const snapshot = await this.organization.snapshot();
+    const organization = snapshot ? toOrganizationData(snapshot) : null;
     this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date(), paused: settings.paused ?? false };
-    const runId = choice.runKey
-      ? derivedRunKey(choice.runKey, { seed: String(this.settings.seed), startTime: this.settings.startTime, timeScale: this.settings.timeScale, organizationFingerprint: fingerprint })
-      : randomUUID();
-    await this.runs.record({ id: runId, seed: String(this.settings.seed), startTime: this.settings.startTime, timeScale: this.settings.timeScale, paused: this.settings.paused, organizationFingerprint: fingerprint });
-    await this.rebuild(false, runId, false);
+    const run = { seed: String(this.settings.seed), startTime: this.settings.startTime, timeScale: this.settings.timeScale, organization };
+    const id = choice.runKey ? derivedRunKey(choice.runKey, run) : randomUUID();
+    await this.runs.record({ ...run, id, paused: this.settings.paused });
+    await this.rebuild(false, { id, replay: false, organization });
   }
 
   /** Runs the paused clock forward by `seconds` of virtual time. */
@@ -219,13 +215,19 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /**
-   * A new engine on the stored organisation. `runId` given: a run from its start. Omitted: the
-   * organisation changed mid-run, so the engine continues at the same virtual time as a new run,
-   * keeping each user's availability (live state the configuration does not hold).
+   * A new engine. `run` given: a run from its start, on the organisation it records (a replay's is
+   * the recorded run's starting state, whatever the configuration is now). Omitted: the
+   * organisation changed mid-run, so the engine continues on the stored one at the same virtual
+   * time as a new run, keeping each user's availability (live state the configuration does not hold).
    */
-  private async rebuild(keepTime = false, runId?: string, replay = false): Promise<void> {
-    const snapshot = await this.organization.snapshot();
+  private async rebuild(keepTime = false, run?: { id: string; replay: boolean; organization: OrganizationData | null }): Promise<void> {
     const startMs = keepTime && this.scheduler ? this.scheduler.nowMs() : this.settings.startTime.getTime();
+    let data: OrganizationData | null;
+    if (run) data = run.organization ? structuredClone(run.organization) : null;
+    else {
+      const snapshot = await this.organization.snapshot();
+      data = snapshot ? toOrganizationData(snapshot) : null;
+    }
     await this.scheduler?.stop();
     const previous = this.sim;
     const dropped = previous?.activeCalls().length ?? 0;
@@ -235,17 +237,17 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     this.buildCount++;
     this.generation = keepTime ? this.generation + 1 : 0;
     const seed = this.generation === 0 ? this.settings.seed : `${this.settings.seed}/${this.generation}`;
-    this.runId = runId ?? randomUUID();
-    this.replaying = replay;
+    this.runId = run?.id ?? randomUUID();
+    this.replaying = run?.replay ?? false;
     this.refusedEvents = 0;
-    if (!runId) {
-      await this.runs.record({ id: this.runId, seed: String(seed), startTime: new Date(startMs), timeScale: this.settings.timeScale, paused: this.settings.paused, organizationFingerprint: null });
+    if (!run) {
+      await this.runs.record({ id: this.runId, seed: String(seed), startTime: new Date(startMs), timeScale: this.settings.timeScale, paused: this.settings.paused, organization: null });
     }
-    if (!snapshot) return;
-    const data = toOrganizationData(snapshot);
+    if (!data) return;
     if (keepTime && previous) {
       for (const user of data.users) {
-        if (previous.model.findUser(user.id)) user.availability = previous.model.findUser(user.id)!.availability;
+        const live = previous.model.findUser(user.id);
+        if (live) user.availability = live.availability;
       }
     }
     const scheduler = new Scheduler(new VirtualClock(startMs), {
