@@ -22,10 +22,10 @@ export class SmartRoutingConfigDto {
 export class ListRoutingRequestsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') queueId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') callId?: string;
-  @ApiPropertyOptional({ enum: ['applied', 'default-204', 'default-error'] })
+  @ApiPropertyOptional({ enum: ['applied', 'default-204', 'default-error', 'default-unapplied'] })
   @IsOptional()
-  @IsIn(['applied', 'default-204', 'default-error'], { message: 'outcome must be one of: applied, default-204, default-error' })
-  outcome?: 'applied' | 'default-204' | 'default-error';
+  @IsIn(['applied', 'default-204', 'default-error', 'default-unapplied'], { message: 'outcome must be one of: applied, default-204, default-error, default-unapplied' })
+  outcome?: 'applied' | 'default-204' | 'default-error' | 'default-unapplied';
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 50;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
 }
