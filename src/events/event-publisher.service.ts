@@ -13,13 +13,14 @@ import { DeliveryJobs } from '../deliveries/delivery-jobs';
 import { QueueName, type DeliverJobData } from '../deliveries/delivery-queue';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
+import type { WebhookPayload } from '../catalog/payload.types';
 import { EventIdConflictError } from './event-id-conflict.error';
 
 export type EventSource = 'api' | 'simulation' | 'scenario' | 'test';
 
 export interface PublishInput {
-  /** A complete payload from the catalog's builder. */
-  payload: Record<string, unknown>;
+  /** A complete payload from the catalog's builder, typed by its table. */
+  payload: WebhookPayload;
   source: EventSource;
   /** Deliver only to this webhook, whatever its subscriptions (the "send test webhook" button). */
   onlyWebhook?: WebhookSnapshot;
@@ -84,9 +85,9 @@ export class EventPublisher {
     const payload = input.payload;
     const webhooks = input.onlyWebhook
       ? [input.onlyWebhook]
-      : this.registry.match(String(payload.EventType), payload.EntityId as string | null);
+      : this.registry.match(payload.EventType, payload.EntityId);
     const prepared: Prepared = {
-      id: String(payload.Id),
+      id: payload.Id,
       body: JSON.stringify(payload),
       deliveries: webhooks.flatMap((w) => Array.from({ length: copies(input) }, () => ({ id: randomUUID(), webhookId: w.id }))),
       input,
@@ -120,7 +121,7 @@ export class EventPublisher {
         e.deliveries.map((d) => ({
           ...d,
           eventId: e.id,
-          eventType: String(e.input.payload.EventType),
+          eventType: e.input.payload.EventType,
           body: e.body,
           emittedAt: e.emittedAt,
           scenarioId: e.input.scenarioId ?? null,
@@ -159,8 +160,8 @@ export class EventPublisher {
         events.map((e) => e.input.payload.EntityType),
         events.map((e) => guidOrNull(e.input.payload.EntityId)),
         events.map((e) => e.input.payload.RootEntityId),
-        events.map((e) => guidOrNull(e.input.payload.CallId)),
-        events.map((e) => dotNetTimestampToDate(String(e.input.payload.Timestamp)).toISOString()),
+        events.map((e) => ('CallId' in e.input.payload ? guidOrNull(e.input.payload.CallId) : null)),
+        events.map((e) => dotNetTimestampToDate(e.input.payload.Timestamp).toISOString()),
         events.map((e) => e.input.source),
         events.map((e) => e.body),
         deliveries.map((d) => d.id),
@@ -196,7 +197,7 @@ export class EventPublisher {
     }
     return items.map((e) => {
       if (refused.has(e.id) || first.get(e.id)!.body !== e.body) return new ItemFailed(new EventIdConflictError(e.id));
-      this.emitted.inc({ event_type: String(e.input.payload.EventType), source: e.input.source });
+      this.emitted.inc({ event_type: e.input.payload.EventType, source: e.input.source });
       return { id: e.id, body: e.body, deliveries: e.deliveries };
     });
   }

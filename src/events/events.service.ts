@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { formatDotNetTimestamp } from '../catalog/dotnet-timestamp';
 import { EventValuesError, makeEvent } from '../catalog/event-factory';
+import type { WebhookPayload } from '../catalog/payload.types';
 import { SeededRandom } from '../common/seeded-random';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { EventEntity } from './event.entity';
@@ -44,7 +45,7 @@ export class EventsService {
     }
     if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
     const context = await organizationContext(this.dataSource, values);
-    let payload: Record<string, unknown>;
+    let payload: WebhookPayload;
     try {
       payload = makeEvent(EventType as string, values, {
         rng: new SeededRandom(randomBytes(8).toString('hex')),
@@ -64,7 +65,7 @@ export class EventsService {
   async sendTest(webhookId: string, eventType = 'QueueCallInUserAllocated') {
     const webhook = this.registry.webhook(webhookId);
     if (!webhook) throw new NotFoundException(`No webhook ${webhookId}`);
-    let payload: Record<string, unknown>;
+    let payload: WebhookPayload;
     try {
       payload = makeEvent(eventType, {}, { rng: new SeededRandom(randomBytes(8).toString('hex')) });
     } catch (e) {

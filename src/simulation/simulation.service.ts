@@ -13,6 +13,7 @@ import type { Subscription } from 'rxjs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import type { WebhookPayload } from '../catalog/payload.types';
 import { EventIdConflictError } from '../events/event-id-conflict.error';
 import { EventPublisher, type PublishInput } from '../events/event-publisher.service';
 import { OrganizationService } from '../organization/organization.service';
@@ -38,7 +39,7 @@ export interface RunChoice {
 }
 
 /** Extra publishing options for one emitted payload (a scenario tags its events and picks retry treatments). */
-export type PublishDecorator = (payload: Record<string, unknown>) => Pick<PublishInput, 'scenarioId' | 'delivery'> | null;
+export type PublishDecorator = (payload: WebhookPayload) => Pick<PublishInput, 'scenarioId' | 'delivery'> | null;
 
 /**
  * Runs the simulation engine in real time (scaled by TIME_SCALE) against the stored organisation,
@@ -264,25 +265,26 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     if (!this.settings.paused) scheduler.start(this.settings.timeScale);
   }
 
-  private emit(payload: Record<string, unknown>): void {
+  private emit(payload: WebhookPayload): void {
     // Called synchronously inside the emitting task, so a decorator sees payloads in virtual-time order.
     const extra = this.decorator?.(payload) ?? null;
     const runId = this.runId;
     this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).catch((e) => {
       if (e instanceof EventIdConflictError && runId === this.runId) this.refusedEvents++;
-      this.logger.error(`Publishing ${String(payload.EventType)} ${String(payload.Id)} failed: ${String(e)}`);
+      this.logger.error(`Publishing ${payload.EventType} ${payload.Id} failed: ${String(e)}`);
     });
     // Availability is the run's own state, not configuration: a reset starts from the configured one.
     if (payload.EventType === 'CallbackChanged') {
+      const changed = payload;
       // In order, so a callback's stored state is its latest.
       this.callbackWrites = this.callbackWrites
-        .then(() => this.storeCallback(payload))
+        .then(() => this.storeCallback(changed))
         .catch((e) => this.logger.warn(`Storing callback state failed: ${String(e)}`));
     }
   }
 
-  private async storeCallback(payload: Record<string, unknown>): Promise<void> {
-    const closed = this.sim?.callback(String(payload.CallBackId))?.closed ?? false;
+  private async storeCallback(payload: WebhookPayload<'CallbackChanged'>): Promise<void> {
+    const closed = this.sim?.callback(payload.CallBackId)?.closed ?? false;
     await this.dataSource.query(
       `INSERT INTO callback_requests (id, call_list_id, is_closed, state, updated_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (id) DO UPDATE SET is_closed = EXCLUDED.is_closed, state = EXCLUDED.state, updated_at = now()`,

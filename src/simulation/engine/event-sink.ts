@@ -1,6 +1,6 @@
-import { makeEvent } from '../../catalog/event-factory';
+import { makeEvent, type MakeEventOptions } from '../../catalog/event-factory';
 import type { EventTypeName } from '../../catalog/event-catalog';
-import type { PayloadOf } from '../../catalog/payload.types';
+import type { PayloadOf, WebhookPayload } from '../../catalog/payload.types';
 import type { SeededRandom } from '../../common/seeded-random';
 import type { CallRegistry } from './call-registry';
 import type { SimulationClock } from './scheduler';
@@ -35,7 +35,7 @@ export class EventSink {
     private readonly organizationId: string,
     private readonly clock: SimulationClock,
     private readonly calls: CallRegistry,
-    private readonly deliver: (payload: Record<string, unknown>) => void,
+    private readonly deliver: (payload: WebhookPayload) => void,
   ) {}
 
   /** A new simulation step begins: status events from now on are caused by its calls. */
@@ -43,16 +43,18 @@ export class EventSink {
     this.stepCall = undefined;
   }
 
-  emit<N extends EventTypeName>(eventType: N, values: NoInfer<EventValues<N>>, streams: RandomStreams): Record<string, unknown> {
-    const callId = (values as { CallId?: unknown }).CallId;
+  /** `identity`: a call event's CallerNumber, CallId, LegId and TargetNumber (see emitCallEvent). */
+  emit<N extends EventTypeName>(eventType: N, values: NoInfer<EventValues<N>>, streams: RandomStreams, identity?: MakeEventOptions['callIdentity']): WebhookPayload<N> {
+    const callId = identity?.CallId ?? ('CallId' in values ? values.CallId : undefined);
     const call = typeof callId === 'string' ? this.calls.get(callId) : CAUSED_STATUS.has(eventType) ? this.stepCall : undefined;
     const nowMs = this.clock.nowMs();
     const atMs = call ? Math.max(nowMs, call.lastEventMs + 1) : nowMs;
-    const payload = makeEvent(eventType, values as Record<string, unknown>, {
+    const payload = makeEvent(eventType, values, {
       organizationId: this.organizationId,
       rng: streams.fill,
       id: streams.ids.uuid(),
       timestamp: new Date(atMs),
+      callIdentity: identity,
     });
     if (call) {
       call.lastEventMs = atMs;
@@ -70,7 +72,8 @@ type CallIdentity = { CallerNumber: unknown; CallId: unknown; LegId: unknown; Ta
 /** Events about one call leg: they all carry CallerNumber, CallId, LegId and TargetNumber. */
 export type CallEventName = { [N in EventTypeName]: PayloadOf<N> extends CallIdentity ? N : never }[EventTypeName];
 
-export type CallEventValues<N extends CallEventName> = Omit<EventValues<N>, keyof CallIdentity>;
+/** A call event's own values: the identity comes from the call (giving it does not compile). */
+export type CallEventValues<N extends CallEventName> = EventValues<N> & { [K in keyof CallIdentity]?: never };
 
 interface CallLike extends RandomStreams {
   readonly id: string;
@@ -80,7 +83,7 @@ interface CallLike extends RandomStreams {
 }
 
 /** A call event with the call's identity filled in, so every event of a call agrees on it. */
-export function emitCallEvent<N extends CallEventName>(sink: EventSink, call: CallLike, eventType: N, values: NoInfer<CallEventValues<N>>): Record<string, unknown> {
+export function emitCallEvent<N extends CallEventName>(sink: EventSink, call: CallLike, eventType: N, values: NoInfer<CallEventValues<N>>): WebhookPayload<N> {
   const identity = { CallerNumber: call.callerNumber, CallId: call.id, LegId: call.legId, TargetNumber: call.targetNumber };
-  return sink.emit(eventType, { ...identity, ...values } as unknown as EventValues<N>, call);
+  return sink.emit(eventType, values, call, identity);
 }

@@ -1,3 +1,4 @@
+import type { WebhookPayload } from '../../catalog/payload.types';
 import { SeededRandom } from '../../common/seeded-random';
 import type { SmartRoutingHook } from '../../smart-routing/routing-instructions';
 import type { AvailabilityFlow } from './availability.flow';
@@ -59,7 +60,7 @@ export class SimContext {
     readonly root: SeededRandom,
     readonly settings: EngineSettings,
     readonly smartRouting: SmartRoutingHook | undefined,
-    emit: (payload: Record<string, unknown>) => void,
+    emit: (payload: WebhookPayload) => void,
     /** Names the id streams: a run's key mixed in, so no two runs of one seed share an id. */
     readonly idLabel = 'ids',
   ) {

@@ -133,4 +133,7 @@ export function fakeHook(answer: HookAnswer | ((context: RoutingRequestContext) 
 }
 
 /** Payloads of one type. */
+/** A timeline as plain records, so a spec can read any property of any event. */
+export const loose = (events: readonly Record<string, unknown>[]): Record<string, unknown>[] => [...events];
+
 export const ofType = (events: Record<string, unknown>[], type: string): Record<string, unknown>[] => events.filter((e) => e.EventType === type);

@@ -1,3 +1,4 @@
+import type { WebhookPayload } from '../../catalog/payload.types';
 import { SeededRandom } from '../../common/seeded-random';
 import { AvailabilityFlow } from './availability.flow';
 import { toCallInfo } from './call-info';
@@ -224,12 +225,12 @@ export class Simulation {
   // ---- queries -------------------------------------------------------------------------------
 
   /** The payloads about the call (every payload carrying its CallId), in emission order. */
-  timeline(callId: string): Record<string, unknown>[] {
-    return this.callTimeline(callId).filter((p) => p.CallId === callId);
+  timeline(callId: string): WebhookPayload[] {
+    return this.callTimeline(callId).filter((p) => 'CallId' in p && p.CallId === callId);
   }
 
   /** Everything the call produced, in emission order: its own events and the QueueStatus/UserStatus its steps caused. */
-  callTimeline(callId: string): Record<string, unknown>[] {
+  callTimeline(callId: string): WebhookPayload[] {
     return [...(this.ctx.calls.get(callId)?.timeline ?? [])];
   }
 

@@ -1,3 +1,4 @@
+import type { WebhookPayload } from '../../catalog/payload.types';
 import type { RoutingDecision, RoutingInstructions, SmartRoutingHook } from '../../smart-routing/routing-instructions';
 import type { Availability } from './organization-data';
 import type { SimulationClock } from './scheduler';
@@ -13,7 +14,7 @@ export interface SimulationOptions {
   runKey?: string;
   /** Usually a Scheduler; the simulation only reads the time and sets timers. */
   clock: SimulationClock;
-  emit: (payload: Record<string, unknown>) => void;
+  emit: (payload: WebhookPayload) => void;
   /** Consulted for every queue call before routing. */
   smartRouting?: SmartRoutingHook;
   /** How long a call waits for its SmartRouting RequiredTarget. Default 10 (the documented default). */
