@@ -52,6 +52,31 @@ describe('every documented behaviour is reachable and scriptable through the API
     await h.api().patch(`/api/users/${mikko.id}`).send({ OverflowTarget: null }).expect(200);
   });
 
+  it('TransferAll, InterruptOverflow and BlindTransfer: a forward-all user, a declined call, a blind transfer', async () => {
+    await h.api().patch(`/api/users/${jukka.id}`).send({ ForwardAll: true, OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } }).expect(200);
+    let forwarded = '';
+    let declined = '';
+    let handed = '';
+    const got = await run(async () => {
+      forwarded = await call({ Type: 'direct', User: jukka.id, Script: { AnswerAfterSeconds: 1, TalkSeconds: 5 } });
+      declined = await call({ Type: 'direct', User: mikko.id, Script: { AnswerAfterSeconds: 10, TalkSeconds: 5 } });
+      handed = await call({ Type: 'direct', User: laura.id, Script: { AnswerAfterSeconds: 1, TalkSeconds: 60 } }); // Anna takes the forwarded call
+      await sim.advance(3);
+      await h.api().post(`/api/calls/${declined}/reject`).send({}).expect(202);
+      await h.api().post(`/api/calls/${handed}/transfer`).send({ Target: '+358409990000' }).expect(202);
+      await h.api().post(`/api/calls/${handed}/reject`).send({}).expect(409);
+    }, 60);
+    expect(first(got, forwarded, 'UserCallInUserOverflow')).toMatchObject({ Reason: 'TransferAll', Target: DEMO.queues.service });
+    expect(first(got, forwarded, 'UserCallInUserAllocated')).toBeUndefined();
+    expect(first(got, declined, 'UserCallInUserCancelled')).toMatchObject({ Reason: 'local', DetailedReason: 'InterruptOverflow' });
+    // Mikko has no overflow target: the declined call ends with 480.
+    expect(first(got, declined, 'UserCallInDisconnected')).toMatchObject({ TechReason: '480' });
+    expect(first(got, handed, 'UserCallInUserConnected')).toBeDefined();
+    expect(first(got, handed, 'UserCallInUserOverflow')).toMatchObject({ Reason: 'BlindTransfer', Target: '+358409990000' });
+    expect(first(got, handed, 'UserCallInTransferStarted')).toMatchObject({ TransferTarget: '+358409990000' });
+    await h.api().patch(`/api/users/${jukka.id}`).send({ ForwardAll: false, OverflowTarget: null }).expect(200);
+  });
+
   it('ServiceTerminals 0 makes a call to the user BusyForTechnicalError', async () => {
     await h.api().patch(`/api/users/${laura.id}`).send({ ServiceTerminals: 0, OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } }).expect(200);
     let id = '';

@@ -35,6 +35,8 @@ export class OrgUserEntity {
   @Column({ name: 'overflow_target', type: 'jsonb', nullable: true }) overflowTarget!: OverflowTarget | null;
   /** Working terminals; 0 makes every call to the user BusyForTechnicalError. */
   @Column({ name: 'service_terminals', type: 'int', default: 1 }) serviceTerminals!: number;
+  /** Transfer all: every direct call goes to the overflow target at once (Reason TransferAll). */
+  @Column({ name: 'forward_all', type: 'boolean', default: false }) forwardAll!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

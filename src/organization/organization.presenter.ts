@@ -11,6 +11,7 @@ export const presentUser = (u: OrgUserEntity) => ({
   Availability: u.availability,
   OverflowTarget: presentTarget(u.overflowTarget),
   ServiceTerminals: u.serviceTerminals,
+  ForwardAll: u.forwardAll,
 });
 
 export const presentQueue = (q: ServiceQueueEntity) => ({

@@ -90,6 +90,7 @@ export class OrganizationService {
       availability: dto.Availability ?? 'Available',
       overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
       serviceTerminals: dto.ServiceTerminals ?? 1,
+      forwardAll: dto.ForwardAll ?? false,
     });
     this.changes.next();
     return presentUser(user);
@@ -109,6 +110,7 @@ export class OrganizationService {
       availability: dto.Availability ?? user.availability,
       overflowTarget: dto.OverflowTarget !== undefined ? await this.checkOverflow(dto.OverflowTarget, id) : user.overflowTarget,
       serviceTerminals: dto.ServiceTerminals ?? user.serviceTerminals,
+      forwardAll: dto.ForwardAll ?? user.forwardAll,
     });
     this.changes.next();
     return presentUser(saved);

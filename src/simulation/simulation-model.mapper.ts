@@ -27,6 +27,7 @@ export function toOrganizationData(s: OrganizationSnapshot): OrganizationData {
       availability: u.availability,
       overflowTarget: overflow(u.overflowTarget),
       serviceTerminals: u.serviceTerminals,
+      forwardAll: u.forwardAll,
     })),
     queues: s.queues.map((q) => ({
       id: q.id,

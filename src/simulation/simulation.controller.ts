@@ -20,6 +20,7 @@ import {
   PlaceCallQuery,
   ResetSimulationDto,
   SupervisionDto,
+  TransferCallDto,
 } from './dto/simulation.dto';
 import { presentCall } from './call-info.presenter';
 import { SimulationService } from './simulation.service';
@@ -127,6 +128,22 @@ export class SimulationController {
   hangUp(@Param('id', uuid) id: string, @Body() dto: HangUpDto) {
     this.simulation.run((sim) => sim.hangUp(id, dto.By ?? 'caller'));
     return { CallId: id };
+  }
+
+  @Post('calls/:id/reject')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'The user a direct call rings declines it: UserCallInUserCancelled, then the user overflow with Reason InterruptOverflow' })
+  reject(@Param('id', uuid) id: string) {
+    this.simulation.run((sim) => sim.rejectCall(id));
+    return { CallId: id };
+  }
+
+  @Post('calls/:id/transfer')
+  @HttpCode(202)
+  @ApiOperation({ summary: "The user on a connected direct call transfers it blind: the user overflow with Reason BlindTransfer, then the transfer" })
+  transfer(@Param('id', uuid) id: string, @Body() dto: TransferCallDto) {
+    this.simulation.run((sim) => sim.blindTransfer(id, dto.Target));
+    return { CallId: id, Target: dto.Target };
   }
 
   @Post('users/:user/availability')

@@ -32,6 +32,7 @@ export class UserDto {
   @Type(() => OverflowTargetDto)
   OverflowTarget?: OverflowTargetDto | null;
   @ApiPropertyOptional({ default: 1, description: 'Working terminals; 0: calls to the user fail with BusyForTechnicalError' }) @IsOptional() @IsInt() @Min(0) @Max(10) ServiceTerminals?: number;
+  @ApiPropertyOptional({ description: 'Transfer all: every direct call goes to the OverflowTarget at once (Reason TransferAll)' }) @IsOptional() @IsBoolean() ForwardAll?: boolean;
 }
 
 export class UpdateUserDto {
@@ -43,6 +44,7 @@ export class UpdateUserDto {
   @Type(() => OverflowTargetDto)
   OverflowTarget?: OverflowTargetDto | null;
   @ApiPropertyOptional({ description: 'Working terminals; 0: calls to the user fail with BusyForTechnicalError' }) @IsOptional() @IsInt() @Min(0) @Max(10) ServiceTerminals?: number;
+  @ApiPropertyOptional({ description: 'Transfer all: every direct call goes to the OverflowTarget at once (Reason TransferAll)' }) @IsOptional() @IsBoolean() ForwardAll?: boolean;
   @ApiPropertyOptional({ enum: AVAILABILITIES, description: 'The availability a run starts with' }) @IsOptional() @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability?: Availability;
 }
 

@@ -63,6 +63,13 @@ export class HangUpDto {
   @ApiPropertyOptional({ enum: ['caller', 'agent'], default: 'caller' }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'By must be caller or agent' }) By?: 'caller' | 'agent';
 }
 
+export class TransferCallDto {
+  @ApiProperty({ description: 'Queue (id or number), user (id, username or number), call list id, or a phone number' })
+  @IsString()
+  @MinLength(1)
+  Target!: string;
+}
+
 export class AvailabilityDto {
   @ApiProperty({ enum: AVAILABILITIES }) @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability!: Availability;
   @ApiPropertyOptional() @IsOptional() @IsString() Note?: string;

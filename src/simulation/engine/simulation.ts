@@ -11,6 +11,7 @@ import type { OrganizationModel, SimQueue, SimUser } from './organization-model'
 import { OutboundCallFlow } from './outbound-call.flow';
 import { QueueCallFlow } from './queue-call.flow';
 import { QueueMembershipFlow } from './queue-membership.flow';
+import { resolveTargetText } from './routing-target';
 import { queueStatusValues } from './queue-status';
 import { SimContext } from './sim-context';
 import { createCall, type CallKind, type SimCall } from './sim-call';
@@ -126,6 +127,23 @@ export class Simulation {
       throw new SimulationCommandError('conflict', `Call ${callId} is not connected; only the caller can end it now`);
     }
     this.ctx.run(0, `hang up ${call.id}`, () => this.hangUpNow(call, by));
+  }
+
+  /** The user a direct call rings declines it: it overflows with Reason InterruptOverflow. */
+  rejectCall(callId: string): void {
+    const call = this.requireCall(callId);
+    if (call.side !== 'user' || call.phase !== 'ringing') throw new SimulationCommandError('conflict', `Call ${callId} is not ringing a user`);
+    this.ctx.run(0, `reject ${call.id}`, () => this.ctx.flows.user.reject(call));
+  }
+
+  /** The user on a connected direct call transfers it blind to a queue, user or number (Reason BlindTransfer). */
+  blindTransfer(callId: string, target: string): void {
+    const call = this.requireCall(callId);
+    if (call.side !== 'user' || call.phase !== 'connected') throw new SimulationCommandError('conflict', `Call ${callId} is not a connected call of a user`);
+    const resolved = resolveTargetText(this.model, target);
+    if (!resolved || resolved.type === 'disconnect') throw new SimulationCommandError('invalid', `Target ${JSON.stringify(target)} matches no queue, user, call list or phone number`);
+    if (resolved.type === 'user' && resolved.user.id === call.userId) throw new SimulationCommandError('invalid', 'A user cannot transfer a call to themselves');
+    this.ctx.run(0, `transfer ${call.id}`, () => this.ctx.flows.user.blindTransfer(call, resolved));
   }
 
   /** Ends an agent's wrap-up early (UserWrapUpTerminated, Reason "manual"). */
