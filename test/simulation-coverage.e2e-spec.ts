@@ -1,28 +1,20 @@
 import { EVENT_TYPE_NAMES } from '../src/catalog/event-catalog';
 import { DEMO } from '../src/organization/demo-organization';
-import { adminApi } from './support/api';
-import { HttpsReceiver } from './support/https-receiver';
-import { receiverUrl } from './support/receiver-host';
 import { checkSeedInvariants, type EventTypeContract, type Payload } from './support/seed-invariants';
-import { simulationDriver, type Delivered } from './support/simulation-driver';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startSimulationRig, type Delivered, type SimulationRig } from './support/simulation-driver';
 
 const [anna, mikko, laura, jukka] = DEMO.users;
 
 describe('the simulation covers all 34 types through its routes, keeping the seed invariants (HTTPS receiver on 127.0.0.1:443)', () => {
-  let app: TestApp;
-  let receiver: HttpsReceiver;
-  let h: ReturnType<typeof adminApi>;
-  let sim: ReturnType<typeof simulationDriver>;
+  let rig: SimulationRig;
+  let h: SimulationRig['h'];
+  let sim: SimulationRig['sim'];
   let contracts: EventTypeContract[];
   let hotline: string;
 
   beforeAll(async () => {
-    receiver = await HttpsReceiver.start({ port: 443 });
-    app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
-    h = adminApi(app);
-    sim = simulationDriver(h, receiver, '/coverage');
-    await h.createWebhook({ Endpoint: receiverUrl('/coverage'), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+    rig = await startSimulationRig('/coverage');
+    ({ h, sim } = rig);
     contracts = (await h.api().get('/api/event-types').expect(200)).body;
     // The organisation, set up through the API: users' own overflow targets, and a queue with no
     // agents that forwards to an external number.
@@ -32,10 +24,7 @@ describe('the simulation covers all 34 types through its routes, keeping the see
       await h.api().post('/api/queues').send({ Name: 'Hotline', Number: '+358101231299', WrapUpSeconds: 0, MaxWaitSeconds: 30, OverflowTarget: { Kind: 'number', Target: '+358509999999' } }).expect(201)
     ).body.Id;
   });
-  afterAll(async () => {
-    await app?.close();
-    await receiver?.close();
-  });
+  afterAll(() => rig?.close());
 
   const call = (body: Record<string, unknown>) => h.api().post('/api/calls').send(body).expect(201);
   const answer = { AgentAnswers: true, AnswerAfterSeconds: 2, TalkSeconds: 30 };

@@ -1,38 +1,27 @@
-import { EVENT_TYPE_NAMES } from '../src/catalog/event-catalog';
 import { DEMO } from '../src/organization/demo-organization';
-import { adminApi } from './support/api';
-import { HttpsReceiver } from './support/https-receiver';
-import { receiverUrl } from './support/receiver-host';
-import { simulationDriver, type Delivered } from './support/simulation-driver';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { HttpsReceiver } from './support/https-receiver';
+import { startSimulationRig, type Delivered, type SimulationRig } from './support/simulation-driver';
 
 const [anna, mikko, laura, jukka] = DEMO.users;
 const START = '2026-05-04T10:00:00Z';
 
 describe('the simulation as a receiver sees it: defects fixed (HTTPS receiver on 127.0.0.1:443)', () => {
-  let app: TestApp;
+  let rig: SimulationRig;
   let receiver: HttpsReceiver;
-  let h: ReturnType<typeof adminApi>;
-  let sim: ReturnType<typeof simulationDriver>;
+  let h: SimulationRig['h'];
+  let sim: SimulationRig['sim'];
 
   beforeAll(async () => {
-    receiver = await HttpsReceiver.start({ port: 443 });
-    receiver.respondWith((req) => {
+    rig = await startSimulationRig('/fid', (req) => {
       if (req.path !== '/sr') return { status: 200 };
       const anum = (req.json as { anum: string }).anum;
       const answers: Record<string, unknown> = { '+358500000001': {}, '+358500000002': { InitialTarget: 'nobody-here' }, '+358500000003': { Priority: 5000 } };
       const body = answers[anum];
       return body === undefined ? { status: 204 } : { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
     });
-    app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
-    h = adminApi(app);
-    sim = simulationDriver(h, receiver, '/fid');
-    await h.createWebhook({ Endpoint: receiverUrl('/fid'), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+    ({ receiver, h, sim } = rig);
   });
-  afterAll(async () => {
-    await app?.close();
-    await receiver?.close();
-  });
+  afterAll(() => rig?.close());
 
   const call = async (body: Record<string, unknown>): Promise<string> => (await h.api().post('/api/calls').send(body).expect(201)).body.CallId;
   const of = (got: Delivered[], callId: string) => got.map((d) => d.payload).filter((p) => p.CallId === callId);

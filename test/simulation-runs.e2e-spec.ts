@@ -1,31 +1,21 @@
-import { EVENT_TYPE_NAMES } from '../src/catalog/event-catalog';
 import { DEMO } from '../src/organization/demo-organization';
-import { adminApi } from './support/api';
-import { HttpsReceiver } from './support/https-receiver';
-import { receiverUrl } from './support/receiver-host';
-import { simulationDriver, type Delivered } from './support/simulation-driver';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { HttpsReceiver } from './support/https-receiver';
+import { startSimulationRig, type Delivered, type SimulationRig } from './support/simulation-driver';
 
 const START = '2026-03-02T09:00:00Z';
 const [anna] = DEMO.users;
 
 describe('simulation runs: event Ids unique for ever, exact replays on request (HTTPS receiver on 127.0.0.1:443)', () => {
-  let app: TestApp;
+  let rig: SimulationRig;
   let receiver: HttpsReceiver;
-  let h: ReturnType<typeof adminApi>;
-  let sim: ReturnType<typeof simulationDriver>;
+  let h: SimulationRig['h'];
+  let sim: SimulationRig['sim'];
 
   beforeAll(async () => {
-    receiver = await HttpsReceiver.start({ port: 443 });
-    app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
-    h = adminApi(app);
-    sim = simulationDriver(h, receiver, '/runs');
-    await h.createWebhook({ Endpoint: receiverUrl('/runs'), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+    rig = await startSimulationRig('/runs');
+    ({ receiver, h, sim } = rig);
   });
-  afterAll(async () => {
-    await app?.close();
-    await receiver?.close();
-  });
+  afterAll(() => rig?.close());
 
   /** Anna goes off work, then gets a direct call; a second call goes to the service queue. */
   async function commands(offWork: boolean): Promise<void> {

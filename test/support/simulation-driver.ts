@@ -1,5 +1,8 @@
-import type { adminApi } from './api';
-import type { HttpsReceiver } from './https-receiver';
+import { EVENT_TYPE_NAMES } from '../../src/catalog/event-catalog';
+import { adminApi as makeAdminApi, type adminApi } from './api';
+import { HttpsReceiver } from './https-receiver';
+import { receiverUrl } from './receiver-host';
+import { startTestApp, type TestApp } from './test-app';
 
 export type Payload = Record<string, unknown> & { Id: string; EventType: string; Timestamp: string };
 
@@ -42,6 +45,36 @@ export function simulationDriver(h: ReturnType<typeof adminApi>, receiver: Https
       return mine()
         .slice(mark)
         .map((r) => ({ payload: r.json as Payload, body: r.body }));
+    },
+  };
+}
+
+export interface SimulationRig {
+  receiver: HttpsReceiver;
+  app: TestApp;
+  h: ReturnType<typeof adminApi>;
+  sim: ReturnType<typeof simulationDriver>;
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTPS receiver on 127.0.0.1:443, the app with the demo organisation, and a webhook for all 34
+ * types to the receiver's `path`. `respond` answers the receiver's other paths (SmartRouting).
+ */
+export async function startSimulationRig(path: string, respond?: Parameters<HttpsReceiver['respondWith']>[0]): Promise<SimulationRig> {
+  const receiver = await HttpsReceiver.start({ port: 443 });
+  if (respond) receiver.respondWith(respond);
+  const app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
+  const h = makeAdminApi(app);
+  await h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+  return {
+    receiver,
+    app,
+    h,
+    sim: simulationDriver(h, receiver, path),
+    async close() {
+      await app.close();
+      await receiver.close();
     },
   };
 }
