@@ -1,5 +1,6 @@
 import { DEMO } from '../src/organization/demo-organization';
 import type { HttpsReceiver } from './support/https-receiver';
+import { receiverUrl } from './support/receiver-host';
 import { startSimulationRig, type Delivered, type SimulationRig } from './support/simulation-driver';
 
 const [anna, mikko, laura, jukka] = DEMO.users;
