@@ -3,6 +3,16 @@ import { OrganizationAndSmartRouting1764000000001 } from './1764000000001-organi
 import { Scenarios1764000000002 } from './1764000000002-scenarios';
 import { DeliveryRetrySchedule1764000000003 } from './1764000000003-delivery-retry-schedule';
 import { UniqueUserNamesAndNumbers1764000000004 } from './1764000000004-unique-user-names-and-numbers';
+import { SimulationRuns1764000000016 } from './1764000000016-simulation-runs';
+import { OrganizationReachability1764000000017 } from './1764000000017-organization-reachability';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and Jest load the same classes. */
-export const MIGRATIONS = [InitialSchema1764000000000, OrganizationAndSmartRouting1764000000001, Scenarios1764000000002, DeliveryRetrySchedule1764000000003, UniqueUserNamesAndNumbers1764000000004];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  OrganizationAndSmartRouting1764000000001,
+  Scenarios1764000000002,
+  DeliveryRetrySchedule1764000000003,
+  UniqueUserNamesAndNumbers1764000000004,
+  SimulationRuns1764000000016,
+  OrganizationReachability1764000000017,
+];

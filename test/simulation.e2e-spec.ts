@@ -74,7 +74,7 @@ describe('simulated calls through the admin API (HTTPS receiver on 127.0.0.1:443
     await h.api().post(`/api/users/${anna.id}/supervision`).send({ Target: mikko.id }).expect(409);
     await h.api().post(`/api/calls/${call.body.CallId}/hangup`).send({ By: 'agent' }).expect(202);
     const created = await h.api().post(`/api/call-lists/${DEMO.callListId}/callbacks`).send({ ContactNumber: '+358401112223', Note: 'Wants a call' }).expect(201);
-    const callbackId = created.body.CallbackId;
+    const callbackId = created.body.CallBackId;
     await h.api().post(`/api/callbacks/${callbackId}/assign`).send({ User: mikko.id }).expect(202);
     await h.api().post(`/api/callbacks/${callbackId}/attempts`).send({ User: mikko.id, Result: 'NoAnswer' }).expect(202);
     await h.api().post(`/api/callbacks/${callbackId}/close`).send({}).expect(202);
@@ -99,9 +99,13 @@ describe('simulated calls through the admin API (HTTPS receiver on 127.0.0.1:443
     await h.api().post(`/api/users/${anna.id}/availability`).send({ Availability: 'Available' }).expect(202);
   });
 
-  it('replays a run exactly: same seed, same commands, same virtual times give the same stream, ids included', async () => {
+  it('replays a recorded run exactly: ReplayOf, same commands, same virtual times give the same stream, ids included', async () => {
+    let runId = '';
     const run = async () => {
-      await h.api().post('/api/simulation/reset').send({ Seed: 42, StartTime: '2026-01-01T08:00:00Z', Paused: true }).expect(200);
+      const reset = runId
+        ? await h.api().post('/api/simulation/reset').send({ ReplayOf: runId }).expect(200)
+        : await h.api().post('/api/simulation/reset').send({ Seed: 42, StartTime: '2026-01-01T08:00:00Z', Paused: true }).expect(200);
+      runId = reset.body.RunId;
       const a = (await h.api().post('/api/calls').send({ Type: 'queue', Queue: '+358101231235' }).expect(201)).body.CallId;
       const b = (await h.api().post('/api/calls').send({ Type: 'outbound', User: DEMO.users[1].userName, Number: '+358401234567' }).expect(201)).body.CallId;
       await h.api().post('/api/simulation/advance').send({ Seconds: 900 }).expect(200);
@@ -109,7 +113,9 @@ describe('simulated calls through the admin API (HTTPS receiver on 127.0.0.1:443
       return { a, b, timelines: [await timeline(a), await timeline(b)] };
     };
     const first = await run();
+    const recorded = runId;
     const second = await run();
+    expect(runId).toBe(recorded);
     expect(second.a).toBe(first.a);
     expect(second.timelines).toEqual(first.timelines);
     expect(first.timelines[0].length).toBeGreaterThan(3);

@@ -91,7 +91,7 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
 
   it('plays TTS and disconnects; routes to a number; requires an agent; prefers an agent', async () => {
     const disconnected = await call('+358500000002', has('QueueCallInDisconnected'));
-    expect(disconnected.Call).toMatchObject({ playedTts: 'This call will be disconnected, sorry about that' });
+    expect(disconnected.Call).toMatchObject({ PlayedTts: 'This call will be disconnected, sorry about that' });
     expect(disconnected.Timeline.some((p) => p.EventType === 'QueueCallInUserAllocated')).toBe(false);
 
     const forwarded = await call('+358500000003', (t) => t.some((p) => p.EventType.startsWith('QueueCallInTransfer')));
@@ -106,12 +106,12 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
 
     const priority = await call('+358500000014', has('QueueCallInUserAllocated'));
     expect(priority.SmartRouting[0]).toMatchObject({ Outcome: 'applied', Applied: { Priority: 10000 } });
-    expect(priority.Call.priorityOverride).toBe(10000);
+    expect(priority.Call.PriorityOverride).toBe(10000);
 
     const tts = await call('+358500000010', has('QueueCallInUserAllocated'));
     expect(arrivedIn(tts.Timeline)).toBe(DEMO.queues.vip);
     expect(tts.SmartRouting[0]).toMatchObject({ Outcome: 'applied', IgnoredProperties: ['Colour'] });
-    expect(tts.Call.playedTts).toBe('[en-GB] Greetings caller. [fi-FI] Tervehdys soittaja');
+    expect(tts.Call.PlayedTts).toBe('[en-GB] Greetings caller. [fi-FI] Tervehdys soittaja');
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import type { ChildProcess } from 'node:child_process';
 import { startEmulator } from '../../src/bootstrap';
 import { EVENT_TYPE_NAMES } from '../../src/catalog/event-catalog';
+import type { WebhookPayload } from '../../src/catalog/payload.types';
 import { makeEvent } from '../../src/catalog/event-factory';
 import { ScenariosService } from '../../src/scenarios/scenarios.service';
 import { SeededRandom } from '../../src/common/seeded-random';
@@ -66,7 +67,7 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     const publisher = api.context.get(EventPublisher);
     const rng = new SeededRandom('bench');
     const events = (n: number) => Array.from({ length: n }, () => makeEvent('QueueStatus', {}, { rng }));
-    const publishAll = async (payloads: Record<string, unknown>[]) => {
+    const publishAll = async (payloads: WebhookPayload[]) => {
       for (let i = 0; i < payloads.length; i += 500) {
         await Promise.all(payloads.slice(i, i + 500).map((payload) => publisher.publish({ payload, source: 'scenario' })));
       }

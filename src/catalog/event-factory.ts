@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SeededRandom } from '../common/seeded-random';
-import { resolveEventType, suggestEventTypeName } from './event-catalog';
+import { resolveEventType, suggestEventTypeName, type EventTypeName } from './event-catalog';
 import { buildPayload } from './payload-builder';
+import type { PayloadOf, WebhookPayload } from './payload.types';
 import { validateEventValues, validatePayload } from './payload-validator';
 import { sampleValues } from './sample-values';
 
@@ -21,13 +22,24 @@ export interface MakeEventOptions {
   timestamp?: Date | string;
   /** Ids and names the filled-in values should reuse (the simulator's entities). */
   context?: Parameters<typeof sampleValues>[2];
+  /** A call event's identity, given with its values (the event must have these properties). */
+  callIdentity?: { CallerNumber: string; CallId: string; LegId: string; TargetNumber: string };
 }
 
 /**
  * One complete payload: the given values are validated against the catalog, the rest are filled
  * realistically, and the result is checked as a whole. Throws EventValuesError naming each problem.
+ * Named by its type, an event is typed by its table: values that do not fit it do not compile, and
+ * the payload comes back as that event's type.
  */
-export function makeEvent(eventType: string, given: Record<string, unknown>, options: MakeEventOptions): Record<string, unknown> {
+export function makeEvent<N extends EventTypeName>(eventType: N, given: Partial<PayloadOf<N>>, options: MakeEventOptions): WebhookPayload<N>;
+/**
+ * An event named at run time (the API's input, typed plain `string`): checked at run time only. A
+ * literal name never falls back to this, so its values are always checked against its table.
+ */
+export function makeEvent<S extends string>(eventType: string extends S ? S : never, given: Record<string, unknown>, options: MakeEventOptions): WebhookPayload;
+export function makeEvent(eventType: string, values: Record<string, unknown>, options: MakeEventOptions): WebhookPayload {
+  const given = options.callIdentity ? { ...options.callIdentity, ...values } : values;
   const resolved = resolveEventType(eventType);
   if (!resolved) {
     const hint = suggestEventTypeName(eventType);
@@ -46,7 +58,7 @@ export function makeEvent(eventType: string, given: Record<string, unknown>, opt
     values: { ...filled, ...given },
     id: options.id ?? randomUUID(),
     timestamp,
-  }) as unknown as Record<string, unknown>;
+  });
   const invalid = validatePayload(payload);
   if (invalid.length) throw new EventValuesError(invalid);
   return payload;

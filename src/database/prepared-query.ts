@@ -7,7 +7,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * parses and plans it once instead of on every call (DataSource.query() sends it unnamed).
  * `name` must stand for one `text` only.
  */
-export async function preparedQuery(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<void> {
+export async function preparedQuery<Row = unknown>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<Row[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  await pool.query({ name, text, values });
+  return (await pool.query({ name, text, values })).rows as Row[];
 }

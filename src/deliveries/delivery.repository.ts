@@ -17,8 +17,10 @@ export class DeliveryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Events and their pending deliveries, in one statement. */
-  async writeOutbox(events: OutboxEvent[], deliveries: OutboxDelivery[]): Promise<void> {
-    await preparedQuery(this.dataSource, 'outbox-write', OUTBOX_WRITE_SQL, outboxWriteParams(events, deliveries));
+  /** Returns the Ids refused because they are stored with another body (see OUTBOX_WRITE_SQL). */
+  async writeOutbox(events: OutboxEvent[], deliveries: OutboxDelivery[]): Promise<Set<string>> {
+    const refused = await preparedQuery<{ id: string }>(this.dataSource, 'outbox-write', OUTBOX_WRITE_SQL, outboxWriteParams(events, deliveries));
+    return new Set(refused.map((r) => r.id));
   }
 
   /** A batch of attempts, numbered, with their deliveries' new status, in one statement. */

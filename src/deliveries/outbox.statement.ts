@@ -23,22 +23,31 @@ export interface OutboxDelivery {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guidOrNull = (v: unknown) => (typeof v === 'string' && GUID.test(v) ? v : null);
 
-/** One statement (so one round trip, and atomic): the events, then their deliveries (status pending). */
+/**
+ * One statement (so one round trip, and atomic): the events, then their deliveries (status pending).
+ * It returns the Ids already stored with another body: those events are refused, with no delivery.
+ */
 export const OUTBOX_WRITE_SQL = `WITH inserted AS (
    INSERT INTO events (id, event_type, entity_type, entity_id, organization_id, call_id, occurred_at, source, body, scenario_id)
    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[],
      $8::text[], $9::json[]
      , $14::uuid[])
-   -- A replayed seed emits the same Ids again: deliver them again (as a platform duplicate), keep the first copy.
-   -- A scenario's replay takes the row over (tag and emit time), so the new run's report counts and times it.
-   ON CONFLICT (id) DO UPDATE SET scenario_id = EXCLUDED.scenario_id, created_at = now()
-     WHERE EXCLUDED.scenario_id IS NOT NULL
+   -- An exact replay emits the same Ids with the same bodies: deliver them again (as a platform
+   -- duplicate) and keep the row. A scenario's replay takes the row over (tag and emit time), so
+   -- the new run's report counts and times it. The same Id with another body is never stored.
+   ON CONFLICT (id) DO UPDATE SET scenario_id = COALESCE(EXCLUDED.scenario_id, events.scenario_id),
+     created_at = CASE WHEN EXCLUDED.scenario_id IS NULL THEN events.created_at ELSE now() END
+     WHERE events.body::text = EXCLUDED.body::text
+   RETURNING id),
+ delivered AS (
+   INSERT INTO deliveries (id, event_id, webhook_id, event_type, scenario_id, retry_schedule_ms)
+   -- unnest flattens a 2-D array, so each delivery's own schedule travels as an array literal.
+   SELECT id, event_id, webhook_id, event_type, scenario_id, schedule::int[]
+     FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $15::uuid[], $16::text[])
+       AS d(id, event_id, webhook_id, event_type, scenario_id, schedule)
+    WHERE d.event_id IN (SELECT id FROM inserted)
    RETURNING 1)
- INSERT INTO deliveries (id, event_id, webhook_id, event_type, scenario_id, retry_schedule_ms)
- -- unnest flattens a 2-D array, so each delivery's own schedule travels as an array literal.
- SELECT id, event_id, webhook_id, event_type, scenario_id, schedule::int[]
-   FROM unnest($10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $15::uuid[], $16::text[])
-     AS d(id, event_id, webhook_id, event_type, scenario_id, schedule)`;
+ SELECT e.id FROM unnest($1::uuid[]) AS e(id) WHERE e.id NOT IN (SELECT id FROM inserted)`;
 
 /** The statement's parameters, one array per column. Events must be unique by Id (ON CONFLICT touches a row once per command). */
 export function outboxWriteParams(events: OutboxEvent[], deliveries: OutboxDelivery[]): unknown[] {

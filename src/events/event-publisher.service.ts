@@ -10,12 +10,14 @@ import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { QueueName, type DeliverJobData } from '../deliveries/delivery-queue';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
+import type { WebhookPayload } from '../catalog/payload.types';
+import { EventIdConflictError } from './event-id-conflict.error';
 
 export type EventSource = 'api' | 'simulation' | 'scenario' | 'test';
 
 export interface PublishInput {
-  /** A complete payload from the catalog's builder. */
-  payload: Record<string, unknown>;
+  /** A complete payload from the catalog's builder, typed by its table. */
+  payload: WebhookPayload;
   source: EventSource;
   /** Deliver only to this webhook, whatever its subscriptions (the "send test webhook" button). */
   onlyWebhook?: WebhookSnapshot;
@@ -80,9 +82,9 @@ export class EventPublisher {
     const payload = input.payload;
     const webhooks = input.onlyWebhook
       ? [input.onlyWebhook]
-      : this.registry.match(String(payload.EventType), payload.EntityId as string | null);
+      : this.registry.match(payload.EventType, payload.EntityId);
     const prepared: Prepared = {
-      id: String(payload.Id),
+      id: payload.Id,
       body: JSON.stringify(payload),
       deliveries: webhooks.flatMap((w) => Array.from({ length: copies(input) }, () => ({ id: randomUUID(), webhookId: w.id }))),
       input,
@@ -104,29 +106,35 @@ export class EventPublisher {
     }
   }
 
-  private async write(items: Prepared[]): Promise<PublishedEvent[]> {
-    const deliveries = items.flatMap((e) =>
-      e.deliveries.map((d) => ({
-        ...d,
-        eventId: e.id,
-        eventType: String(e.input.payload.EventType),
-        body: e.body,
-        emittedAt: e.emittedAt,
-        scenarioId: e.input.scenarioId ?? null,
-        treatment: e.input.delivery,
-      })),
-    );
+  private async write(items: Prepared[]): Promise<(PublishedEvent | ItemFailed)[]> {
     // One row per Id per statement: ON CONFLICT DO UPDATE may not touch a row twice in one command.
-    const seen = new Set<string>();
-    const events = items.filter((e) => !seen.has(e.id) && seen.add(e.id));
-    await this.repository.writeOutbox(
+    // A second item with an Id seen in this batch must carry the same body.
+    const first = new Map<string, Prepared>();
+    for (const e of items) if (!first.has(e.id)) first.set(e.id, e);
+    const events = [...first.values()];
+    const deliveries = items
+      .filter((e) => first.get(e.id)!.body === e.body)
+      .flatMap((e) =>
+        e.deliveries.map((d) => ({
+          ...d,
+          eventId: e.id,
+          eventType: e.input.payload.EventType,
+          body: e.body,
+          emittedAt: e.emittedAt,
+          scenarioId: e.input.scenarioId ?? null,
+          treatment: e.input.delivery,
+        })),
+      );
+    // The Ids already stored with another body come back refused: those events get no delivery.
+    const refused = await this.repository.writeOutbox(
       events.map((e) => ({ id: e.id, payload: e.input.payload, body: e.body, source: e.input.source, scenarioId: e.input.scenarioId ?? null })),
       deliveries.map((d) => ({ ...d, retryScheduleMs: d.treatment?.retryScheduleMs ?? null })),
     );
-    if (deliveries.length > 0) {
+    const accepted = deliveries.filter((d) => !refused.has(d.eventId));
+    if (accepted.length > 0) {
       // Committed is accepted: if Redis fails here, the reconciler queues these deliveries later.
       await this.enqueue(
-        deliveries.map((d) =>
+        accepted.map((d) =>
           this.jobs.job(
             {
               deliveryId: d.id,
@@ -142,10 +150,13 @@ export class EventPublisher {
             d.treatment?.holdBackMs ?? 0,
           ),
         ),
-      ).catch((e) => this.logger.warn(`Queueing ${deliveries.length} deliveries failed; the reconciler will retry: ${String(e)}`));
+      ).catch((e) => this.logger.warn(`Queueing ${accepted.length} deliveries failed; the reconciler will retry: ${String(e)}`));
     }
-    for (const e of items) this.emitted.inc({ event_type: String(e.input.payload.EventType), source: e.input.source });
-    return items.map(({ id, body, deliveries: ds }) => ({ id, body, deliveries: ds }));
+    return items.map((e) => {
+      if (refused.has(e.id) || first.get(e.id)!.body !== e.body) return new ItemFailed(new EventIdConflictError(e.id));
+      this.emitted.inc({ event_type: e.input.payload.EventType, source: e.input.source });
+      return { id: e.id, body: e.body, deliveries: e.deliveries };
+    });
   }
 
   /**

@@ -4,10 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { formatDotNetTimestamp } from '../catalog/dotnet-timestamp';
 import { EventValuesError, makeEvent } from '../catalog/event-factory';
+import type { WebhookPayload } from '../catalog/payload.types';
 import { SeededRandom } from '../common/seeded-random';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { EventEntity } from './event.entity';
 import { EventPublisher } from './event-publisher.service';
+import { organizationContext } from './organization-context';
 import type { ListEventsQuery } from './dto/list-events.query';
 import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
@@ -43,11 +45,14 @@ export class EventsService {
       problems.push('Timestamp must be a date-time such as 2018-01-01T08:01:23.45 (UTC) or an ISO 8601 string');
     }
     if (problems.length) throw new ValidationProblem(problems);
-    let payload: Record<string, unknown>;
+    const context = await organizationContext(this.dataSource, values);
+    let payload: WebhookPayload;
     try {
       payload = makeEvent(EventType as string, values, {
         rng: new SeededRandom(randomBytes(8).toString('hex')),
         timestamp: (Timestamp as string | undefined) ?? new Date(),
+        organizationId: context.organizationId,
+        context,
       });
     } catch (e) {
       if (e instanceof EventValuesError) throw new ValidationProblem(e.problems);
@@ -61,7 +66,7 @@ export class EventsService {
   async sendTest(webhookId: string, eventType = 'QueueCallInUserAllocated') {
     const webhook = this.registry.webhook(webhookId);
     if (!webhook) throw new NotFoundError(`No webhook ${webhookId}`);
-    let payload: Record<string, unknown>;
+    let payload: WebhookPayload;
     try {
       payload = makeEvent(eventType, {}, { rng: new SeededRandom(randomBytes(8).toString('hex')) });
     } catch (e) {

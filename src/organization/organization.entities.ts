@@ -35,6 +35,12 @@ export class OrgUserEntity {
   @Column({ name: 'user_name', type: 'text' }) userName!: string;
   @Column('text') number!: string;
   @Column({ type: 'text', default: 'Available' }) availability!: Availability;
+  /** Where the user's unanswered or unreachable calls go (UserCallInUserOverflow); null: nowhere. */
+  @Column({ name: 'overflow_target', type: 'jsonb', nullable: true }) overflowTarget!: OverflowTarget | null;
+  /** Working terminals; 0 makes every call to the user BusyForTechnicalError. */
+  @Column({ name: 'service_terminals', type: 'int', default: 1 }) serviceTerminals!: number;
+  /** Transfer all: every direct call goes to the overflow target at once (Reason TransferAll). */
+  @Column({ name: 'forward_all', type: 'boolean', default: false }) forwardAll!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
@@ -52,6 +58,8 @@ export class ServiceQueueEntity {
   /** The queue's own allocation priority, in seconds of "age". */
   @Column({ type: 'int', default: 0 }) priority!: number;
   @Column({ name: 'overflow_target', type: 'jsonb', nullable: true }) overflowTarget!: OverflowTarget | null;
+  /** QueueStatus.OpenStatus (5 Open); a transfer into a queue that is not open is cancelled (TargetClosed). */
+  @Column({ name: 'open_status', type: 'int', default: 5 }) openStatus!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

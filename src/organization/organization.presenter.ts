@@ -1,8 +1,18 @@
-import type { CallListEntity, OrganizationEntity, OrgUserEntity, ServiceQueueEntity } from './organization.entities';
+import type { CallListEntity, OrganizationEntity, OrgUserEntity, OverflowTarget, ServiceQueueEntity } from './organization.entities';
 
 export const presentOrganization = (o: OrganizationEntity) => ({ Id: o.id, Name: o.name });
 
-export const presentUser = (u: OrgUserEntity) => ({ Id: u.id, UserName: u.userName, Number: u.number, Availability: u.availability });
+const presentTarget = (t: OverflowTarget | null) => (t ? { Kind: t.kind, Target: t.target } : null);
+
+export const presentUser = (u: OrgUserEntity) => ({
+  Id: u.id,
+  UserName: u.userName,
+  Number: u.number,
+  Availability: u.availability,
+  OverflowTarget: presentTarget(u.overflowTarget),
+  ServiceTerminals: u.serviceTerminals,
+  ForwardAll: u.forwardAll,
+});
 
 export const presentQueue = (q: ServiceQueueEntity) => ({
   Id: q.id,
@@ -12,7 +22,8 @@ export const presentQueue = (q: ServiceQueueEntity) => ({
   WrapUpSeconds: q.wrapUpSeconds,
   MaxWaitSeconds: q.maxWaitSeconds,
   Priority: q.priority,
-  OverflowTarget: q.overflowTarget ? { Kind: q.overflowTarget.kind, Target: q.overflowTarget.target } : null,
+  OverflowTarget: presentTarget(q.overflowTarget),
+  OpenStatus: q.openStatus,
 });
 
 export const presentCallList = (c: CallListEntity) => ({

@@ -106,6 +106,9 @@ export class OrganizationService {
       userName: dto.UserName,
       number: dto.Number,
       availability: dto.Availability ?? 'Available',
+      overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
+      serviceTerminals: dto.ServiceTerminals ?? 1,
+      forwardAll: dto.ForwardAll ?? false,
     });
     this.changes.next();
     return presentUser(user);
@@ -122,14 +125,13 @@ export class OrganizationService {
       ...user,
       userName: dto.UserName ?? user.userName,
       number: dto.Number ?? user.number,
+      availability: dto.Availability ?? user.availability,
+      overflowTarget: dto.OverflowTarget !== undefined ? await this.checkOverflow(dto.OverflowTarget, id) : user.overflowTarget,
+      serviceTerminals: dto.ServiceTerminals ?? user.serviceTerminals,
+      forwardAll: dto.ForwardAll ?? user.forwardAll,
     });
     this.changes.next();
     return presentUser(saved);
-  }
-
-  /** Called by the simulation when a user's availability changes, so the model survives restarts. */
-  async storeAvailability(id: string, availability: OrgUserEntity['availability']): Promise<void> {
-    await this.dataSource.getRepository(OrgUserEntity).update({ id }, { availability });
   }
 
   async deleteUser(id: string): Promise<void> {
@@ -162,6 +164,7 @@ export class OrganizationService {
       maxWaitSeconds: dto.MaxWaitSeconds ?? 120,
       priority: dto.Priority ?? 0,
       overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
+      openStatus: dto.OpenStatus ?? 5,
     });
     await this.saveQueue(queue);
     this.changes.next();
@@ -184,8 +187,19 @@ export class OrganizationService {
       maxWaitSeconds: dto.MaxWaitSeconds ?? queue.maxWaitSeconds,
       priority: dto.Priority ?? queue.priority,
       overflowTarget: dto.OverflowTarget !== undefined ? await this.checkOverflow(dto.OverflowTarget, id) : queue.overflowTarget,
+      openStatus: dto.OpenStatus ?? queue.openStatus,
     });
     this.changes.next();
+    return presentQueue(saved);
+  }
+
+  /**
+   * Stores who serves the queue, as the simulation already applied it (QueueAttachedUsers): no
+   * change notice, so the running simulation is not rebuilt for its own command.
+   */
+  async storeAttachedUsers(id: string, attached: AttachedUserDto[]) {
+    const queue = await this.findQueue(id);
+    const saved = await this.dataSource.getRepository(ServiceQueueEntity).save({ ...queue, attachedUsers: await this.checkAttached(attached) });
     return presentQueue(saved);
   }
 
@@ -315,7 +329,7 @@ export class OrganizationService {
       if (!GUID_PATTERN.test(dto.Target)) {
         throw new ValidationProblem(`OverflowTarget.Target must be the id (a GUID) of the ${dto.Kind}`);
       }
-      if (dto.Kind === 'queue' && dto.Target === selfId) throw new ValidationProblem('OverflowTarget cannot be the queue itself');
+      if ((dto.Kind === 'queue' || dto.Kind === 'user') && dto.Target === selfId) throw new ValidationProblem(`OverflowTarget cannot be the ${dto.Kind} itself`);
       const found = await this.dataSource.getRepository(repo[dto.Kind]).findOneBy({ id: dto.Target });
       if (!found) throw new ValidationProblem(`OverflowTarget.Target: no ${dto.Kind} ${dto.Target}`);
     }

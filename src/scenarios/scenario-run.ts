@@ -1,3 +1,4 @@
+import type { WebhookPayload } from '../catalog/payload.types';
 import { createHash } from 'node:crypto';
 import type { DeliveryTreatment } from '../events/event-publisher.service';
 import type { Simulation, TaskHandle } from '../simulation/engine';
@@ -73,9 +74,9 @@ export class ScenarioRun {
     this.end(end);
   }
 
-  private decorate(payload: Record<string, unknown>): { scenarioId: string; delivery: DeliveryTreatment } | null {
+  private decorate(payload: WebhookPayload): { scenarioId: string; delivery: DeliveryTreatment } | null {
     if (!this.tagging) return null;
-    const eventId = String(payload.Id);
+    const eventId = payload.Id;
     this.emitted++;
     this.hash.update(`${eventId}\n`);
     const t = treatmentFor(this.options.seed, eventId, this.options.retry);

@@ -83,7 +83,8 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
       );
       const startTime = options.startTime ?? new Date();
       // Paused while the plan is scheduled, so the first call is not late (and thus not shifted) by set-up time.
-      await this.simulation.reset({ seed: options.seed, startTime, timeScale: options.timeScale, paused: true });
+      // Keyed by the whole plan: the same scenario on the same organisation replays its Ids exactly.
+      await this.simulation.reset({ seed: options.seed, startTime, timeScale: options.timeScale, paused: true }, { runKey: JSON.stringify(options) });
       const run = new ScenarioRun(row.id, options, plan, this.simulation, startTime.getTime(), this.simulation.buildId, (r) =>
         this.metrics.setProgress(r.id, r.placed + r.failed, r.planned),
       );

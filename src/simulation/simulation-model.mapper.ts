@@ -1,6 +1,6 @@
 import type { OrganizationSnapshot } from '../organization/organization.service';
 import type { OverflowTarget as StoredOverflow } from '../organization/organization.entities';
-import type { OrganizationData, OverflowTarget } from './engine';
+import type { OpenStatus, OrganizationData, OverflowTarget } from './engine';
 
 function overflow(target: StoredOverflow | null): OverflowTarget | null {
   if (!target) return null;
@@ -20,7 +20,15 @@ function overflow(target: StoredOverflow | null): OverflowTarget | null {
 export function toOrganizationData(s: OrganizationSnapshot): OrganizationData {
   return {
     organization: { id: s.organization.id, name: s.organization.name },
-    users: s.users.map((u) => ({ id: u.id, userName: u.userName, number: u.number, availability: u.availability })),
+    users: s.users.map((u) => ({
+      id: u.id,
+      userName: u.userName,
+      number: u.number,
+      availability: u.availability,
+      overflowTarget: overflow(u.overflowTarget),
+      serviceTerminals: u.serviceTerminals,
+      forwardAll: u.forwardAll,
+    })),
     queues: s.queues.map((q) => ({
       id: q.id,
       name: q.name,
@@ -30,6 +38,7 @@ export function toOrganizationData(s: OrganizationSnapshot): OrganizationData {
       maxWaitSeconds: q.maxWaitSeconds,
       priority: q.priority,
       overflowTarget: overflow(q.overflowTarget),
+      openStatus: q.openStatus as OpenStatus,
     })),
     callLists: s.callLists.map((c) => ({
       id: c.id,

@@ -18,12 +18,15 @@ import {
   CreateCallbackDto,
   HangUpDto,
   PlaceCallDto,
+  PlaceCallQuery,
   ResetSimulationDto,
   SupervisionDto,
+  TransferCallDto,
 } from './dto/simulation.dto';
 import { ListCallbacksQuery } from './dto/list-callbacks.query';
+import { presentCall } from './call-info.presenter';
 import { SimulationService } from './simulation.service';
-import { NotFoundError } from '../common/errors/domain-errors';
+import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
 function script(dto: CallScriptDto = {}): CallScript {
   return {
@@ -36,6 +39,8 @@ function script(dto: CallScriptDto = {}): CallScript {
     targetNumber: dto.TargetNumber,
     abandonAfterSeconds: dto.AbandonAfterSeconds,
     transferAnswers: dto.TransferAnswers,
+    agent: dto.Agent,
+    priority: dto.Priority,
   };
 }
 
@@ -60,8 +65,14 @@ export class SimulationController {
 
   @Post('simulation/reset')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Start over with a seed, virtual start time and time scale (replays a run)' })
+  @ApiOperation({ summary: 'Start a new run from the configured organisation (fresh event Ids), or replay a recorded run exactly (ReplayOf)' })
   async reset(@Body() dto: ResetSimulationDto) {
+    if (dto.ReplayOf) {
+      const extra = (['Seed', 'StartTime', 'TimeScale', 'Paused'] as const).filter((k) => dto[k] !== undefined);
+      if (extra.length) throw new ValidationProblem(`ReplayOf takes the recorded run's settings; leave out ${extra.join(', ')}`);
+      await this.simulation.reset({}, { replayOf: dto.ReplayOf });
+      return this.simulation.state();
+    }
     await this.simulation.reset({
       ...(dto.Seed !== undefined ? { seed: dto.Seed } : {}),
       ...(dto.StartTime ? { startTime: new Date(dto.StartTime) } : {}),
@@ -89,28 +100,31 @@ export class SimulationController {
 
   @Post('calls')
   @ApiOperation({ summary: 'Place an inbound call to a queue or user, or an outbound call from a user, with an optional script' })
-  place(@Body() dto: PlaceCallDto) {
+  async place(@Body() dto: PlaceCallDto, @Query() query: PlaceCallQuery) {
+    if (query.wait === 'routed') this.simulation.requireRunningClock('?wait=routed');
     const placed = this.simulation.run((sim) => {
       if (dto.Type === 'queue') return sim.placeQueueCall(required(dto.Queue, 'Queue'), script(dto.Script));
       if (dto.Type === 'direct') return sim.placeDirectCall(required(dto.User, 'User'), script(dto.Script));
       return sim.placeOutboundCall(required(dto.User, 'User'), required(dto.Number, 'Number'), script(dto.Script));
     });
-    return { CallId: placed.callId, LegId: placed.legId };
+    if (query.wait !== 'routed') return { CallId: placed.callId, LegId: placed.legId };
+    const info = await this.simulation.waitForRouting(placed.callId);
+    return { CallId: placed.callId, LegId: placed.legId, Call: info ? presentCall(info) : null, SmartRouting: await this.smartRouting.requestsForCall(placed.callId) };
   }
 
   @Get('calls')
   @ApiOperation({ summary: 'Calls in progress' })
   active() {
-    return this.simulation.run((sim) => sim.activeCalls());
+    return this.simulation.run((sim) => sim.activeCalls().map(presentCall));
   }
 
   @Get('calls/:id')
-  @ApiOperation({ summary: "A call's state and timeline: every event it produced, in order, and its SmartRouting exchanges" })
+  @ApiOperation({ summary: "A call's state and timeline: every event it produced (the QueueStatus/UserStatus its steps caused included), in order, and its SmartRouting exchanges" })
   async call(@Param('id', uuid) id: string) {
     const info = this.simulation.run((sim) => sim.callInfo(id));
     if (!info) throw new NotFoundError(`No call ${id} in the simulation`);
-    const timeline = this.simulation.run((sim) => sim.timeline(id));
-    return { Call: info, Timeline: timeline, SmartRouting: await this.smartRouting.requestsForCall(id) };
+    const timeline = this.simulation.run((sim) => sim.callTimeline(id));
+    return { Call: presentCall(info), Timeline: timeline, SmartRouting: await this.smartRouting.requestsForCall(id) };
   }
 
   @Post('calls/:id/hangup')
@@ -118,6 +132,22 @@ export class SimulationController {
   hangUp(@Param('id', uuid) id: string, @Body() dto: HangUpDto) {
     this.simulation.run((sim) => sim.hangUp(id, dto.By ?? 'caller'));
     return { CallId: id };
+  }
+
+  @Post('calls/:id/reject')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'The user a direct call rings declines it: UserCallInUserCancelled, then the user overflow with Reason InterruptOverflow' })
+  reject(@Param('id', uuid) id: string) {
+    this.simulation.run((sim) => sim.rejectCall(id));
+    return { CallId: id };
+  }
+
+  @Post('calls/:id/transfer')
+  @HttpCode(202)
+  @ApiOperation({ summary: "The user on a connected direct call transfers it blind: the user overflow with Reason BlindTransfer, then the transfer" })
+  transfer(@Param('id', uuid) id: string, @Body() dto: TransferCallDto) {
+    this.simulation.run((sim) => sim.blindTransfer(id, dto.Target));
+    return { CallId: id, Target: dto.Target };
   }
 
   @Post('users/:user/availability')
@@ -161,7 +191,9 @@ export class SimulationController {
         dto.AttachedUsers.map((a) => ({ userId: a.UserId, priority: a.Priority ?? 0, active: a.Active ?? true })),
       ),
     );
-    return this.organization.getQueue(id);
+    // Stored too: the queue's configuration is the list now (GET, a reset and a restart start from it).
+    const byId = this.simulation.run((sim) => dto.AttachedUsers.map((a) => ({ ...a, UserId: sim.model.findUser(a.UserId)?.id ?? a.UserId })));
+    return this.organization.storeAttachedUsers(id, byId);
   }
 
   @Post('call-lists/:id/callbacks')
@@ -177,9 +209,10 @@ export class SimulationController {
         expiryDate: dto.ExpiryDate ? new Date(dto.ExpiryDate) : null,
         notBefore: dto.NotBefore ? new Date(dto.NotBefore) : null,
         extras: (dto.Extras ?? []).map((e) => ({ name: String(e.Name), value: String(e.Value) })),
+        ...(dto.TypeId !== undefined ? { typeId: dto.TypeId } : {}),
       }),
     );
-    return { CallbackId: callbackId };
+    return { CallBackId: callbackId };
   }
 
   @Get('callbacks')
@@ -195,21 +228,21 @@ export class SimulationController {
   @HttpCode(202)
   attemptCallback(@Param('id', uuid) id: string, @Body() dto: CallbackAttemptDto) {
     this.simulation.run((sim) => sim.attemptCallback(id, dto.User, dto.Result, { note: dto.Note ?? null }));
-    return { CallbackId: id };
+    return { CallBackId: id };
   }
 
   @Post('callbacks/:id/assign')
   @HttpCode(202)
   assignCallback(@Param('id', uuid) id: string, @Body() dto: AssignCallbackDto) {
     this.simulation.run((sim) => sim.assignCallback(id, dto.User ?? null));
-    return { CallbackId: id };
+    return { CallBackId: id };
   }
 
   @Post('callbacks/:id/close')
   @HttpCode(202)
   closeCallback(@Param('id', uuid) id: string) {
     this.simulation.run((sim) => sim.closeCallback(id));
-    return { CallbackId: id };
+    return { CallBackId: id };
   }
 }
 

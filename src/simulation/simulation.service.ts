@@ -1,15 +1,18 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import type { WebhookPayload } from '../catalog/payload.types';
+import { EventIdConflictError } from '../events/event-id-conflict.error';
 import { EventPublisher, type PublishInput } from '../events/event-publisher.service';
-import type { Availability } from '../organization/organization.entities';
 import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
-import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type TaskHandle } from './engine';
+import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type CallInfo, type OrganizationData, type TaskHandle } from './engine';
 import { toOrganizationData } from './simulation-model.mapper';
 import { ConflictError, NotFoundError, UnavailableError, ValidationProblem } from '../common/errors/domain-errors';
+import { derivedRunKey, SimulationRuns } from './simulation-runs';
 
 export interface SimulationSettings {
   seed: string | number;
@@ -19,8 +22,16 @@ export interface SimulationSettings {
   paused: boolean;
 }
 
+/** How a reset picks its run: a new one (default), a recorded one replayed, or one keyed by its caller's plan. */
+export interface RunChoice {
+  /** Replays this recorded run: its seed, start time, time scale and ids; the organisation must be as it was. */
+  replayOf?: string;
+  /** A caller that plans its whole run up front (a scenario): the same key on the same starting state replays. */
+  runKey?: string;
+}
+
 /** Extra publishing options for one emitted payload (a scenario tags its events and picks retry treatments). */
-export type PublishDecorator = (payload: Record<string, unknown>) => Pick<PublishInput, 'scenarioId' | 'delivery'> | null;
+export type PublishDecorator = (payload: WebhookPayload) => Pick<PublishInput, 'scenarioId' | 'delivery'> | null;
 
 /**
  * Runs the simulation engine in real time (scaled by TIME_SCALE) against the stored organisation,
@@ -44,6 +55,12 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   /** Changes on every rebuild, so a scenario can tell that the simulation it scheduled on is gone. */
   private buildCount = 0;
   private decorator: PublishDecorator | null = null;
+  private readonly runs: SimulationRuns;
+  /** The run whose ids the engine draws; a replay draws the recorded run's. */
+  private runId = '';
+  private replaying = false;
+  /** Events of this run refused by the store: their Id was stored earlier with another body. */
+  private refusedEvents = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,11 +70,12 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     config: AppConfig,
   ) {
     this.settings = { seed: config.simulationSeed, startTime: new Date(), timeScale: config.timeScale, paused: false };
+    this.runs = new SimulationRuns(dataSource);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.rebuild();
-    // A changed organisation is a new model: the engine is rebuilt, keeping its virtual time.
+    await this.reset({ startTime: this.settings.startTime, paused: false });
+    // A changed organisation is a new model: the engine is rebuilt as a new run, keeping its virtual time.
     this.changes = this.organization.changes.subscribe(() => {
       this.rebuilding = this.rebuilding.then(() => this.rebuild(true)).catch((e) => this.logger.error(`Rebuilding the simulation failed: ${String(e)}`));
     });
@@ -68,10 +86,29 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     await this.scheduler?.stop();
   }
 
-  /** Starts over with a seed, a virtual start time and a time scale: the way to replay a run. */
-  async reset(settings: Partial<SimulationSettings>): Promise<void> {
+  /**
+   * Starts over from the organisation as configured: a new run, whose ids no earlier run shares
+   * (same seed: same story, fresh ids); or, with `replayOf`, the recorded run again, ids included.
+   */
+  async reset(settings: Partial<SimulationSettings>, choice: RunChoice = {}): Promise<void> {
+    await this.rebuilding;
+    if (choice.replayOf) {
+      const recorded = await this.runs.find(choice.replayOf);
+      if (!recorded) throw new NotFoundError(`No recorded simulation run ${choice.replayOf}`);
+      if (!recorded.organization) {
+        throw new ConflictError(`Run ${recorded.id} began with an organisation change in the middle of a run; only runs started by a reset or at start-up can be replayed`);
+      }
+      this.settings = { seed: recorded.seed, startTime: recorded.startTime, timeScale: recorded.timeScale, paused: recorded.paused };
+      await this.rebuild(false, { id: recorded.id, replay: true, organization: recorded.organization });
+      return;
+    }
+    const snapshot = await this.organization.snapshot();
+    const organization = snapshot ? toOrganizationData(snapshot) : null;
     this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date(), paused: settings.paused ?? false };
-    await this.rebuild(false);
+    const run = { seed: String(this.settings.seed), startTime: this.settings.startTime, timeScale: this.settings.timeScale, organization };
+    const id = choice.runKey ? derivedRunKey(choice.runKey, run) : randomUUID();
+    await this.runs.record({ ...run, id, paused: this.settings.paused });
+    await this.rebuild(false, { id, replay: false, organization });
   }
 
   /** Runs the paused clock forward by `seconds` of virtual time. */
@@ -90,6 +127,8 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
 
   state() {
     return {
+      RunId: this.runId,
+      Replay: this.replaying,
       Paused: this.settings.paused,
       Seed: this.settings.seed,
       TimeScale: this.settings.timeScale,
@@ -98,6 +137,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
       Running: this.sim !== null,
       ActiveCalls: this.sim?.activeCalls().length ?? 0,
       EmittedEvents: this.sim?.emittedCount ?? 0,
+      RefusedEvents: this.refusedEvents,
     };
   }
 
@@ -132,6 +172,26 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     this.decorator = decorator;
   }
 
+  /** Waiting on the simulation needs its clock to run by itself. */
+  requireRunningClock(what: string): void {
+    if (this.settings.paused) throw new ConflictError(`${what} needs a running clock: the simulation is paused (POST /api/simulation/advance moves it)`);
+  }
+
+  /**
+   * Resolves when the call has been routed: past SmartRouting and its first target (queuing,
+   * ringing, connected, transferring or ended), or after `timeoutMs` (the SmartRouting time-out
+   * and its own wait fit within it) with the state it has then.
+   */
+  async waitForRouting(callId: string, timeoutMs = 15_000): Promise<CallInfo | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const info = this.sim?.callInfo(callId);
+      if (!info || info.phase !== 'routing' || Date.now() >= deadline) return info;
+      // The engine runs in this process: a short poll of its memory costs nothing measurable.
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
   /** Runs a command against the engine, turning its errors into HTTP answers. */
   run<T>(command: (sim: Simulation) => T): T {
     if (!this.sim) throw new UnavailableError('No organisation to simulate yet: create one (or start with DEMO_ORGANIZATION=true)');
@@ -147,22 +207,48 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private async rebuild(keepTime = false): Promise<void> {
-    const snapshot = await this.organization.snapshot();
+  /**
+   * A new engine. `run` given: a run from its start, on the organisation it records (a replay's is
+   * the recorded run's starting state, whatever the configuration is now). Omitted: the
+   * organisation changed mid-run, so the engine continues on the stored one at the same virtual
+   * time as a new run, keeping each user's availability (live state the configuration does not hold).
+   */
+  private async rebuild(keepTime = false, run?: { id: string; replay: boolean; organization: OrganizationData | null }): Promise<void> {
     const startMs = keepTime && this.scheduler ? this.scheduler.nowMs() : this.settings.startTime.getTime();
+    let data: OrganizationData | null;
+    if (run) data = run.organization ? structuredClone(run.organization) : null;
+    else {
+      const snapshot = await this.organization.snapshot();
+      data = snapshot ? toOrganizationData(snapshot) : null;
+    }
     await this.scheduler?.stop();
-    const dropped = this.sim?.activeCalls().length ?? 0;
+    const previous = this.sim;
+    const dropped = previous?.activeCalls().length ?? 0;
     if (dropped > 0) this.logger.warn(`The organisation changed: ${dropped} simulated calls in progress were dropped`);
     this.sim = null;
     this.scheduler = null;
     this.buildCount++;
-    if (!snapshot) return;
+    this.generation = keepTime ? this.generation + 1 : 0;
+    const seed = this.generation === 0 ? this.settings.seed : `${this.settings.seed}/${this.generation}`;
+    this.runId = run?.id ?? randomUUID();
+    this.replaying = run?.replay ?? false;
+    this.refusedEvents = 0;
+    if (!run) {
+      await this.runs.record({ id: this.runId, seed: String(seed), startTime: new Date(startMs), timeScale: this.settings.timeScale, paused: this.settings.paused, organization: null });
+    }
+    if (!data) return;
+    if (keepTime && previous) {
+      for (const user of data.users) {
+        const live = previous.model.findUser(user.id);
+        if (live) user.availability = live.availability;
+      }
+    }
     const scheduler = new Scheduler(new VirtualClock(startMs), {
       onError: (e, label) => this.logger.error(`Simulation task ${label} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
-    this.generation = keepTime ? this.generation + 1 : 0;
-    this.sim = new Simulation(new OrganizationModel(toOrganizationData(snapshot), startMs), {
-      seed: this.generation === 0 ? this.settings.seed : `${this.settings.seed}/${this.generation}`,
+    this.sim = new Simulation(new OrganizationModel(data, startMs), {
+      seed,
+      runKey: this.runId,
       clock: scheduler,
       emit: (payload) => this.emit(payload),
       smartRouting: this.smartRouting,
@@ -171,23 +257,26 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     if (!this.settings.paused) scheduler.start(this.settings.timeScale);
   }
 
-  private emit(payload: Record<string, unknown>): void {
+  private emit(payload: WebhookPayload): void {
     // Called synchronously inside the emitting task, so a decorator sees payloads in virtual-time order.
     const extra = this.decorator?.(payload) ?? null;
-    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).catch((e) => this.logger.error(`Publishing ${String(payload.EventType)} failed: ${String(e)}`));
-    // The stored model follows what the simulation did, so it survives a restart.
-    if (payload.EventType === 'UserAvailability') {
-      void this.organization.storeAvailability(String(payload.UserId), payload.Availability as Availability).catch(() => undefined);
-    } else if (payload.EventType === 'CallbackChanged') {
+    const runId = this.runId;
+    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).catch((e) => {
+      if (e instanceof EventIdConflictError && runId === this.runId) this.refusedEvents++;
+      this.logger.error(`Publishing ${payload.EventType} ${payload.Id} failed: ${String(e)}`);
+    });
+    // Availability is the run's own state, not configuration: a reset starts from the configured one.
+    if (payload.EventType === 'CallbackChanged') {
+      const changed = payload;
       // In order, so a callback's stored state is its latest.
       this.callbackWrites = this.callbackWrites
-        .then(() => this.storeCallback(payload))
+        .then(() => this.storeCallback(changed))
         .catch((e) => this.logger.warn(`Storing callback state failed: ${String(e)}`));
     }
   }
 
-  private async storeCallback(payload: Record<string, unknown>): Promise<void> {
-    const closed = this.sim?.callback(String(payload.CallBackId))?.closed ?? false;
+  private async storeCallback(payload: WebhookPayload<'CallbackChanged'>): Promise<void> {
+    const closed = this.sim?.callback(payload.CallBackId)?.closed ?? false;
     await this.dataSource.query(
       `INSERT INTO callback_requests (id, call_list_id, is_closed, state, updated_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (id) DO UPDATE SET is_closed = EXCLUDED.is_closed, state = EXCLUDED.state, updated_at = now()`,

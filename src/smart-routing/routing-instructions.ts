@@ -45,4 +45,9 @@ export interface RoutingRequestContext {
 export interface SmartRoutingHook {
   /** null when the queue has no SmartRouting configuration. */
   decide(context: RoutingRequestContext): Promise<RoutingDecision | null>;
+  /**
+   * Told once an applied answer has been tried on the call: when nothing in it could be applied
+   * (an empty answer, targets that match nothing), the decision log says so instead of "applied".
+   */
+  settle?(requestId: string, result: { applied: boolean; notes: readonly string[] }): void;
 }

@@ -37,7 +37,7 @@ describe('buildRoutingRequest', () => {
       CallId: 'call-1',
       LegId: 'leg-1',
       CurrQueueId: 'queue-1',
-      CurrUserId: null,
+      CurrUserId: '', // as the platform's documented example
       IsInternalCaller: false,
       DYN_A: '1',
       DYN_B: '2',

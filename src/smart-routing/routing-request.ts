@@ -37,7 +37,8 @@ function extraData(context: RoutingRequestContext, dynamicValues: Record<string,
     CallId: context.callId,
     LegId: context.legId,
     CurrQueueId: context.queueId,
-    CurrUserId: context.currentUserId,
+    // The platform's documented example sends "" when the call has no current user.
+    CurrUserId: context.currentUserId ?? '',
     IsInternalCaller: context.isInternalCaller,
   };
   // Dynamic values travel as DYN_<name>; the prefix is added when the configuration left it out,

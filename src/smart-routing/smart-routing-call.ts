@@ -31,7 +31,8 @@ export interface SmartRoutingExtraData {
   CallId: string;
   LegId: string;
   CurrQueueId: string;
-  CurrUserId: string | null;
+  /** "" when the call has no current user. */
+  CurrUserId: string;
   IsInternalCaller: boolean;
   [dynamic: `DYN_${string}`]: string;
 }

@@ -35,7 +35,8 @@ export class SmartRoutingRequestEntity {
   @Column({ name: 'response_status', type: 'int', nullable: true }) responseStatus!: number | null;
   @Column({ name: 'response_body_excerpt', type: 'text', nullable: true }) responseBodyExcerpt!: string | null;
   @Column({ name: 'latency_ms', type: 'real' }) latencyMs!: number;
-  @Column('text') outcome!: 'applied' | 'default-204' | 'default-error';
+  /** default-unapplied: a 200 whose instructions could not be applied (empty, or targets matching nothing). */
+  @Column('text') outcome!: 'applied' | 'default-204' | 'default-error' | 'default-unapplied';
   @Column({ type: 'text', nullable: true }) reason!: string | null;
   @Column({ type: 'jsonb', nullable: true }) applied!: Record<string, unknown> | null;
   @Column({ type: 'jsonb', default: [] }) ignored!: string[];

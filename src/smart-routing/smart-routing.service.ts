@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -35,6 +35,7 @@ const present = (c: SmartRoutingConfigEntity) => ({
  */
 @Injectable()
 export class SmartRoutingService implements SmartRoutingHook {
+  private readonly logger = new Logger(SmartRoutingService.name);
   private readonly client: SmartRoutingClient;
   private readonly outcomes = metric(
     'emulator_smart_routing_requests_total',
@@ -124,6 +125,15 @@ export class SmartRoutingService implements SmartRoutingHook {
     await this.dataSource.getRepository(SmartRoutingRequestEntity).save(row);
     this.outcomes.inc({ outcome: d.outcome });
     return d;
+  }
+
+  settle(requestId: string, result: { applied: boolean; notes: readonly string[] }): void {
+    if (result.applied || !requestId) return;
+    // After the row's insert (decide awaited it); nothing waits on this write.
+    void this.dataSource
+      .getRepository(SmartRoutingRequestEntity)
+      .update({ id: requestId }, { outcome: 'default-unapplied', applied: null, reason: result.notes.join('; ') })
+      .catch((e) => this.logger.warn(`Recording SmartRouting request ${requestId} as not applied failed: ${String(e)}`));
   }
 
   async listRequests(q: ListRoutingRequestsQuery) {

@@ -28,11 +28,26 @@ export class UserDto {
   @ApiProperty({ example: 'anna.virtanen@demo.example' }) @MaxLength(200) @IsEmail({}, { message: 'UserName must be an e-mail-like username' }) UserName!: string;
   @ApiProperty({ example: '+358401234567' }) @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number!: string;
   @ApiPropertyOptional({ enum: AVAILABILITIES }) @IsOptional() @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability?: Availability;
+  @ApiPropertyOptional({ type: () => OverflowTargetDto, nullable: true, description: "Where the user's unanswered or unreachable calls go" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OverflowTargetDto)
+  OverflowTarget?: OverflowTargetDto | null;
+  @ApiPropertyOptional({ default: 1, description: 'Working terminals; 0: calls to the user fail with BusyForTechnicalError' }) @IsOptional() @IsInt() @Min(0) @Max(10) ServiceTerminals?: number;
+  @ApiPropertyOptional({ description: 'Transfer all: every direct call goes to the OverflowTarget at once (Reason TransferAll)' }) @IsOptional() @IsBoolean() ForwardAll?: boolean;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @MaxLength(200) @IsEmail({}, { message: 'UserName must be an e-mail-like username' }) UserName?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number?: string;
+  @ApiPropertyOptional({ type: () => OverflowTargetDto, nullable: true, description: "Where the user's unanswered or unreachable calls go; null: nowhere" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OverflowTargetDto)
+  OverflowTarget?: OverflowTargetDto | null;
+  @ApiPropertyOptional({ description: 'Working terminals; 0: calls to the user fail with BusyForTechnicalError' }) @IsOptional() @IsInt() @Min(0) @Max(10) ServiceTerminals?: number;
+  @ApiPropertyOptional({ description: 'Transfer all: every direct call goes to the OverflowTarget at once (Reason TransferAll)' }) @IsOptional() @IsBoolean() ForwardAll?: boolean;
+  @ApiPropertyOptional({ enum: AVAILABILITIES, description: 'The availability a run starts with' }) @IsOptional() @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability?: Availability;
 }
 
 export class AttachedUserDto {
@@ -56,6 +71,10 @@ export class QueueDto {
   @ApiPropertyOptional({ default: 120 }) @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
   @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
+  @ApiPropertyOptional({ default: 5, description: 'QueueStatus.OpenStatus: 5 Open, 3 Closed, ...; a transfer into a queue that is not open is cancelled (TargetClosed)' })
+  @IsOptional()
+  @IsIn([0, 1, 2, 3, 4, 5, 6], { message: 'OpenStatus must be one of 0..6 (QueueStatus.OpenStatus: 5 Open, 3 Closed, ...)' })
+  OpenStatus?: number;
 }
 
 export class UpdateQueueDto {
@@ -66,6 +85,10 @@ export class UpdateQueueDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
   @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
+  @ApiPropertyOptional({ default: 5, description: 'QueueStatus.OpenStatus: 5 Open, 3 Closed, ...; a transfer into a queue that is not open is cancelled (TargetClosed)' })
+  @IsOptional()
+  @IsIn([0, 1, 2, 3, 4, 5, 6], { message: 'OpenStatus must be one of 0..6 (QueueStatus.OpenStatus: 5 Open, 3 Closed, ...)' })
+  OpenStatus?: number;
 }
 
 export class CallListDto {

@@ -6,9 +6,11 @@ import {
   IsBoolean,
   IsIn,
   IsObject,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -44,6 +46,19 @@ export class CallScriptDto {
   @ApiPropertyOptional() @IsOptional() @Matches(PHONE_NUMBER, { message: 'TargetNumber must be a phone number' }) TargetNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) AbandonAfterSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() TransferAnswers?: boolean;
+  @ApiPropertyOptional({ description: 'Queue calls: the agent (id or username) offered the call first, as an AllocationTarget' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  Agent?: string;
+  @ApiPropertyOptional({ description: "Queue calls: the call's priority instead of the queue's (0..10000)" }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+}
+
+export class PlaceCallQuery {
+  @ApiPropertyOptional({ enum: ['routed'], description: 'routed: answer once the call has been routed (SmartRouting answered, queued, ringing or ended), with its state' })
+  @IsOptional()
+  @IsIn(['routed'], { message: 'wait must be routed' })
+  wait?: 'routed';
 }
 
 export class PlaceCallDto {
@@ -58,6 +73,13 @@ export class PlaceCallDto {
 
 export class HangUpDto {
   @ApiPropertyOptional({ enum: ['caller', 'agent'], default: 'caller' }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'By must be caller or agent' }) By?: 'caller' | 'agent';
+}
+
+export class TransferCallDto {
+  @ApiProperty({ description: 'Queue (id or number), user (id, username or number), call list id, or a phone number' })
+  @IsString()
+  @MinLength(1)
+  Target!: string;
 }
 
 export class AvailabilityDto {
@@ -101,6 +123,10 @@ export class CreateCallbackDto {
   @ValidateNested({ each: true })
   @Type(() => CallbackExtraDto)
   Extras?: CallbackExtraDto[];
+  @ApiPropertyOptional({ enum: [1, 3], default: 1, description: '1: an explicit callback request; 3: a call list item created manually' })
+  @IsOptional()
+  @IsIn([1, 3], { message: 'TypeId must be 1 (explicit callback request) or 3 (call list item created manually); 2 comes from an overflown call' })
+  TypeId?: 1 | 3;
 }
 
 export class CallbackAttemptDto {
@@ -130,6 +156,10 @@ export class ResetSimulationDto {
   @IsOptional()
   @IsBoolean()
   Paused?: boolean;
+  @ApiPropertyOptional({ description: "Replay this recorded run (a reset's RunId) exactly: its seed, start time, time scale and event Ids; give no other field" })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'ReplayOf must be the RunId (a GUID) of a recorded run' })
+  ReplayOf?: string;
 }
 
 export class AdvanceDto {

@@ -51,9 +51,6 @@ export class CallRegistry {
     return result;
   }
 
-  record(callId: string, payload: Record<string, unknown>): void {
-    this.calls.get(callId)?.timeline.push(payload);
-  }
 
   markEnded(call: SimCall): void {
     this.leaveQueue(call);

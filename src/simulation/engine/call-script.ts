@@ -13,9 +13,14 @@ export interface CallScript {
   /**
    * false: the first allocated agent does not answer (the ring times out and the next agent is
    * tried); later agents answer. A list gives the answer of each successive allocation in turn.
+   * Omitted: true when answerAfterSeconds is given, otherwise drawn (the first agent answers with
+   * probability DEFAULT_ANSWER_PROBABILITY).
    */
   agentAnswers?: boolean | readonly boolean[];
-  /** Wrap-up has no timer and lasts until endWrapUp(userId). Default false (ends by timer). */
+  /**
+   * Kept for old scripts, with no effect: a wrap-up always ends at the queue's maximum at the latest
+   * (the platform's rule); endWrapUp(userId) ends it earlier.
+   */
   wrapUpEndsManually?: boolean;
   callerNumber?: string;
   /** The dialled number; defaults to the queue's or the user's number. */
@@ -24,13 +29,20 @@ export interface CallScript {
   abandonAfterSeconds?: number;
   /** Whether an external transfer target answers. */
   transferAnswers?: boolean;
+  /**
+   * Queue calls: the agent (user id or username, attached to the queue) offered the call first,
+   * as a SmartRouting AllocationTarget would be (DetailedReason "AllocationTarget"); when that agent
+   * cannot take it, the queue's next agent does.
+   */
+  agent?: string;
+  /** Queue calls: the call's priority (0..10000), instead of the queue's, as SmartRouting's Priority. */
+  priority?: number;
 }
 
 export interface ResolvedCallScript {
   readonly answerAfterSeconds: number;
   readonly talkSeconds: number;
   readonly hangupBy: 'caller' | 'agent';
-  readonly wrapUpEndsManually: boolean;
   readonly callerNumber: string;
   readonly targetNumber: string | undefined;
   readonly abandonAfterSeconds: number | null;
@@ -38,6 +50,9 @@ export interface ResolvedCallScript {
   /** Whether the n-th allocation (0-based) is answered. */
   answers(attempt: number): boolean;
 }
+
+/** How likely the first allocated agent answers when the script says nothing about answering. */
+export const DEFAULT_ANSWER_PROBABILITY = 0.85;
 
 const SECONDS_FIELDS = ['answerAfterSeconds', 'talkSeconds', 'abandonAfterSeconds'] as const;
 
@@ -48,6 +63,9 @@ export function validateCallScript(script: CallScript): void {
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new SimulationCommandError('invalid', `${field} must be a number of seconds >= 0, got ${String(value)}`);
     }
+  }
+  if (script.priority !== undefined && !(Number.isInteger(script.priority) && script.priority >= 0 && script.priority <= 10000)) {
+    throw new SimulationCommandError('invalid', `priority must be an integer 0..10000, got ${String(script.priority)}`);
   }
   if (script.hangupBy !== undefined && script.hangupBy !== 'caller' && script.hangupBy !== 'agent') {
     throw new SimulationCommandError('invalid', `hangupBy must be 'caller' or 'agent', got ${JSON.stringify(script.hangupBy)}`);
@@ -64,17 +82,17 @@ export function resolveCallScript(script: CallScript, rng: SeededRandom): Resolv
     answerAfterSeconds: rng.int(2, 12),
     talkSeconds: rng.int(20, 240),
     hangupBy: rng.pick(['caller', 'agent'] as const),
-    agentAnswers: rng.bool(0.85),
+    agentAnswers: rng.bool(DEFAULT_ANSWER_PROBABILITY),
     transferAnswers: rng.bool(0.8),
     callerNumber: finnishMobile(rng),
   };
-  const agentAnswers = script.agentAnswers ?? drawn.agentAnswers;
+  // A script that says when the agent answers means that the agent answers.
+  const agentAnswers = script.agentAnswers ?? (script.answerAfterSeconds !== undefined ? true : drawn.agentAnswers);
   const answersList: readonly boolean[] = typeof agentAnswers === 'boolean' ? [agentAnswers] : agentAnswers;
   return {
     answerAfterSeconds: script.answerAfterSeconds ?? drawn.answerAfterSeconds,
     talkSeconds: script.talkSeconds ?? drawn.talkSeconds,
     hangupBy: script.hangupBy ?? drawn.hangupBy,
-    wrapUpEndsManually: script.wrapUpEndsManually ?? false,
     callerNumber: script.callerNumber ?? drawn.callerNumber,
     targetNumber: script.targetNumber,
     abandonAfterSeconds: script.abandonAfterSeconds ?? null,

@@ -1,6 +1,5 @@
-import { createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
+import { at, createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '');
 const statuses = (events: Record<string, unknown>[]) => ofType(events, 'CallbackListStatus');
 
 describe('CallbackListStatus', () => {

@@ -1,7 +1,6 @@
-import { createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
+import { at, createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
 import { SimulationCommandError } from './simulation-errors';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '');
 const changes = (events: Record<string, unknown>[], callbackId: string) => ofType(events, 'CallbackChanged').filter((e) => e.CallBackId === callbackId);
 
 describe('callbacks', () => {

@@ -52,7 +52,8 @@ export class CallbackFlow {
       contactNumber: input.contactNumber,
       contactName: input.contactName ?? null,
       contactMessage: input.contactMessage ?? null,
-      note: input.note ?? null,
+      // An empty note is null, as the attempts' notes: one property never mixes "" and null.
+      note: input.note || null,
       callId: origin.callId,
       channelIn: origin.channelIn,
       creationTime: now,
@@ -90,7 +91,7 @@ export class CallbackFlow {
 
   attempt(request: CallbackRequestData, userId: string, result: CallbackAttemptResult, note: string | null): void {
     const now = this.ctx.clock.now();
-    request.attempts.push({ id: this.streams(request).ids.uuid(), typeId: CALLBACK_ATTEMPT_RESULTS[result], note, timestamp: now, userId });
+    request.attempts.push({ id: this.streams(request).ids.uuid(), typeId: CALLBACK_ATTEMPT_RESULTS[result], note: note || null, timestamp: now, userId });
     request.modified = now;
     request.lastModifiedUserId = userId;
     this.changed(request);

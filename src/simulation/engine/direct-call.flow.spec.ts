@@ -1,7 +1,6 @@
 import { personalQueue } from './routing-target';
-import { createHarness, IDS, ofType, organizationData, START } from './simulation.fixture';
+import { at, createHarness, IDS, ofType, organizationData, loose } from './simulation.fixture';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '');
 
 describe('direct call flow', () => {
   it('answered: Comings, Arrived, Allocated, Connected, Disconnected, with consistent ids', async () => {
@@ -10,16 +9,16 @@ describe('direct call flow', () => {
     await h.scheduler.runUntilIdle();
     expect(h.events.map((e) => `${e.Timestamp} ${e.EventType}`)).toEqual([
       `${at(0)} UserCallInComing`,
-      `${at(0)} UserCallInArrived`,
-      `${at(0)} UserCallInUserAllocated`,
-      `${at(0)} UserStatus`,
-      `${at(0)} QueueStatus`, // carol is Sales' agent: one agent short-term away
+      `${at(0, 1)} UserCallInArrived`,
+      `${at(0, 2)} UserCallInUserAllocated`,
+      `${at(0, 3)} UserStatus`,
+      `${at(0, 4)} QueueStatus`, // carol is Sales' agent: one agent short-term away
       `${at(4)} UserCallInUserConnected`,
       `${at(34)} UserCallInDisconnected`,
-      `${at(34)} UserStatus`,
-      `${at(34)} QueueStatus`,
+      `${at(34, 1)} UserStatus`,
+      `${at(34, 2)} QueueStatus`,
     ]);
-    const timeline = h.sim.timeline(callId);
+    const timeline = loose(h.sim.timeline(callId));
     expect(timeline.every((e) => e.CallId === callId && e.LegId === legId && e.UserId === IDS.carol && e.TargetNumber === '+358401000003')).toBe(true);
     expect(timeline[0]).toMatchObject({ Username: 'carol@test.example' });
     expect(timeline[1]).toMatchObject({ UserName: 'carol@test.example' });
@@ -33,7 +32,7 @@ describe('direct call flow', () => {
     const h = createHarness({}, data);
     const { callId } = h.sim.placeDirectCall(IDS.erin, { agentAnswers: true, answerAfterSeconds: 2, talkSeconds: 10 });
     await h.scheduler.runUntilIdle();
-    const timeline = h.sim.timeline(callId);
+    const timeline = loose(h.sim.timeline(callId));
     expect(timeline.map((e) => e.EventType)).toEqual([
       'UserCallInComing',
       'UserCallInArrived',
@@ -62,7 +61,7 @@ describe('direct call flow', () => {
     const h = createHarness();
     const { callId } = h.sim.placeDirectCall(IDS.erin, { agentAnswers: [false], answerAfterSeconds: 2, talkSeconds: 10 });
     await h.scheduler.runUntilIdle();
-    const types = h.sim.timeline(callId).map((e) => e.EventType);
+    const types = loose(h.sim.timeline(callId)).map((e) => e.EventType);
     expect(types.slice(0, 8)).toEqual([
       'UserCallInComing',
       'UserCallInArrived',
@@ -73,7 +72,7 @@ describe('direct call flow', () => {
       'UserCallInTransferStarted',
       'UserCallInTransferConnected',
     ]);
-    const timeline = h.sim.timeline(callId);
+    const timeline = loose(h.sim.timeline(callId));
     expect(timeline[3]).toMatchObject({ Reason: 'local', DetailedReason: 'NoAnswer', Timestamp: at(20) });
     expect(timeline[4]).toMatchObject({ Reason: 'NoAnswer' });
   });
@@ -84,7 +83,7 @@ describe('direct call flow', () => {
     const h = createHarness({}, data);
     const { callId } = h.sim.placeDirectCall(IDS.alice, {});
     await h.scheduler.runUntilIdle();
-    expect(h.sim.timeline(callId).map((e) => e.EventType)).toEqual(['UserCallInComing', 'UserCallInArrived', 'UserCallInDisconnected']);
+    expect(loose(h.sim.timeline(callId)).map((e) => e.EventType)).toEqual(['UserCallInComing', 'UserCallInArrived', 'UserCallInDisconnected']);
     expect(ofType(h.events, 'UserCallInDisconnected')[0]).toMatchObject({ Reason: 'local', TechReason: '480' });
   });
 
@@ -96,7 +95,7 @@ describe('direct call flow', () => {
     await h.scheduler.advanceBy(5000);
     const { callId } = h.sim.placeDirectCall(IDS.dave, { transferAnswers: false });
     await h.scheduler.advanceBy(60_000);
-    const timeline = h.sim.timeline(callId);
+    const timeline = loose(h.sim.timeline(callId));
     expect(timeline.map((e) => e.EventType)).toEqual([
       'UserCallInComing',
       'UserCallInArrived',
@@ -116,14 +115,14 @@ describe('direct call flow', () => {
     const h = createHarness({}, data);
     const { callId } = h.sim.placeDirectCall(IDS.erin, {});
     await h.scheduler.advanceBy(0);
-    expect(ofType(h.sim.timeline(callId), 'UserCallInUserOverflow')[0]).toMatchObject({ Reason: 'AVAActiveProfile' });
+    expect(ofType(loose(h.sim.timeline(callId)), 'UserCallInUserOverflow')[0]).toMatchObject({ Reason: 'AVAActiveProfile' });
   });
 
   it('a caller who hangs up while it rings: allocation cancelled (remote), then disconnected', async () => {
     const h = createHarness();
     const { callId } = h.sim.placeDirectCall(IDS.carol, { agentAnswers: true, answerAfterSeconds: 15, abandonAfterSeconds: 6 });
     await h.scheduler.runUntilIdle();
-    expect(h.sim.timeline(callId).map((e) => `${e.EventType} ${e.Reason ?? ''}`)).toEqual([
+    expect(loose(h.sim.timeline(callId)).map((e) => `${e.EventType} ${e.Reason ?? ''}`)).toEqual([
       'UserCallInComing ',
       'UserCallInArrived ',
       'UserCallInUserAllocated ',

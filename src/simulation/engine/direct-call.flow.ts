@@ -1,7 +1,7 @@
 import type { USER_OVERFLOW_REASONS } from '../../catalog/enums';
 import { emitCallEvent, type CallEventName, type CallEventValues } from './event-sink';
 import type { SimUser } from './organization-model';
-import { personalQueue, resolveOverflowTarget, targetRef } from './routing-target';
+import { personalQueue, resolveOverflowTarget, targetRef, type ResolvedTarget } from './routing-target';
 import type { SimContext } from './sim-context';
 import type { SimCall } from './sim-call';
 import { takeFailTarget } from './smart-routing-decision';
@@ -71,8 +71,33 @@ export class DirectCallFlow {
     this.ctx.status.flush();
   }
 
+  /**
+   * The ringing user declines the call (InterruptOverflow): the allocation is cancelled and the
+   * call goes to the user's overflow target, as an unanswered one would.
+   */
+  reject(call: SimCall): void {
+    if (call.phase !== 'ringing') return;
+    const user = this.userOf(call);
+    this.ctx.clearCallTimer(call, 'ring');
+    this.releaseUser(user, call);
+    this.emit(call, 'UserCallInUserCancelled', { DetailedReason: 'InterruptOverflow', Reason: 'local', UserId: user.id, UserName: user.userName });
+    this.ctx.status.flush();
+    this.overflow(call, user, 'InterruptOverflow');
+  }
+
+  /** The connected user hands the call on without consulting (BlindTransfer). */
+  blindTransfer(call: SimCall, target: ResolvedTarget): void {
+    if (call.phase !== 'connected') return;
+    const user = this.userOf(call);
+    this.ctx.clearCallTimer(call, 'hangup');
+    this.releaseUser(user, call);
+    this.overflowTo(call, user, 'BlindTransfer', target);
+  }
+
   /** Why the user cannot take the call right now, as UserCallInUserOverflow names it; null: ring them. */
   private unreachableReason(user: SimUser): UserOverflowReason | null {
+    // Transfer-all forwards every call, whatever the availability, when there is somewhere to go.
+    if (user.forwardAll && user.overflowTarget) return 'TransferAll';
     switch (user.availability) {
       case 'DoNotDisturb':
         return 'DND';
@@ -127,6 +152,10 @@ export class DirectCallFlow {
       this.disconnect(call, user, 'local', TECH_REASON[reason]);
       return;
     }
+    this.overflowTo(call, user, reason, target);
+  }
+
+  private overflowTo(call: SimCall, user: SimUser, reason: UserOverflowReason, target: ResolvedTarget): void {
     call.phase = 'transferring';
     const ref = targetRef(target);
     const techQueue = personalQueue(user);

@@ -34,6 +34,8 @@ export interface UserData {
   servingCallbackLists?: boolean;
   /** Where the user's direct calls overflow (DND, OffWork, no answer...); null: the call is disconnected. */
   overflowTarget?: OverflowTarget | null;
+  /** "Transfer all": every direct call goes straight to the overflow target (Reason TransferAll). */
+  forwardAll?: boolean;
 }
 
 export interface QueueAttachment {

@@ -1,6 +1,5 @@
-import { createHarness, IDS, START } from './simulation.fixture';
+import { at, createHarness, IDS, loose } from './simulation.fixture';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '');
 
 describe('outbound call flow', () => {
   it('answered: UserCallOutGoing, UserCallOutConnected, UserCallOutDisconnected', async () => {
@@ -9,14 +8,14 @@ describe('outbound call flow', () => {
     await h.scheduler.runUntilIdle();
     expect(h.events.map((e) => `${e.Timestamp} ${e.EventType}`)).toEqual([
       `${at(0)} UserCallOutGoing`,
-      `${at(0)} UserStatus`,
-      `${at(0)} QueueStatus`,
+      `${at(0, 1)} UserStatus`,
+      `${at(0, 2)} QueueStatus`,
       `${at(7)} UserCallOutConnected`,
       `${at(47)} UserCallOutDisconnected`,
-      `${at(47)} UserStatus`,
-      `${at(47)} QueueStatus`,
+      `${at(47, 1)} UserStatus`,
+      `${at(47, 2)} QueueStatus`,
     ]);
-    const timeline = h.sim.timeline(callId);
+    const timeline = loose(h.sim.timeline(callId));
     expect(timeline.every((e) => e.CallId === callId && e.LegId === legId && e.UserId === IDS.dave && e.UserName === 'dave@test.example')).toBe(true);
     expect(timeline.every((e) => e.CallerNumber === '+358401000004' && e.TargetNumber === '+358501112233')).toBe(true);
     // 'caller' in an outbound script is the called party: the remote side hung up.
@@ -27,7 +26,7 @@ describe('outbound call flow', () => {
     const h = createHarness({ ringTimeoutSeconds: 30 });
     const { callId } = h.sim.placeOutboundCall(IDS.dave, '+358501112233', { agentAnswers: false });
     await h.scheduler.runUntilIdle();
-    expect(h.sim.timeline(callId).map((e) => `${e.Timestamp} ${e.EventType} ${e.Reason ?? ''}`)).toEqual([
+    expect(loose(h.sim.timeline(callId)).map((e) => `${e.Timestamp} ${e.EventType} ${e.Reason ?? ''}`)).toEqual([
       `${at(0)} UserCallOutGoing `,
       `${at(30)} UserCallOutDisconnected local`,
     ]);
@@ -37,6 +36,6 @@ describe('outbound call flow', () => {
     const h = createHarness();
     const { callId } = h.sim.placeOutboundCall(IDS.dave, '+358501112233', { agentAnswers: true, answerAfterSeconds: 1, talkSeconds: 5, hangupBy: 'agent' });
     await h.scheduler.runUntilIdle();
-    expect(h.sim.timeline(callId)[2]).toMatchObject({ EventType: 'UserCallOutDisconnected', Reason: 'local' });
+    expect(loose(h.sim.timeline(callId))[2]).toMatchObject({ EventType: 'UserCallOutDisconnected', Reason: 'local' });
   });
 });

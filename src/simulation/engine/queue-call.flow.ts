@@ -31,7 +31,10 @@ export class QueueCallFlow {
       const decision = await requestDecision(this.ctx.smartRouting, call, queue);
       if (hasEnded(call)) return;
       call.decision = decision;
-      if (decision?.outcome === 'applied') initial = applyRoutingInstructions(this.ctx.model, call, queue, decision.instructions);
+      if (decision?.outcome === 'applied') {
+        initial = applyRoutingInstructions(this.ctx.model, call, queue, decision.instructions);
+        this.ctx.smartRouting.settle?.(decision.requestId, { applied: call.appliedRouting !== null, notes: call.routingNotes });
+      }
     }
     if (!initial) {
       this.arrive(call, queue);

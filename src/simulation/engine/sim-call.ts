@@ -2,6 +2,7 @@ import type { SeededRandom } from '../../common/seeded-random';
 import type { RoutingDecision, RoutingInstructions } from '../../smart-routing/routing-instructions';
 import type { ResolvedCallScript } from './call-script';
 import type { ResolvedTarget } from './routing-target';
+import type { WebhookPayload } from '../../catalog/payload.types';
 import type { TaskHandle } from './scheduler';
 
 export type CallKind = 'queue' | 'direct' | 'outbound';
@@ -64,8 +65,10 @@ export interface SimCall {
   connectedAtMs: number | null;
   endedAtMs: number | null;
   endReason: string | null;
+  /** Time of the call's latest event: each next one is stamped at least 1 ms later. */
+  lastEventMs: number;
   readonly timers: Map<string, TaskHandle>;
-  readonly timeline: Record<string, unknown>[];
+  readonly timeline: WebhookPayload[];
 }
 
 export interface NewCallInput {
@@ -109,6 +112,7 @@ export function createCall(input: NewCallInput): SimCall {
     connectedAtMs: null,
     endedAtMs: null,
     endReason: null,
+    lastEventMs: Number.NEGATIVE_INFINITY,
     timers: new Map(),
     timeline: [],
   };

@@ -1,3 +1,4 @@
+import type { WebhookPayload } from '../../catalog/payload.types';
 import { SeededRandom } from '../../common/seeded-random';
 import type { SmartRoutingHook } from '../../smart-routing/routing-instructions';
 import type { AvailabilityFlow } from './availability.flow';
@@ -59,7 +60,9 @@ export class SimContext {
     readonly root: SeededRandom,
     readonly settings: EngineSettings,
     readonly smartRouting: SmartRoutingHook | undefined,
-    emit: (payload: Record<string, unknown>) => void,
+    emit: (payload: WebhookPayload) => void,
+    /** Names the id streams: a run's key mixed in, so no two runs of one seed share an id. */
+    readonly idLabel = 'ids',
   ) {
     this.calls = new CallRegistry(settings.maxRetainedCalls);
     this.sink = new EventSink(model.organization.id, clock, this.calls, emit);
@@ -71,7 +74,7 @@ export class SimContext {
     let streams = this.streamCache.get(label);
     if (!streams) {
       const rng = this.root.fork(label);
-      streams = { ids: rng.fork('ids'), fill: rng.fork('fill') };
+      streams = { ids: rng.fork(this.idLabel), fill: rng.fork('fill') };
       this.streamCache.set(label, streams);
     }
     return streams;
@@ -121,6 +124,7 @@ export class SimContext {
       this.flows.queue.dispatch();
       this.status.flush();
     };
+    this.sink.beginStep();
     const result = step();
     if (result) return result.then(after);
     after();

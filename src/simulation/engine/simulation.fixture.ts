@@ -1,3 +1,4 @@
+import { formatDotNetTimestamp } from '../../catalog/dotnet-timestamp';
 import type { RoutingDecision, RoutingInstructions, RoutingRequestContext, SmartRoutingHook } from '../../smart-routing/routing-instructions';
 import type { OrganizationData } from './organization-data';
 import { OrganizationModel } from './organization-model';
@@ -22,6 +23,9 @@ export const IDS = {
 } as const;
 
 export const START = '2024-03-01T09:00:00Z';
+
+/** A Timestamp `seconds` after START; `nth` is the event's place (in ms) among its call's events at that instant. */
+export const at = (seconds: number, nth = 0): string => formatDotNetTimestamp(new Date(Date.parse(START) + seconds * 1000 + nth));
 
 export function organizationData(): OrganizationData {
   return {
@@ -129,4 +133,7 @@ export function fakeHook(answer: HookAnswer | ((context: RoutingRequestContext) 
 }
 
 /** Payloads of one type. */
+/** A timeline as plain records, so a spec can read any property of any event. */
+export const loose = (events: readonly Record<string, unknown>[]): Record<string, unknown>[] => [...events];
+
 export const ofType = (events: Record<string, unknown>[], type: string): Record<string, unknown>[] => events.filter((e) => e.EventType === type);

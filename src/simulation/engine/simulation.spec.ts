@@ -59,8 +59,9 @@ describe('Simulation commands', () => {
     expect(supervision.map((e) => [e.Timestamp, e.SupervisorUserId, e.State])).toEqual([
       ['2024-03-01T09:00:02', IDS.dave, 'Supervising'],
       ['2024-03-01T09:00:03', IDS.dave, 'Ended'],
-      ['2024-03-01T09:00:03', IDS.carol, 'Supervising'],
-      ['2024-03-01T09:00:31', IDS.carol, 'Ended'],
+      // The call's events of one instant are 1 ms apart: the call's own event at :03 came first.
+      ['2024-03-01T09:00:03.001', IDS.carol, 'Supervising'],
+      ['2024-03-01T09:00:31.001', IDS.carol, 'Ended'],
     ]);
     expect(supervision.every((e) => e.CallId === callId && e.TargetUserId === IDS.alice && e.QueueId === IDS.support && e.EntityId === e.SupervisorUserId)).toBe(true);
     expect(supervision[0].SupervisorLegId).toBe(supervision[1].SupervisorLegId);

@@ -1,3 +1,4 @@
+import type { WebhookPayload } from '../../catalog/payload.types';
 import { SeededRandom } from '../../common/seeded-random';
 import { AvailabilityFlow } from './availability.flow';
 import { toCallInfo } from './call-info';
@@ -10,6 +11,7 @@ import type { OrganizationModel, SimQueue, SimUser } from './organization-model'
 import { OutboundCallFlow } from './outbound-call.flow';
 import { QueueCallFlow } from './queue-call.flow';
 import { QueueMembershipFlow } from './queue-membership.flow';
+import { resolveTargetText } from './routing-target';
 import { queueStatusValues } from './queue-status';
 import { SimContext } from './sim-context';
 import { createCall, type CallKind, type SimCall } from './sim-call';
@@ -52,6 +54,7 @@ export class Simulation {
       },
       options.smartRouting,
       options.emit,
+      options.runKey === undefined ? 'ids' : `ids@${options.runKey}`,
     );
     const ctx = this.ctx;
     ctx.flows = {
@@ -80,7 +83,13 @@ export class Simulation {
   /** A call to a service queue, by queue id or number. */
   placeQueueCall(queueIdOrNumber: string, script: CallScript = {}): PlacedCall {
     const queue = this.requireQueue(queueIdOrNumber);
+    const agent = script.agent === undefined ? null : this.requireUser(script.agent);
+    if (agent && !queue.attachedUsers.some((a) => a.userId === agent.id)) {
+      throw new SimulationCommandError('invalid', `Agent ${agent.userName} is not attached to queue ${queue.name}`);
+    }
     const call = this.newCall('queue', script, queue.number);
+    if (agent) call.routing.preferredUserIds = [agent.id];
+    if (script.priority !== undefined) call.routing.priorityOverride = script.priority;
     this.ctx.run(0, `queue call ${call.id}`, () => this.ctx.flows.queue.start(call, queue));
     return { callId: call.id, legId: call.legId };
   }
@@ -88,6 +97,7 @@ export class Simulation {
   /** A call to a user's own number, by user id or username. */
   placeDirectCall(userIdOrUsername: string, script: CallScript = {}): PlacedCall {
     const user = this.requireUser(userIdOrUsername);
+    this.refuseQueueOnly(script);
     const call = this.newCall('direct', script, user.number);
     this.ctx.run(0, `direct call ${call.id}`, () => this.ctx.flows.user.start(call, user));
     return { callId: call.id, legId: call.legId };
@@ -96,6 +106,7 @@ export class Simulation {
   /** A call the user dials to `targetNumber`. */
   placeOutboundCall(userIdOrUsername: string, targetNumber: string, script: CallScript = {}): PlacedCall {
     const user = this.requireUser(userIdOrUsername);
+    this.refuseQueueOnly(script);
     if (!targetNumber?.trim()) throw new SimulationCommandError('invalid', 'targetNumber is required');
     const call = this.newCall('outbound', { ...script, callerNumber: script.callerNumber ?? user.number, targetNumber }, targetNumber);
     this.ctx.run(0, `outbound call ${call.id}`, () => this.ctx.flows.outbound.start(call, user));
@@ -116,6 +127,23 @@ export class Simulation {
       throw new SimulationCommandError('conflict', `Call ${callId} is not connected; only the caller can end it now`);
     }
     this.ctx.run(0, `hang up ${call.id}`, () => this.hangUpNow(call, by));
+  }
+
+  /** The user a direct call rings declines it: it overflows with Reason InterruptOverflow. */
+  rejectCall(callId: string): void {
+    const call = this.requireCall(callId);
+    if (call.side !== 'user' || call.phase !== 'ringing') throw new SimulationCommandError('conflict', `Call ${callId} is not ringing a user`);
+    this.ctx.run(0, `reject ${call.id}`, () => this.ctx.flows.user.reject(call));
+  }
+
+  /** The user on a connected direct call transfers it blind to a queue, user or number (Reason BlindTransfer). */
+  blindTransfer(callId: string, target: string): void {
+    const call = this.requireCall(callId);
+    if (call.side !== 'user' || call.phase !== 'connected') throw new SimulationCommandError('conflict', `Call ${callId} is not a connected call of a user`);
+    const resolved = resolveTargetText(this.model, target);
+    if (!resolved || resolved.type === 'disconnect') throw new SimulationCommandError('invalid', `Target ${JSON.stringify(target)} matches no queue, user, call list or phone number`);
+    if (resolved.type === 'user' && resolved.user.id === call.userId) throw new SimulationCommandError('invalid', 'A user cannot transfer a call to themselves');
+    this.ctx.run(0, `transfer ${call.id}`, () => this.ctx.flows.user.blindTransfer(call, resolved));
   }
 
   /** Ends an agent's wrap-up early (UserWrapUpTerminated, Reason "manual"). */
@@ -215,7 +243,12 @@ export class Simulation {
   // ---- queries -------------------------------------------------------------------------------
 
   /** The payloads about the call (every payload carrying its CallId), in emission order. */
-  timeline(callId: string): Record<string, unknown>[] {
+  timeline(callId: string): WebhookPayload[] {
+    return this.callTimeline(callId).filter((p) => 'CallId' in p && p.CallId === callId);
+  }
+
+  /** Everything the call produced, in emission order: its own events and the QueueStatus/UserStatus its steps caused. */
+  callTimeline(callId: string): WebhookPayload[] {
     return [...(this.ctx.calls.get(callId)?.timeline ?? [])];
   }
 
@@ -263,7 +296,7 @@ export class Simulation {
     const rng = this.root.fork(`call:${this.callCount + 1}`);
     const resolved = resolveCallScript(script, rng.fork('script')); // validates before the count moves
     this.callCount++;
-    const ids = rng.fork('ids');
+    const ids = rng.fork(this.ctx.idLabel);
     const call = createCall({
       id: ids.uuid(),
       legId: ids.uuid(),
@@ -280,6 +313,11 @@ export class Simulation {
       this.ctx.callTimer(call, 'abandon', resolved.abandonAfterSeconds * 1000, () => this.abandon(call));
     }
     return call;
+  }
+
+  private refuseQueueOnly(script: CallScript): void {
+    const given = (['agent', 'priority'] as const).filter((k) => script[k] !== undefined);
+    if (given.length) throw new SimulationCommandError('invalid', `${given.join(' and ')} apply only to queue calls`);
   }
 
   private abandon(call: SimCall): void {
@@ -304,9 +342,14 @@ export class Simulation {
     this.abandon(call);
   }
 
+  /** By id, number or name (case-insensitive); the 404 lists the queues there are. */
   private requireQueue(ref: string): SimQueue {
-    const queue = typeof ref === 'string' ? this.model.findQueue(ref) : undefined;
-    if (!queue) throw notFound('queue', ref);
+    const byName = (): SimQueue | undefined => this.model.queueList.find((q) => q.name.toLowerCase() === ref.trim().toLowerCase());
+    const queue = typeof ref === 'string' ? (this.model.findQueue(ref) ?? byName()) : undefined;
+    if (!queue) {
+      const known = this.model.queueList.map((q) => `${q.name} (${q.number}, ${q.id})`).join('; ');
+      throw new SimulationCommandError('not-found', `Unknown queue ${JSON.stringify(ref)}: give a queue's id, number or name. Queues: ${known || 'none'}`);
+    }
     return queue;
   }
 

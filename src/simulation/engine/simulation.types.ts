@@ -1,3 +1,4 @@
+import type { WebhookPayload } from '../../catalog/payload.types';
 import type { RoutingDecision, RoutingInstructions, SmartRoutingHook } from '../../smart-routing/routing-instructions';
 import type { Availability } from './organization-data';
 import type { SimulationClock } from './scheduler';
@@ -6,9 +7,14 @@ import type { CallKind, CallPhase, CallSide } from './sim-call';
 export interface SimulationOptions {
   /** Same seed + same commands at the same virtual times = the same payloads, ids and timestamps included. */
   seed: string | number;
+  /**
+   * Mixed into every id the run draws (calls, legs, events, callbacks), not into its behaviour: the
+   * same seed with another run key plays the same story under fresh ids. Omitted: ids from the seed alone.
+   */
+  runKey?: string;
   /** Usually a Scheduler; the simulation only reads the time and sets timers. */
   clock: SimulationClock;
-  emit: (payload: Record<string, unknown>) => void;
+  emit: (payload: WebhookPayload) => void;
   /** Consulted for every queue call before routing. */
   smartRouting?: SmartRoutingHook;
   /** How long a call waits for its SmartRouting RequiredTarget. Default 10 (the documented default). */

@@ -66,6 +66,19 @@ export function applyRoutingInstructions(model: OrganizationModel, call: SimCall
       call.routing.preferredUserIds = instructions.AllocationTargets.map((text) => userTarget('AllocationTargets entry', text)).filter((id): id is string => id !== null);
     }
   }
+  const effective =
+    call.routing.priorityOverride !== null ||
+    call.routing.extraPriority !== 0 ||
+    call.playedTts !== null ||
+    call.appliedMsi !== null ||
+    initial !== null ||
+    call.routing.failTarget !== null ||
+    call.routing.requiredUserId !== null ||
+    call.routing.preferredUserIds.length > 0;
+  if (!effective) {
+    call.appliedRouting = null;
+    note('nothing in the answer could be applied: default routing');
+  }
   return initial;
 }
 

@@ -1,7 +1,6 @@
 import type { RoutingInstructions } from '../../smart-routing/routing-instructions';
-import { createHarness, fakeHook, IDS, ofType, START } from './simulation.fixture';
+import { at, createHarness, fakeHook, IDS, ofType, loose } from './simulation.fixture';
 
-const at = (seconds: number): string => new Date(Date.parse(START) + seconds * 1000).toISOString().replace(/\.000Z$/, '');
 const answered = { agentAnswers: true, answerAfterSeconds: 2, talkSeconds: 30 } as const;
 
 async function route(instructions: RoutingInstructions, script = {}) {
@@ -9,7 +8,7 @@ async function route(instructions: RoutingInstructions, script = {}) {
   const h = createHarness({ smartRouting: hook });
   const { callId } = h.sim.placeQueueCall(IDS.support, { ...answered, ...script });
   await h.scheduler.runUntilIdle();
-  return { h, callId, hook, types: h.sim.timeline(callId).map((e) => e.EventType), info: h.sim.callInfo(callId)! };
+  return { h, callId, hook, types: loose(h.sim.timeline(callId)).map((e) => e.EventType), info: h.sim.callInfo(callId)! };
 }
 
 describe('SmartRouting', () => {
@@ -53,7 +52,7 @@ describe('SmartRouting', () => {
   it('InitialTarget a queue (by number): the call arrives in that queue instead', async () => {
     const { h, callId, types } = await route({ InitialTarget: '+358101000200' });
     expect(types.slice(0, 4)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInUserAllocated', 'QueueCallInUserConnected']);
-    const timeline = h.sim.timeline(callId);
+    const timeline = loose(h.sim.timeline(callId));
     expect(timeline[0].QueueId).toBe(IDS.support);
     expect(timeline.slice(1, 4).every((e) => e.QueueId === IDS.sales)).toBe(true);
     expect(timeline[2].UserId).toBe(IDS.carol);
@@ -62,20 +61,20 @@ describe('SmartRouting', () => {
   it('InitialTarget a user (by username): the call goes to the user', async () => {
     const { types, h, callId } = await route({ InitialTarget: 'dave@test.example' });
     expect(types).toEqual(['QueueCallInComing', 'UserCallInArrived', 'UserCallInUserAllocated', 'UserCallInUserConnected', 'UserCallInDisconnected']);
-    expect(h.sim.timeline(callId)[1]).toMatchObject({ UserId: IDS.dave, TargetNumber: '+358101000100' });
+    expect(loose(h.sim.timeline(callId))[1]).toMatchObject({ UserId: IDS.dave, TargetNumber: '+358101000100' });
   });
 
   it('InitialTarget an external number: the call leaves through transfer events', async () => {
     const { types, h, callId } = await route({ InitialTarget: '+358 40 555 1234' }, { transferAnswers: true });
     expect(types).toEqual(['QueueCallInComing', 'QueueCallInTransferStarted', 'QueueCallInTransferConnected']);
-    expect(h.sim.timeline(callId)[1]).toMatchObject({ TransferTarget: '+358405551234', TransferSource: 'SmartRouting', TransferApplet: 'SmartRouting' });
+    expect(loose(h.sim.timeline(callId))[1]).toMatchObject({ TransferTarget: '+358405551234', TransferSource: 'SmartRouting', TransferApplet: 'SmartRouting' });
     expect(h.sim.callInfo(callId)?.phase).toBe('ended');
   });
 
   it('InitialTarget DISCONNECT: ends the call after its TTS', async () => {
     const { types, h, callId, info } = await route({ InitialTarget: 'DISCONNECT:', CustomTTS: 'This call will be disconnected, sorry about that' });
     expect(types).toEqual(['QueueCallInComing', 'QueueCallInDisconnected']);
-    expect(h.sim.timeline(callId)[1]).toMatchObject({ Reason: 'local', TechReason: 'smartrouting_disconnect', Timestamp: at(0) });
+    expect(loose(h.sim.timeline(callId))[1]).toMatchObject({ Reason: 'local', TechReason: 'smartrouting_disconnect', Timestamp: at(0, 1) });
     expect(info.playedTts).toBe('This call will be disconnected, sorry about that');
   });
 
@@ -98,8 +97,8 @@ describe('SmartRouting', () => {
       'UserCallInTransferConnected',
       'QueueCallInArrived',
     ]);
-    expect(ofType(h.sim.timeline(callId), 'UserCallInUserOverflow')[0]).toMatchObject({ Reason: 'NoAnswer', Target: IDS.sales });
-    expect(ofType(h.sim.timeline(callId), 'QueueCallInArrived')[0]).toMatchObject({ QueueId: IDS.sales });
+    expect(ofType(loose(h.sim.timeline(callId)), 'UserCallInUserOverflow')[0]).toMatchObject({ Reason: 'NoAnswer', Target: IDS.sales });
+    expect(ofType(loose(h.sim.timeline(callId)), 'QueueCallInArrived')[0]).toMatchObject({ QueueId: IDS.sales });
   });
 
   it('FailTarget without InitialTarget applies when the queue itself overflows', async () => {
@@ -109,9 +108,9 @@ describe('SmartRouting', () => {
     h.sim.placeDirectCall(IDS.bob, { agentAnswers: true, answerAfterSeconds: 1, talkSeconds: 500 });
     const { callId } = h.sim.placeQueueCall(IDS.support, { transferAnswers: true, answerAfterSeconds: 3 });
     await h.scheduler.advanceBy(200_000);
-    const timeline = h.sim.timeline(callId);
+    const timeline = loose(h.sim.timeline(callId));
     expect(timeline.map((e) => e.EventType)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInOverflow', 'QueueCallInTransferStarted', 'QueueCallInTransferConnected']);
-    expect(timeline[3]).toMatchObject({ TransferTarget: '+358409999000', Timestamp: at(120) });
+    expect(timeline[3]).toMatchObject({ TransferTarget: '+358409999000', Timestamp: at(120, 2) });
   });
 
   it('RequiredTarget: only that agent takes the call, waiting for them to become free', async () => {
@@ -121,7 +120,7 @@ describe('SmartRouting', () => {
     await h.scheduler.advanceBy(0);
     const { callId } = h.sim.placeQueueCall(IDS.support, { ...answered, callerNumber: '+358500000002' });
     await h.scheduler.runUntilIdle();
-    const allocated = ofType(h.sim.timeline(callId), 'QueueCallInUserAllocated');
+    const allocated = ofType(loose(h.sim.timeline(callId)), 'QueueCallInUserAllocated');
     expect(allocated).toHaveLength(1);
     expect(allocated[0]).toMatchObject({ UserId: IDS.alice, Timestamp: at(7), DetailedReason: 'RequiredTarget' });
   });
@@ -133,7 +132,7 @@ describe('SmartRouting', () => {
     await h.scheduler.advanceBy(0);
     const { callId } = h.sim.placeQueueCall(IDS.support, answered);
     await h.scheduler.runUntilIdle();
-    const timeline = h.sim.timeline(callId);
+    const timeline = loose(h.sim.timeline(callId));
     expect(timeline.map((e) => e.EventType)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInOverflow', 'QueueCallInTransferStarted', 'QueueCallInTransferConnected', 'CallbackChanged']);
     expect(timeline[2]).toMatchObject({ TechEvent: 'RequiredTargetTimeout', Timestamp: at(10) });
     expect(ofType(h.events, 'QueueCallInUserAllocated')).toEqual([]); // bob was free all along
@@ -146,8 +145,8 @@ describe('SmartRouting', () => {
     await h.scheduler.advanceBy(0);
     const second = h.sim.placeQueueCall(IDS.support, answered);
     await h.scheduler.runUntilIdle();
-    expect(ofType(h.sim.timeline(first.callId), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.bob, DetailedReason: 'AllocationTarget' });
-    expect(ofType(h.sim.timeline(second.callId), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.alice, DetailedReason: null, Timestamp: at(0) });
+    expect(ofType(loose(h.sim.timeline(first.callId)), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.bob, DetailedReason: 'AllocationTarget' });
+    expect(ofType(loose(h.sim.timeline(second.callId)), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.alice, DetailedReason: null, Timestamp: at(0, 3) });
   });
 
   it('notes instructions it cannot apply and routes the rest by default', async () => {

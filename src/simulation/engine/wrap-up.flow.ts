@@ -5,8 +5,9 @@ import type { SimCall } from './sim-call';
 
 /**
  * Wrap-up after a service call: UserWrapUpStarted when the call disconnects, UserWrapUpTerminated
- * by the timer after the queue's wrap-up time ("timer") or by endWrapUp ("manual"). No queue call
- * is allocated to the agent meanwhile.
+ * by endWrapUp ("manual") or, at the latest, by the timer when MaxWrapUpDurationSec is reached
+ * ("timer"), whatever the script says: the platform never lets a wrap-up outlast its maximum. No
+ * queue call is allocated to the agent meanwhile.
  */
 export class WrapUpFlow {
   /** The ended call's streams, so wrap-up events keep drawing ids from their call. */
@@ -20,9 +21,7 @@ export class WrapUpFlow {
     agent.runtime.wrapUp = { callId: call.id, legId: call.legId, queueId: queue.id, startedAtMs: ctx.clock.nowMs(), maxSeconds, timer: null };
     this.streams.set(agent.id, call);
     ctx.sink.emit('UserWrapUpStarted', { CallId: call.id, LegId: call.legId, MaxWrapUpDurationSec: maxSeconds, QueueId: queue.id, UserId: agent.id }, call);
-    if (!call.script.wrapUpEndsManually) {
-      agent.runtime.wrapUp.timer = ctx.run(maxSeconds * 1000, `wrap-up ${agent.id}`, () => this.terminate(agent, 'timer'));
-    }
+    agent.runtime.wrapUp.timer = ctx.run(maxSeconds * 1000, `wrap-up ${agent.id}`, () => this.terminate(agent, 'timer'));
     ctx.status.touchUser(agent.id);
   }
 
@@ -36,7 +35,7 @@ export class WrapUpFlow {
     if (!wrapUp) return;
     if (wrapUp.timer) ctx.clock.cancel(wrapUp.timer);
     const now = ctx.clock.nowMs();
-    const elapsed = reason === 'timer' ? wrapUp.maxSeconds : Math.round((now - wrapUp.startedAtMs) / 1000);
+    const elapsed = reason === 'timer' ? wrapUp.maxSeconds : Math.min(wrapUp.maxSeconds, Math.round((now - wrapUp.startedAtMs) / 1000));
     agent.runtime.wrapUp = null;
     agent.runtime.idleSinceMs = now;
     const streams = this.streams.get(agent.id) ?? ctx.streams(`user:${agent.id}`);

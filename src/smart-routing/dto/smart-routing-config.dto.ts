@@ -24,8 +24,8 @@ export class SmartRoutingConfigDto {
 export class ListRoutingRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') queueId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') callId?: string;
-  @ApiPropertyOptional({ enum: ['applied', 'default-204', 'default-error'] })
+  @ApiPropertyOptional({ enum: ['applied', 'default-204', 'default-error', 'default-unapplied'] })
   @IsOptional()
-  @IsIn(['applied', 'default-204', 'default-error'], { message: 'outcome must be one of: applied, default-204, default-error' })
-  outcome?: 'applied' | 'default-204' | 'default-error';
+  @IsIn(['applied', 'default-204', 'default-error', 'default-unapplied'], { message: 'outcome must be one of: applied, default-204, default-error, default-unapplied' })
+  outcome?: 'applied' | 'default-204' | 'default-error' | 'default-unapplied';
 }
