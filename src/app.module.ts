@@ -17,6 +17,7 @@ import { SmartRoutingModule } from './smart-routing/smart-routing.module';
 import { SimulationModule } from './simulation/simulation.module';
 import { RetentionModule } from './retention/retention.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
+import { ResetModule } from './reset/reset.module';
 
 /** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
 @Module({})
@@ -35,7 +36,7 @@ export class AppModule {
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {
-      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule, SimulationModule, ScenariosModule);
+      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule, SimulationModule, ScenariosModule, ResetModule);
       providers.push({ provide: APP_GUARD, useClass: AdminKeyGuard });
     }
     return { module: AppModule, imports, providers };

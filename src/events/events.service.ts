@@ -5,10 +5,14 @@ import { DataSource } from 'typeorm';
 import { formatDotNetTimestamp } from '../catalog/dotnet-timestamp';
 import { EventValuesError, makeEvent } from '../catalog/event-factory';
 import { SeededRandom } from '../common/seeded-random';
+import { DeliveryEntity } from '../deliveries/delivery.entity';
+import { presentDelivery } from '../deliveries/delivery.presenter';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { EventEntity } from './event.entity';
 import { EventPublisher } from './event-publisher.service';
 import type { ListEventsQuery } from './dto/list-events.query';
+
+const presentEvent = (e: EventEntity) => ({ Id: e.id, EventType: e.eventType, Source: e.source, CreatedAt: e.createdAt, Payload: e.body });
 
 const SET_BY_EMULATOR = ['Id', 'RootEntityType', 'RootEntityId', 'EntityType', 'EntityId'];
 
@@ -73,6 +77,7 @@ export class EventsService {
 
   async list(q: ListEventsQuery) {
     const qb = this.dataSource.getRepository(EventEntity).createQueryBuilder('e');
+    if (q.eventId) qb.andWhere('e.id = :eventId', { eventId: q.eventId });
     if (q.eventType) qb.andWhere('e.event_type = :eventType', { eventType: q.eventType });
     if (q.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: q.entityId });
     if (q.callId) qb.andWhere('e.call_id = :callId', { callId: q.callId });
@@ -89,7 +94,17 @@ export class EventsService {
       Total: total,
       Limit: q.limit,
       Offset: q.offset,
-      Items: rows.map((e) => ({ Id: e.id, EventType: e.eventType, Source: e.source, CreatedAt: e.createdAt, Payload: e.body })),
+      Items: rows.map(presentEvent),
     };
+  }
+
+  /** GET /api/events/:id: the payload as sent and every delivery of it. */
+  async get(id: string) {
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id });
+    if (!event) throw new NotFoundException(`No event ${id}`);
+    const deliveries = await this.dataSource
+      .getRepository(DeliveryEntity)
+      .find({ where: { eventId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { ...presentEvent(event), Deliveries: deliveries.map(presentDelivery) };
   }
 }
