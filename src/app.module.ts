@@ -18,6 +18,7 @@ import { SimulationModule } from './simulation/simulation.module';
 import { RetentionModule } from './retention/retention.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { ResetModule } from './reset/reset.module';
+import { ConsoleModule } from './console/console.module';
 
 /** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
 @Module({})
@@ -36,7 +37,7 @@ export class AppModule {
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {
-      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule, SimulationModule, ScenariosModule, ResetModule);
+      imports.push(HealthModule, CatalogModule, MetricsModule, RetentionModule, SimulationModule, ScenariosModule, ResetModule, ConsoleModule);
       providers.push({ provide: APP_GUARD, useClass: AdminKeyGuard });
     }
     return { module: AppModule, imports, providers };
