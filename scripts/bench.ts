@@ -1,4 +1,4 @@
-import { benchDeliveries } from './bench/delivery-bench';
+import { benchDeliveries, type DeliveryFigures } from './bench/delivery-bench';
 import { benchMatcher } from './bench/matcher-bench';
 import { benchTypicalWorker, type TypicalFigures } from './bench/typical-bench';
 import { ensureServices } from '../test/support/services';
@@ -15,11 +15,12 @@ async function main(): Promise<void> {
   const steadySeconds = Number(args.get('seconds') ?? 20);
   const scenarios = args.get('scenarios') !== 'false';
   const baseline = args.get('baseline') !== 'false';
+  const streamRate = Number(args.get('stream-rate') ?? 1000);
 
   const services = await ensureServices();
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
-    const delivery = await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios });
+    const delivery = await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate });
     // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
     const typical: TypicalFigures | null = baseline
       ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 200 })
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       [`of which publish to committed and queued (the outbox), p50 / p99`, `${delivery.steady.outboxP50Ms} / ${delivery.steady.outboxP99Ms} ms`],
       [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
       ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
+      ...streamRows(delivery.liveStream),
       ...typicalRows,
       ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
         const r = delivery.scenarios[phase].report;
@@ -64,6 +66,18 @@ async function main(): Promise<void> {
     for (const s of services.reverse()) await s.stop();
   }
 }
+
+const streamRows = (s: DeliveryFigures['liveStream']): [string, string][] => {
+  if (!s) return [['console live stream', 'skipped (--stream-rate=0)']];
+  const st = s.stream;
+  return [
+    [`emit-to-receiver p50 / p99 at ${s.rate}/s for ${s.seconds} s, nobody watching`, `${s.withoutStream.p50Ms} / ${s.withoutStream.p99Ms} ms`],
+    [`emit-to-receiver p50 / p99 at ${s.rate}/s, the console's live stream open`, `${s.withStream.p50Ms} / ${s.withStream.p99Ms} ms`],
+    [`live stream at ${s.rate}/s: batches, rows sent, KB`, `${st.batches} batches (max gap ${st.maxGapMs} ms), ${st.rowsSent} rows, ${st.kbSent} KB`],
+    [`live stream at ${s.rate}/s: events counted / emitted`, `${st.eventsCounted} / ${st.eventsEmitted}`],
+    [`live stream at ${s.rate}/s: emit to listed in a batch, p50 / p99`, `${st.lagP50Ms} / ${st.lagP99Ms} ms`],
+  ];
+};
 
 const formatCpu = (cpu: Record<string, number>) =>
   Object.entries(cpu)

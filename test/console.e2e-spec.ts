@@ -63,6 +63,10 @@ describe('web console (headless Chromium)', () => {
   const go = async (hash: string) => {
     await page.evaluate((h) => (location.hash = h), hash);
   };
+  /** With CONSOLE_SCREENSHOT set, a screenshot of the page as it is now, beside that file. */
+  const shoot = async (name: string) => {
+    if (process.env.CONSOLE_SCREENSHOT) await page.screenshot({ path: process.env.CONSOLE_SCREENSHOT.replace(/\.png$/, `-${name}.png`) as `${string}.png`, fullPage: true });
+  };
 
   it('creates a webhook with all event types, sends an event, follows it live to delivered, shows the exact body, resends, and runs a scenario to its report', async () => {
     await page.goto(`${app.url}/`, { waitUntil: 'domcontentloaded' });
@@ -78,6 +82,7 @@ describe('web console (headless Chromium)', () => {
     await page.click('#create-webhook button[type=submit]');
     await page.waitForFunction(() => document.querySelector('#webhooks')?.textContent?.includes('/console'), { timeout: 10_000 });
     expect(await text('#webhooks')).toContain('all 34');
+    await shoot('webhooks');
 
     // Catalog: send one UserStatus with a value of our own.
     await go('#/catalog/UserStatus');
@@ -87,6 +92,7 @@ describe('web console (headless Chromium)', () => {
     await page.click('#send-event button[type=submit]');
     await page.waitForSelector('#sent-event a.mono', { timeout: 10_000 });
     const eventId = await text('#sent-event a.mono');
+    await shoot('catalog');
     expect(eventId).toMatch(/^[0-9a-f-]{36}$/);
 
     // Live: the delivery arrives and turns delivered.
@@ -109,6 +115,7 @@ describe('web console (headless Chromium)', () => {
     await page.waitForFunction(() => document.querySelectorAll('#attempts tbody tr').length === 2, { timeout: 10_000 });
     expect(await text('#attempts')).toContain('manual');
     await receiver.waitFor(() => receiver.requests.filter((r) => r.path === '/console').length === 2, 5000);
+    await shoot('delivery');
 
     // Simulation: a small scenario to its report with charts.
     await go('#/simulation');
@@ -125,7 +132,7 @@ describe('web console (headless Chromium)', () => {
     expect(await page.$$('#scenario-report canvas')).toHaveLength(3);
     expect(await text('#scenario-report')).toMatch(/Latency p50 \/ p95 \/ p99\s+[\d.]+ \/ [\d.]+ \/ [\d.]+ ms/);
     if (process.env.CONSOLE_SCREENSHOT) {
-      await page.screenshot({ path: process.env.CONSOLE_SCREENSHOT.replace(/\.png$/, '-simulation.png') as `${string}.png`, fullPage: true });
+      await shoot('simulation');
       await go('#/live');
       await page.waitForFunction(() => document.querySelector('#live-deliveries td.ellipsis')?.textContent?.includes('/console'));
       await page.screenshot({ path: process.env.CONSOLE_SCREENSHOT as `${string}.png` });

@@ -54,6 +54,8 @@ export class LiveFeed implements OnModuleDestroy {
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | null = null;
   private since = new Date();
+  /** When the first client of this run subscribed: nothing older is sent as new. */
+  private watchedFrom = 0;
   private readonly seenEvents = new Map<string, number>();
   private readonly seenDeliveries = new Map<string, number>();
   /** Unfinished deliveries and the last status|attempts sent for them. */
@@ -66,6 +68,7 @@ export class LiveFeed implements OnModuleDestroy {
     this.listeners.add(listener);
     if (!this.timer) {
       this.since = new Date();
+      this.watchedFrom = this.since.getTime();
       this.timer = setInterval(() => void this.tick(), FEED_TICK_MS);
     }
     return () => {
@@ -98,7 +101,7 @@ export class LiveFeed implements OnModuleDestroy {
 
   private async read(): Promise<FeedBatch> {
     const now = Date.now();
-    const from = new Date(this.since.getTime() - OVERLAP_MS);
+    const from = new Date(Math.max(this.watchedFrom, this.since.getTime() - OVERLAP_MS));
     const events: FeedEvent[] = await this.dataSource.query(
       `SELECT id AS "Id", event_type AS "EventType", source AS "Source", created_at AS "CreatedAt"
        FROM events WHERE created_at > $1 ORDER BY created_at DESC LIMIT ${MAX_ROWS * 10}`,

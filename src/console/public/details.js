@@ -46,7 +46,7 @@ export function DeliveryPage({ id }) {
     </div>
     <div class="panel" style="margin-top:16px">
       <h2>Body <span class="muted">exactly as sent</span></h2>
-      <pre id="request-body">${d.Request.Body}</pre>
+      <pre id="request-body" class="wrap">${d.Request.Body}</pre>
     </div>
     <div class="panel">
       <h2>Attempts</h2>
@@ -54,7 +54,7 @@ export function DeliveryPage({ id }) {
         ? html`<${Empty}>No attempt yet.</${Empty}>`
         : html`<table id="attempts"><thead><tr><th>#</th><th>Trigger</th><th>Started</th><th class="num">ms</th><th>Outcome</th><th>Status</th><th>Error</th><th>Response</th></tr></thead><tbody>
           ${d.AttemptLog.map((a) => html`<tr><td>${a.AttemptNumber}</td><td>${a.Trigger}</td><td class="mono">${time(a.StartedAt)}</td><td class="num">${Math.round(a.DurationMs)}</td>
-            <td><${Badge} value=${a.Outcome === 'delivered' ? 'delivered' : 'discarded'} /> ${a.Outcome}</td><td>${a.StatusCode ?? ''}</td><td class="muted">${a.ErrorMessage ?? ''}</td>
+            <td><span class="badge ${a.Outcome === 'delivered' ? 'delivered' : 'discarded'}">${a.Outcome}</span></td><td>${a.StatusCode ?? ''}</td><td class="muted">${a.ErrorMessage ?? ''}</td>
             <td class="mono muted">${a.ResponseBodyBytes ? `${a.ResponseBodyBytes} bytes: ${a.ResponseBodyExcerpt}` : ''}</td></tr>`)}
         </tbody></table>`}
     </div>

@@ -59,7 +59,7 @@ function WebhookRow({ w, onChange }) {
   const remove = () => confirm(`Delete ${w.Webhook.Endpoint}?`) && action.run(() => del(`/api/webhooks/${w.Id}`)).then(onChange);
   return html`
     <tr>
-      <td class="mono">${w.Webhook.Endpoint}${w.Webhook.HasSecret ? html` <span class="muted" title="Has a secret">🔒</span>` : ''}
+      <td class="mono">${w.Webhook.Endpoint}${w.Webhook.HasSecret ? html` <span class="badge" title="X-Benemen-Token is sent">secret</span>` : ''}
         ${action.notice && html`<div class="muted">${action.notice}</div>`}${action.error && html`<div class="error">${action.error.message}</div>`}</td>
       <td><${Badge} value=${w.Webhook.IsActive ? 'on' : 'off'} /></td>
       <td class="num">${w.Subscriptions.length === 34 ? 'all 34' : w.Subscriptions.length}</td>
