@@ -5,6 +5,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { adminApi } from './support/api';
 import { RECEIVER_HOST, receiverUrl } from './support/receiver-host';
 import { startTestApp, type TestApp } from './support/test-app';
+import { until } from './support/until';
 
 const CLI = [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(__dirname, '../src/cli/main.ts')];
 
@@ -22,14 +23,6 @@ async function run(args: string[], env: Record<string, string> = {}) {
   const child = start(args, env);
   const code = await child.done;
   return { code, stdout: child.out(), stderr: child.err() };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('enreach-emu CLI', () => {

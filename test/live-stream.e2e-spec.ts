@@ -2,6 +2,7 @@ import { HttpsReceiver } from './support/https-receiver';
 import { adminApi } from './support/api';
 import { receiverUrl } from './support/receiver-host';
 import { startTestApp, type TestApp } from './support/test-app';
+import { until } from './support/until';
 import { EmulatorProcess } from './support/worker-process';
 
 interface Batch {
@@ -43,14 +44,6 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
       await reading;
     },
   };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('live stream (ROLE=api, deliveries made by a separate worker process)', () => {

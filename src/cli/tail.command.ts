@@ -1,5 +1,6 @@
 import { API_OPTIONS, numberOption, parseCommandArgs } from './cli-args';
 import type { CommandIo } from './cli-errors';
+import type { presentDelivery } from '../deliveries/delivery.presenter';
 import { apiTarget, callApi } from './api-client';
 
 export const TAIL_USAGE = `usage: enreach-emu tail [options]
@@ -17,18 +18,8 @@ const OPTIONS = { ...API_OPTIONS, 'webhook-id': { type: 'string' }, 'event-type'
 const POLL_MS = 300;
 const PAGE = 500;
 
-interface DeliveryRow {
-  Id: string;
-  EventId: string;
-  WebhookId: string;
-  EventType: string;
-  Status: string;
-  Attempts: number;
-  LastOutcome: string | null;
-  LastStatusCode: number | null;
-  LastError: string | null;
-  UpdatedAt: string;
-}
+/** GET /api/deliveries' items, as JSON. */
+type DeliveryRow = ReturnType<typeof presentDelivery>;
 
 function line(d: DeliveryRow): string {
   const time = new Date(d.UpdatedAt).toISOString().slice(11, 23);

@@ -1,3 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
 /** The longest a list route may hold a request open (`waitMs`). */
 export const MAX_WAIT_MS = 30_000;
 /** How often a waiting request looks again: a cheap indexed query, and it sees other processes' writes. */
@@ -17,3 +22,14 @@ export async function longPoll<T extends { Items: unknown[] }>(read: () => Promi
     await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, left)));
   }
 }
+
+/** The `waitMs` query parameter of a list route that can hold the request (see longPoll). */
+export const WaitMsQuery = () =>
+  applyDecorators(
+    ApiPropertyOptional({ description: `Hold the request until at least one row matches, up to this many ms (max ${MAX_WAIT_MS})` }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(MAX_WAIT_MS),
+  );

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
-import { MAX_WAIT_MS } from '../../common/long-poll';
+import { WaitMsQuery } from '../../common/long-poll';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../delivery.entity';
 
 export class ListDeliveriesQuery {
@@ -16,11 +16,5 @@ export class ListDeliveriesQuery {
   @ApiPropertyOptional({ description: 'Created before (ISO 8601)' }) @IsOptional() @IsDateString() to?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 50;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
-  @ApiPropertyOptional({ description: `Hold the request until at least one delivery matches, up to this many ms (max ${MAX_WAIT_MS})` })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_WAIT_MS)
-  waitMs = 0;
+  @WaitMsQuery() waitMs = 0;
 }

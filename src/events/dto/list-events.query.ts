@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { MAX_WAIT_MS } from '../../common/long-poll';
+import { WaitMsQuery } from '../../common/long-poll';
 import { IsDateString, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 
 export class ListEventsQuery {
@@ -12,11 +12,5 @@ export class ListEventsQuery {
   @ApiPropertyOptional({ description: 'Event Timestamp before (ISO 8601)' }) @IsOptional() @IsDateString() to?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 50;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
-  @ApiPropertyOptional({ description: `Hold the request until at least one event matches, up to this many ms (max ${MAX_WAIT_MS})` })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_WAIT_MS)
-  waitMs = 0;
+  @WaitMsQuery() waitMs = 0;
 }
