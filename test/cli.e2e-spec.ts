@@ -44,6 +44,10 @@ describe('enreach-emu CLI', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("'--seed <value>' argument missing");
     expect((await run(['launch'])).stderr).toContain('unknown command "launch"');
+    const none = await run([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('a command is needed');
     const unreachable = await run(['trigger', 'UserStatus'], { EMULATOR_URL: 'http://127.0.0.1:9' });
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain('cannot reach the emulator at http://127.0.0.1:9');

@@ -36,9 +36,13 @@ export function packageVersion(): string {
 
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+  if (first === '--help' || first === '-h' || first === 'help') {
     io.out(`${USAGE}\n`);
-    return first === undefined ? 2 : 0;
+    return 0;
+  }
+  if (first === undefined) {
+    io.err(`a command is needed\n\n${USAGE}\n`);
+    return 2;
   }
   if (first === '--version' || first === '-v') {
     io.out(`${packageVersion()}\n`);
