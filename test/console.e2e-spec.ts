@@ -140,4 +140,26 @@ describe('web console (headless Chromium)', () => {
 
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('asks once for the admin key when ADMIN_API_KEY is set, and then works with it', async () => {
+    const key = 'console-admin-key-0123456789';
+    const keyed = await startTestApp({ ADMIN_API_KEY: key }, app.infra);
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await tab.goto(`${keyed.url}/`, { waitUntil: 'domcontentloaded' });
+      await tab.waitForSelector('.modal input[name=admin-key]', { timeout: 15_000 });
+      await tab.type('.modal input[name=admin-key]', key);
+      await Promise.all([tab.waitForNavigation(), tab.click('.modal button[type=submit]')]);
+      await tab.waitForSelector('header.top .dot.on', { timeout: 15_000 });
+      await tab.evaluate(() => (location.hash = '#/webhooks'));
+      await tab.waitForFunction(() => document.querySelector('#webhooks')?.textContent?.includes('/console'), { timeout: 10_000 });
+      expect(await tab.$('.modal')).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await tab.close();
+      await keyed.close();
+    }
+  }, 60_000);
 });
