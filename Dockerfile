@@ -17,7 +17,10 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/bin ./bin
 COPY package.json ./
+# The CLI on PATH: docker compose exec emulator enreach-emu trigger UserStatus
+RUN ln -s /app/bin/enreach-emu.js /usr/local/bin/enreach-emu
 USER node
 # The admin API (PORT) and a ROLE=worker container's /metrics (METRICS_PORT).
 EXPOSE 3000 9464

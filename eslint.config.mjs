@@ -1,5 +1,6 @@
 // @ts-check
 import eslint from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -16,5 +17,15 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts', 'scripts/**/*.ts', '**/*.spec.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The console's browser modules and the CLI's launcher are plain JavaScript.
+    files: ['src/console/public/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'module' },
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

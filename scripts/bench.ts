@@ -21,11 +21,12 @@ async function main(): Promise<void> {
   const runIsolation = args.get('isolation') !== 'false';
   const runDuplicates = args.get('duplicates') !== 'false';
   const isolationRate = 200;
+  const streamRate = Number(args.get('stream-rate') ?? 1000);
 
   const services = await ensureServices();
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
-    const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios }) : null;
+    const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate }) : null;
     const isolation: IsolationFigures | null = runIsolation ? await benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }) : null;
     const duplicates: DuplicateFigures | null = runDuplicates ? await benchDuplicates({ events: 20_000 }) : null;
     // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
       [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
       ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
       ["worker's own /metrics while draining (scraped each second): attempts at t", formatScrapes(delivery.workerMetrics)],
+      ...streamRows(delivery.liveStream),
       ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
         const r = delivery.scenarios[phase].report;
         const name = phase === 'fullSpeed' ? 'load scenario, 20x time' : `load scenario, ${steadyRate / 10} calls/s (~${steadyRate} events/s while placing)`;
@@ -101,6 +103,18 @@ const formatScrapes = (samples: { atMs: number; attempts: number }[]) => {
   if (first < 0) return `no attempts in ${samples.length} scrapes`;
   const shown = [...new Set([first, Math.floor((first + samples.length - 1) / 2), samples.length - 1])].map((i) => samples[i]);
   return shown.map((s) => `${s.attempts} at ${(s.atMs / 1000).toFixed(1)} s`).join(', ');
+};
+
+const streamRows = (s: DeliveryFigures['liveStream']): [string, string][] => {
+  if (!s) return [['console live stream', 'skipped (--stream-rate=0)']];
+  const st = s.stream;
+  return [
+    [`emit-to-receiver p50 / p99 at ${s.rate}/s for ${s.seconds} s, nobody watching`, `${s.withoutStream.p50Ms} / ${s.withoutStream.p99Ms} ms`],
+    [`emit-to-receiver p50 / p99 at ${s.rate}/s, the console's live stream open`, `${s.withStream.p50Ms} / ${s.withStream.p99Ms} ms`],
+    [`live stream at ${s.rate}/s: batches, rows sent, KB`, `${st.batches} batches (max gap ${st.maxGapMs} ms), ${st.rowsSent} rows, ${st.kbSent} KB`],
+    [`live stream at ${s.rate}/s: events counted / emitted`, `${st.eventsCounted} / ${st.eventsEmitted}`],
+    [`live stream at ${s.rate}/s: emit to listed in a batch, p50 / p99`, `${st.lagP50Ms} / ${st.lagP99Ms} ms`],
+  ];
 };
 
 const formatCpu = (cpu: Record<string, number>) =>

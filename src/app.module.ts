@@ -17,6 +17,8 @@ import { SmartRoutingModule } from './smart-routing/smart-routing.module';
 import { SimulationModule } from './simulation/simulation.module';
 import { RetentionModule } from './retention/retention.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
+import { ResetModule } from './reset/reset.module';
+import { ConsoleModule } from './console/console.module';
 
 /** Composes the application; ROLE decides whether the HTTP API and the job consumers are included. */
 @Module({})
@@ -36,7 +38,7 @@ export class AppModule {
     ];
     const providers: NonNullable<ModuleMetadata['providers']> = [];
     if (config.runsApi) {
-      imports.push(HealthModule, CatalogModule, RetentionModule, SimulationModule, ScenariosModule);
+      imports.push(HealthModule, CatalogModule, RetentionModule, SimulationModule, ScenariosModule, ResetModule, ConsoleModule);
       providers.push({ provide: APP_GUARD, useClass: AdminKeyGuard });
     }
     return { module: AppModule, imports, providers };

@@ -160,7 +160,7 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
 
   function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(__dirname, '../scripts/scenario.ts'), ...args], {
+      const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(__dirname, '../src/cli/main.ts'), 'scenario', ...args], {
         env: { ...process.env, ADMIN_API_KEY: '' },
       });
       let stdout = '';

@@ -12,6 +12,7 @@ import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
 import { freePort } from '../../src/common/free-port';
 import { peakRssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { benchLiveStream, type StreamFigures } from './stream-bench';
 import { cpuMsPerItem, cpuSeconds, emitSteadily, fullSpeedFigures, latencyFigures, percentiles, sleep, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
 import { scrapeWorkerMetrics, type WorkerMetricsSample } from './worker-metrics';
 
@@ -35,6 +36,7 @@ export interface DeliveryFigures {
   workerPeakRssMb: number;
   /** The worker's own /metrics, scraped every second while it drained the full-speed backlog. */
   workerMetrics: WorkerMetricsSample[];
+  liveStream: StreamFigures | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface DeliveryFigures {
  * is measured as the worker draining a backlog, so the figure is the worker's, not the emitter's
  * (they scale separately: ROLE=api and ROLE=worker processes).
  */
-export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRate: number; steadySeconds: number; scenarios: boolean }): Promise<DeliveryFigures> {
+export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRate: number; steadySeconds: number; scenarios: boolean; streamRate: number }): Promise<DeliveryFigures> {
   const infra = await createTestInfra();
   const receiver = await startReceiverProcess();
   const env = {
@@ -105,6 +107,11 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     const steady = latencyFigures(steadyReport, steadyEvents.map((e) => String(e.Id)), emittedAt, warmUp);
     const accepted = percentiles(acceptedMs);
 
+    // The console's live stream at streamRate events/s: delivery latency without and with a watcher.
+    const liveStream = opts.streamRate > 0
+      ? await benchLiveStream(api.url!, receiver, { publish: (payload) => void publisher.publish({ payload: payload as unknown as WebhookPayload, source: 'scenario' }), events }, opts.streamRate, 10)
+      : null;
+
     // Load scenarios through the simulation and the normal delivery path: one compressed in time
     // (as fast as the simulation emits), one at about the steady rate (~10 events per call).
     const scenarios = api.context.get(ScenariosService);
@@ -134,6 +141,7 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
       steady: { ...steady, rate: opts.steadyRate, seconds: opts.steadySeconds, outboxP50Ms: accepted.p50Ms, outboxP99Ms: accepted.p99Ms, cpuMsPerEvent },
       workerPeakRssMb: peakRssMb(worker.pid!),
       workerMetrics,
+      liveStream,
     };
   } finally {
     if (worker) await stopProcess(worker);

@@ -1,23 +1,29 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { longPoll } from '../common/long-poll';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { BulkResendService } from './bulk-resend.service';
 import { DeliveriesService } from './deliveries.service';
+import { BulkResendDto, MAX_BULK_RESEND } from './dto/bulk-resend.dto';
 import { ListDeliveriesQuery } from './dto/list-deliveries.query';
 
 @ApiTags('deliveries')
 @Controller('api/deliveries')
 export class DeliveriesController {
-  constructor(private readonly deliveries: DeliveriesService) {}
+  constructor(
+    private readonly deliveries: DeliveriesService,
+    private readonly bulk: BulkResendService,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Deliveries, newest first; filter by webhook, event, type, status and time' })
-  list(@Query() query: ListDeliveriesQuery) {
-    return this.deliveries.list(query);
+  @ApiOperation({ summary: 'Deliveries, newest first; filter by webhook, event, type, status and time; waitMs holds until one matches' })
+  list(@Query() query: ListDeliveriesQuery, @Res({ passthrough: true }) res: Response) {
+    return longPoll(() => this.deliveries.list(query), query.waitMs, () => res.writableEnded || !res.socket || res.socket.destroyed);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One delivery with its attempt log' })
+  @ApiOperation({ summary: 'One delivery with the exact request (URL, headers with the token masked, body) and its attempt log' })
   get(@Param('id', new UuidParamPipe()) id: string) {
     return this.deliveries.get(id);
   }
@@ -33,5 +39,12 @@ export class DeliveriesController {
     const { done, delivery } = await this.deliveries.resend(id);
     if (!done) res.status(202);
     return delivery;
+  }
+
+  @Post('resend')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Resend every delivery matching a filter (e.g. status=discarded and a webhookId), oldest first, at most max (${MAX_BULK_RESEND})` })
+  resendMatching(@Body() dto: BulkResendDto) {
+    return this.bulk.resend(dto);
   }
 }

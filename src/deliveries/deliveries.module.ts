@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { DeliveriesController } from './deliveries.controller';
+import { BulkResendService } from './bulk-resend.service';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryJobs } from './delivery-jobs';
 import { DeliveryLogWriter } from './delivery-log.writer';
@@ -17,7 +18,7 @@ export class DeliveriesModule {
   static forRoot(opts: { api: boolean; worker: boolean }): DynamicModule {
     const providers: Provider[] = [DeliveryRepository, DeliveryJobs, DeliverySender, DeliveryMetrics];
     if (opts.worker) providers.push(DeliveryLogWriter, DeliveryProcessor, DeliveryReconciler);
-    if (opts.api) providers.push(DeliveriesService);
+    if (opts.api) providers.push(DeliveriesService, BulkResendService);
     const queue = BullModule.registerQueue({ name: QueueName.Deliveries });
     return {
       module: DeliveriesModule,

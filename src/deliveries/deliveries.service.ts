@@ -11,6 +11,8 @@ import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
 import { DeliveryJobs } from './delivery-jobs';
 import { QueueName, type DeliverJobData } from './delivery-queue';
+import { applyDeliveryFilter } from './delivery-filter';
+import { deliveryHeaders, loggedHeaders } from './delivery-request';
 import { presentAttempt, presentDelivery } from './delivery.presenter';
 import type { ListDeliveriesQuery } from './dto/list-deliveries.query';
 
@@ -29,13 +31,7 @@ export class DeliveriesService {
   ) {}
 
   async list(q: ListDeliveriesQuery) {
-    const qb = this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('d');
-    if (q.webhookId) qb.andWhere('d.webhook_id = :webhookId', { webhookId: q.webhookId });
-    if (q.eventId) qb.andWhere('d.event_id = :eventId', { eventId: q.eventId });
-    if (q.eventType) qb.andWhere('d.event_type = :eventType', { eventType: q.eventType });
-    if (q.status) qb.andWhere('d.status = :status', { status: q.status });
-    if (q.from) qb.andWhere('d.created_at >= :from', { from: q.from });
-    if (q.to) qb.andWhere('d.created_at < :to', { to: q.to });
+    const qb = applyDeliveryFilter(this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('d'), q);
     const [rows, total] = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id').take(q.limit).skip(q.offset).getManyAndCount();
     return { Total: total, Limit: q.limit, Offset: q.offset, Items: rows.map(presentDelivery) };
   }
@@ -45,7 +41,7 @@ export class DeliveriesService {
     const attempts = await this.dataSource
       .getRepository(DeliveryAttemptEntity)
       .find({ where: { deliveryId: id }, order: { startedAt: 'ASC', id: 'ASC' } });
-    return { ...presentDelivery(delivery), AttemptLog: attempts.map(presentAttempt) };
+    return { ...presentDelivery(delivery), Request: await this.request(delivery), AttemptLog: attempts.map(presentAttempt) };
   }
 
   /**
@@ -86,6 +82,21 @@ export class DeliveriesService {
       if (Date.now() > deadline) return false;
       await new Promise((r) => setTimeout(r, RESEND_POLL_MS));
     }
+  }
+
+  /**
+   * The request as the next attempt sends it: the endpoint, the headers with the token and
+   * credential-like values masked, and the stored body byte for byte (json::text keeps it as written).
+   */
+  private async request(delivery: DeliveryEntity) {
+    const webhook = this.registry.webhook(delivery.webhookId);
+    const [row]: { body: string }[] = await this.dataSource.query('SELECT body::text AS body FROM events WHERE id = $1', [delivery.eventId]);
+    return {
+      Method: 'POST',
+      Url: webhook?.endpoint ?? null,
+      Headers: webhook ? loggedHeaders(deliveryHeaders(webhook, delivery.eventType)) : null,
+      Body: row?.body ?? null,
+    };
   }
 
   private async findOrFail(id: string): Promise<DeliveryEntity> {

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { longPoll } from '../common/long-poll';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ListEventsQuery } from './dto/list-events.query';
 import { SendTestDto } from './dto/send-test.dto';
@@ -24,9 +26,15 @@ export class EventsController {
   }
 
   @Get('api/events')
-  @ApiOperation({ summary: 'Stored events, newest first; filter by type, entity, call and time' })
-  list(@Query() query: ListEventsQuery) {
-    return this.events.list(query);
+  @ApiOperation({ summary: 'Stored events, newest first; filter by Id, type, entity, call and time; waitMs holds until one matches' })
+  list(@Query() query: ListEventsQuery, @Res({ passthrough: true }) res: Response) {
+    return longPoll(() => this.events.list(query), query.waitMs, () => res.writableEnded || !res.socket || res.socket.destroyed);
+  }
+
+  @Get('api/events/:id')
+  @ApiOperation({ summary: 'One event: its exact payload and its deliveries' })
+  get(@Param('id', new UuidParamPipe()) id: string) {
+    return this.events.get(id);
   }
 
   @Post('api/webhooks/:id/test')

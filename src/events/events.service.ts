@@ -6,12 +6,16 @@ import { formatDotNetTimestamp } from '../catalog/dotnet-timestamp';
 import { EventValuesError, makeEvent } from '../catalog/event-factory';
 import type { WebhookPayload } from '../catalog/payload.types';
 import { SeededRandom } from '../common/seeded-random';
+import { DeliveryEntity } from '../deliveries/delivery.entity';
+import { presentDelivery } from '../deliveries/delivery.presenter';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { EventEntity } from './event.entity';
 import { EventPublisher } from './event-publisher.service';
 import { organizationContext } from './organization-context';
 import type { ListEventsQuery } from './dto/list-events.query';
 import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
+
+const presentEvent = (e: EventEntity) => ({ Id: e.id, EventType: e.eventType, Source: e.source, CreatedAt: e.createdAt, Payload: e.body });
 
 const SET_BY_EMULATOR = ['Id', 'RootEntityType', 'RootEntityId', 'EntityType', 'EntityId'];
 
@@ -79,6 +83,7 @@ export class EventsService {
 
   async list(q: ListEventsQuery) {
     const qb = this.dataSource.getRepository(EventEntity).createQueryBuilder('e');
+    if (q.eventId) qb.andWhere('e.id = :eventId', { eventId: q.eventId });
     if (q.eventType) qb.andWhere('e.event_type = :eventType', { eventType: q.eventType });
     if (q.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: q.entityId });
     if (q.callId) qb.andWhere('e.call_id = :callId', { callId: q.callId });
@@ -95,7 +100,17 @@ export class EventsService {
       Total: total,
       Limit: q.limit,
       Offset: q.offset,
-      Items: rows.map((e) => ({ Id: e.id, EventType: e.eventType, Source: e.source, CreatedAt: e.createdAt, Payload: e.body })),
+      Items: rows.map(presentEvent),
     };
+  }
+
+  /** GET /api/events/:id: the payload as sent and every delivery of it. */
+  async get(id: string) {
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id });
+    if (!event) throw new NotFoundError(`No event ${id}`);
+    const deliveries = await this.dataSource
+      .getRepository(DeliveryEntity)
+      .find({ where: { eventId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { ...presentEvent(event), Deliveries: deliveries.map(presentDelivery) };
   }
 }

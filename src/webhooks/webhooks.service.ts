@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { resolveEventType, suggestEventTypeName } from '../catalog/event-catalog';
+import { EVENT_TYPE_NAMES, resolveEventType, suggestEventTypeName } from '../catalog/event-catalog';
 import { AppConfig } from '../config/app-config';
 import { parseSchedule } from '../deliveries/retry-schedule';
 import type { CreateWebhookDto } from './dto/create-webhook.dto';
@@ -31,13 +31,16 @@ export class WebhooksService {
     const problems: string[] = [];
     const settings = this.checkSettings(dto.Webhook, problems, 'Webhook.', true);
     const aliases: ResolvedAlias[] = [];
-    const subscriptions = (dto.Subscriptions ?? []).map((s, i) => this.checkSubscription(s, `Subscriptions[${i}].`, problems, aliases));
+    const given = (dto.Subscriptions ?? []).map((s, i) => ({ i, list: this.checkSubscriptions(s, `Subscriptions[${i}].`, problems, aliases) }));
     const seen = new Set<string>();
-    subscriptions.forEach((s, i) => {
-      const key = `${s.eventType}|${s.allEntities ? '*' : s.entityId}`;
-      if (seen.has(key)) problems.push(`Subscriptions[${i}]: duplicates an earlier subscription`);
-      seen.add(key);
-    });
+    for (const { i, list } of given) {
+      for (const s of list) {
+        const key = `${s.eventType}|${s.allEntities ? '*' : s.entityId}`;
+        if (seen.has(key)) problems.push(`Subscriptions[${i}]: duplicates an earlier subscription (${s.eventType})`);
+        seen.add(key);
+      }
+    }
+    const subscriptions = given.flatMap((g) => g.list);
     if (problems.length) throw new ValidationProblem(problems);
 
     const webhook = await this.dataSource.transaction(async (em) => {
@@ -108,15 +111,18 @@ export class WebhooksService {
     await this.findOrFail(id);
     const problems: string[] = [];
     const aliases: ResolvedAlias[] = [];
-    const s = this.checkSubscription(dto, '', problems, aliases);
+    const wanted = this.checkSubscriptions(dto, '', problems, aliases);
     if (problems.length) throw new ValidationProblem(problems);
     const existing = await this.subscriptionsOf(this.dataSource.manager, id);
-    if (existing.some((e) => e.eventType === s.eventType && e.allEntities === s.allEntities && e.entityId === s.entityId)) {
-      throw new ConflictError(`Webhook ${id} already has this subscription to ${s.eventType}`);
-    }
-    const saved = await this.dataSource.getRepository(SubscriptionEntity).save({ ...s, id: randomUUID(), webhookId: id });
+    const has = (s: (typeof wanted)[number]) => existing.some((e) => e.eventType === s.eventType && e.allEntities === s.allEntities && e.entityId === s.entityId);
+    if (!dto.AllEventTypes && has(wanted[0])) throw new ConflictError(`Webhook ${id} already has this subscription to ${wanted[0].eventType}`);
+    // AllEventTypes adds the types the webhook lacks and answers with every subscription it added.
+    const saved = await this.dataSource
+      .getRepository(SubscriptionEntity)
+      .save(wanted.filter((s) => !has(s)).map((s) => ({ ...s, id: randomUUID(), webhookId: id })));
     await this.registry.changed();
-    return { ...presentSubscription(saved), ...(aliases.length ? { ResolvedAliases: aliases } : {}) };
+    if (dto.AllEventTypes) return saved.map(presentSubscription);
+    return { ...presentSubscription(saved[0]), ...(aliases.length ? { ResolvedAliases: aliases } : {}) };
   }
 
   async removeSubscription(id: string, subscriptionId: string): Promise<void> {
@@ -177,23 +183,32 @@ export class WebhooksService {
     return waits;
   }
 
+  /** One subscription, or one per event type for the emulator's AllEventTypes extension. */
+  private checkSubscriptions(dto: SubscriptionDto, prefix: string, problems: string[], aliases: ResolvedAlias[]) {
+    if (dto.AllEventTypes !== true) return [this.checkSubscription(dto, prefix, problems, aliases)];
+    if (dto.EventType !== undefined) problems.push(`${prefix}give EventType or AllEventTypes: true, not both`);
+    return EVENT_TYPE_NAMES.map((name) => this.checkSubscription({ ...dto, EventType: name }, prefix, problems, aliases));
+  }
+
   private checkSubscription(dto: SubscriptionDto, prefix: string, problems: string[], aliases: ResolvedAlias[]) {
-    const resolved = resolveEventType(dto.EventType);
+    const given = dto.EventType ?? '';
+    const resolved = resolveEventType(given);
     if (!resolved) {
-      const hint = suggestEventTypeName(dto.EventType);
+      const hint = suggestEventTypeName(given);
       problems.push(
-        `${prefix}EventType "${dto.EventType}" is not an event type${hint ? `; did you mean ${hint}?` : ' (GET /api/event-types lists them)'}`,
+        `${prefix}EventType "${given}" is not an event type${hint ? `; did you mean ${hint}?` : ' (GET /api/event-types lists them)'}`,
       );
     } else if (resolved.aliasOf) {
-      if (!aliases.some((a) => a.Given === dto.EventType)) aliases.push({ Given: dto.EventType, ResolvedTo: resolved.aliasOf });
+      if (!aliases.some((a) => a.Given === given)) aliases.push({ Given: given, ResolvedTo: resolved.aliasOf });
     }
     const hasEntity = dto.EntityId !== undefined && dto.EntityId !== null;
-    if (hasEntity === (dto.AllEntities === true)) {
+    // Reported once for an AllEventTypes subscription, not 34 times.
+    if (hasEntity === (dto.AllEntities === true) && !problems.includes(`${prefix}a subscription needs exactly one of EntityId (a GUID) and AllEntities: true`)) {
       problems.push(`${prefix}a subscription needs exactly one of EntityId (a GUID) and AllEntities: true`);
     }
     return {
-      eventType: resolved?.def.name ?? dto.EventType,
-      requestedEventType: resolved?.aliasOf ? dto.EventType : null,
+      eventType: resolved?.def.name ?? given,
+      requestedEventType: resolved?.aliasOf ? given : null,
       entityId: hasEntity ? dto.EntityId!.toLowerCase() : null,
       allEntities: dto.AllEntities === true,
     };

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsRealDate } from '../../common/dto/iso-date';
 import { PageQuery } from '../../common/dto/page.query';
+import { WaitMsQuery } from '../../common/long-poll';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../delivery.entity';
 
 export class ListDeliveriesQuery extends PageQuery {
@@ -14,4 +15,5 @@ export class ListDeliveriesQuery extends PageQuery {
   status?: DeliveryStatus;
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsRealDate() from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before (ISO 8601)' }) @IsOptional() @IsRealDate() to?: string;
+  @WaitMsQuery() waitMs = 0;
 }

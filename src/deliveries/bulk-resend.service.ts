@@ -1,0 +1,44 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DeliveriesService } from './deliveries.service';
+import { applyDeliveryFilter } from './delivery-filter';
+import { DeliveryEntity } from './delivery.entity';
+import type { BulkResendDto } from './dto/bulk-resend.dto';
+
+/** Resends in flight at once: enough to be quick, few enough not to crowd out scheduled attempts. */
+const PARALLEL = 4;
+const FILTERS = ['webhookId', 'eventId', 'eventType', 'status', 'from', 'to'] as const;
+
+/** POST /api/deliveries/resend: the single-delivery resend, once per delivery matching a filter. */
+@Injectable()
+export class BulkResendService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveriesService,
+  ) {}
+
+  async resend(dto: BulkResendDto) {
+    if (!FILTERS.some((f) => dto[f] !== undefined)) {
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [`give at least one filter: ${FILTERS.join(', ')}`] });
+    }
+    const qb = applyDeliveryFilter(this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('d'), dto);
+    const [rows, matched] = await qb.select(['d.id']).orderBy('d.created_at', 'ASC').addOrderBy('d.id').take(dto.max).getManyAndCount();
+    const results: { Id: string; Status?: string; LastOutcome?: string | null; Error?: string }[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length) {
+        const id = rows[next++].id;
+        try {
+          const { delivery: d } = await this.deliveries.resend(id);
+          results.push({ Id: id, Status: d.Status, LastOutcome: d.LastOutcome });
+        } catch (e) {
+          // One delivery that cannot be resent (its webhook was deleted, say) does not stop the others.
+          results.push({ Id: id, Error: (e as Error).message });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, lane));
+    return { Matched: matched, Resent: results.filter((r) => !r.Error).length, Failed: results.filter((r) => r.Error).length, Results: results };
+  }
+}

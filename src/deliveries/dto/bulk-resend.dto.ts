@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../delivery.entity';
+
+export const MAX_BULK_RESEND = 1000;
+
+/** Which deliveries to send again (at least one filter), and at most how many. */
+export class BulkResendDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all') webhookId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all') eventId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() eventType?: string;
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, example: 'discarded' })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES, { message: `status must be one of: ${DELIVERY_STATUSES.join(', ')}` })
+  status?: DeliveryStatus;
+  @ApiPropertyOptional({ description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsDateString() from?: string;
+  @ApiPropertyOptional({ description: 'Created before (ISO 8601)' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ default: 100, maximum: MAX_BULK_RESEND, description: 'Resend at most this many (oldest first)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_BULK_RESEND)
+  max = 100;
+}
