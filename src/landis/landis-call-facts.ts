@@ -67,6 +67,17 @@ export function millisecondsBetween(from: Date, to: Date, what: string): number 
   return ms;
 }
 
+/** A transfer to something the platform knows (with an id) or to a phone number (the number is its name). */
+export type LandisTransferTarget =
+  | { type: 'Queue' | 'User' | 'IVR'; toId: string; toName: string }
+  | { type: 'ExternalNumber'; number: string };
+
+/** Type, id and name of a transfer target, checked. */
+export function transferTarget(target: LandisTransferTarget): { type: LandisTransferTarget['type']; id: string | null; name: string } {
+  if (target.type === 'ExternalNumber') return { type: target.type, id: null, name: requirePhoneNumber(target.number, 'transfer number') };
+  return { type: target.type, id: requireGuid(target.toId, 'transfer toId'), name: requireText(target.toName, 'transfer toName') };
+}
+
 /** The leading properties both CDRs share, in table order. */
 export function cdrHead(identity: LandisCallIdentity, startedAt: Date, endedAt: Date) {
   const { caller } = identity;

@@ -41,6 +41,33 @@ export const LANDIS_IVR_INPUT_PROPERTIES = [
 
 const DATA_VALUE = 'Value populated in the IVR for this field. See Data Collection';
 
+/** The properties both CDR tables open with, identical in both. */
+const CDR_HEAD = [
+  { name: 'CallId', type: 'Guid', description: 'Internal Call ID' },
+  { name: 'ScenarioId', type: 'Guid', description: 'Microsoft Teams Call ID' },
+  { name: 'CallDirection', type: 'string', description: 'Direction of Call (Inbound/Outbound)', enum: LANDIS_CALL_DIRECTIONS },
+  { name: 'CallerName', type: 'string', description: 'Name of Caller' },
+  { name: 'CallerAdId', type: 'Guid?', description: 'Entra ID object ID of caller' },
+  { name: 'CallerUpn', type: 'string', description: 'User principal name of caller' },
+  { name: 'CallerNumber', type: 'string', description: 'Phone number of caller' },
+  { name: 'StartDateTime', type: 'DateTime', description: 'Start date/time of call' },
+  { name: 'EndDateTime', type: 'DateTime', description: 'End date/time of call' },
+  { name: 'CallLength', type: 'TimeSpan', description: 'Total call length (wait time plus talk time)' },
+] as const satisfies readonly LandisPropertyDefinition[];
+
+/** The properties both CDR tables have between their own ones, identical in both. */
+const CDR_ORIGIN = [
+  {
+    name: 'ResourceAccountObjectId',
+    type: 'Guid?',
+    description: 'Value will always be "Null". Property added for future feature.',
+    alwaysNull: true,
+  },
+  { name: 'OUPath', type: 'string', description: 'Organization unit path of the call detail record' },
+  { name: 'ParentId', type: 'Guid?', description: 'Internal ID of the parent record' },
+  { name: 'From', type: 'string', description: 'The name of the IVR or Contact Center Queue that the call was transferred from' },
+] as const satisfies readonly LandisPropertyDefinition[];
+
 export const LANDIS_EVENTS = [
   {
     name: 'App.TestWebhook',
@@ -59,16 +86,7 @@ export const LANDIS_EVENTS = [
       'This webhook type sends CDR data that is generated from contact center queues. The webhook is triggered after a queue call has been ended.',
     documented: true,
     properties: [
-      { name: 'CallId', type: 'Guid', description: 'Internal Call ID' },
-      { name: 'ScenarioId', type: 'Guid', description: 'Microsoft Teams Call ID' },
-      { name: 'CallDirection', type: 'string', description: 'Direction of Call (Inbound/Outbound)', enum: LANDIS_CALL_DIRECTIONS },
-      { name: 'CallerName', type: 'string', description: 'Name of Caller' },
-      { name: 'CallerAdId', type: 'Guid?', description: 'Entra ID object ID of caller' },
-      { name: 'CallerUpn', type: 'string', description: 'User principal name of caller' },
-      { name: 'CallerNumber', type: 'string', description: 'Phone number of caller' },
-      { name: 'StartDateTime', type: 'DateTime', description: 'Start date/time of call' },
-      { name: 'EndDateTime', type: 'DateTime', description: 'End date/time of call' },
-      { name: 'CallLength', type: 'TimeSpan', description: 'Total call length (wait time plus talk time)' },
+      ...CDR_HEAD,
       {
         name: 'WaitTime',
         type: 'TimeSpan',
@@ -77,15 +95,7 @@ export const LANDIS_EVENTS = [
       { name: 'TalkTime', type: 'TimeSpan', description: 'Amount of time the agent and caller were connected' },
       { name: 'QueueId', type: 'Guid', description: 'Internal Queue ID' },
       { name: 'QueueName', type: 'string', description: 'Name of queue' },
-      {
-        name: 'ResourceAccountObjectId',
-        type: 'Guid?',
-        description: 'Value will always be "Null". Property added for future feature.',
-        alwaysNull: true,
-      },
-      { name: 'OUPath', type: 'string', description: 'Organization unit path of the call detail record' },
-      { name: 'ParentId', type: 'Guid?', description: 'Internal ID of the parent record' },
-      { name: 'From', type: 'string', description: 'The name of the IVR or Contact Center Queue that the call was transferred from' },
+      ...CDR_ORIGIN,
       { name: 'MetServiceLevel', type: 'bool', description: 'Did the call that met the specified queue service level (True/False)' },
       { name: 'AgentName', type: 'string', description: 'Name of agent that connected with the caller' },
       { name: 'AgentUpn', type: 'string', description: 'User principal name of the agent' },
@@ -108,27 +118,10 @@ export const LANDIS_EVENTS = [
       'This webhook type sends CDR data that is generated from contact center IVRs. The webhook is triggered after an IVR call has been ended.',
     documented: true,
     properties: [
-      { name: 'CallId', type: 'Guid', description: 'Internal Call ID' },
-      { name: 'ScenarioId', type: 'Guid', description: 'Microsoft Teams Call ID' },
-      { name: 'CallDirection', type: 'string', description: 'Direction of Call (Inbound/Outbound)', enum: LANDIS_CALL_DIRECTIONS },
-      { name: 'CallerName', type: 'string', description: 'Name of Caller' },
-      { name: 'CallerAdId', type: 'Guid?', description: 'Entra ID object ID of caller' },
-      { name: 'CallerUpn', type: 'string', description: 'User principal name of caller' },
-      { name: 'CallerNumber', type: 'string', description: 'Phone number of caller' },
-      { name: 'StartDateTime', type: 'DateTime', description: 'Start date/time of call' },
-      { name: 'EndDateTime', type: 'DateTime', description: 'End date/time of call' },
-      { name: 'CallLength', type: 'TimeSpan', description: 'Total call length (wait time plus talk time)' },
+      ...CDR_HEAD,
       { name: 'IvrId', type: 'Guid', description: 'Internal IVR ID' },
       { name: 'IvrName', type: 'string', description: 'Name of IVR' },
-      {
-        name: 'ResourceAccountObjectId',
-        type: 'Guid?',
-        description: 'Value will always be "Null". Property added for future feature.',
-        alwaysNull: true,
-      },
-      { name: 'OUPath', type: 'string', description: 'Organization unit path of the call detail record' },
-      { name: 'ParentId', type: 'Guid?', description: 'Internal ID of the parent record' },
-      { name: 'From', type: 'string', description: 'The name of the IVR or Contact Center Queue that the call was transferred from' },
+      ...CDR_ORIGIN,
       { name: 'TransferType', type: 'string', description: 'Type of Transfer', enum: LANDIS_IVR_TRANSFER_TYPES },
       { name: 'TrasnferToId', type: 'Guid?', description: 'Transfer destination ID' },
       { name: 'TransferToName', type: 'string', description: 'Transfer desination Name' },

@@ -84,7 +84,7 @@ describe('buildIvrWebhookData', () => {
     expect(() => buildIvrWebhookData({ ...IVR_CALL, inputs: [second, first] })).toThrow('inputs[1].at (inputs in order, within the call)');
     expect(() => buildIvrWebhookData({ ...IVR_CALL, inputs: [{ ...first, at: at(40) }] })).toThrow('inputs[0].at (within the call)');
     expect(() => buildIvrWebhookData({ ...IVR_CALL, dataValues: Array(21).fill('x') })).toThrow('dataValues has 21 entries');
-    expect(() => buildIvrWebhookData({ ...IVR_CALL, outcome: { type: 'Queue', toId: 'q1', toName: 'Support' } })).toThrow('outcome.toId must be a lower-case GUID');
+    expect(() => buildIvrWebhookData({ ...IVR_CALL, outcome: { type: 'Queue', toId: 'q1', toName: 'Support' } })).toThrow('transfer toId must be a lower-case GUID');
     expect(() => buildIvrWebhookData({ ...IVR_CALL, inputs: [{ ...first, parameterName: ' ' }] })).toThrow('inputs[0].parameterName must be a non-empty text');
   });
 });

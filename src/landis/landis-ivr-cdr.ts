@@ -5,9 +5,10 @@ import {
   LandisFactsError,
   millisecondsBetween,
   requireGuid,
-  requirePhoneNumber,
   requireText,
+  transferTarget,
   type LandisCallIdentity,
+  type LandisTransferTarget,
 } from './landis-call-facts';
 import type { LANDIS_IVR_BLOCK_TYPES } from './landis-catalog.data';
 import type { LandisIvrInput, LandisIvrWebhookData } from './landis.types';
@@ -27,10 +28,7 @@ export interface LandisIvrInputFact {
 }
 
 /** How the call left the IVR: transferred somewhere, or `None` when the caller hung up. */
-export type LandisIvrOutcome =
-  | { type: 'Queue' | 'User' | 'IVR'; toId: string; toName: string }
-  | { type: 'ExternalNumber'; number: string }
-  | { type: 'None' };
+export type LandisIvrOutcome = LandisTransferTarget | { type: 'None' };
 
 /** DataValue01 ... DataValue20. */
 export const LANDIS_DATA_VALUE_COUNT = 20;
@@ -65,20 +63,9 @@ function inputData(facts: LandisIvrCallFacts): LandisIvrInput[] {
 }
 
 function outcomeFields(outcome: LandisIvrOutcome): Pick<LandisIvrWebhookData, 'TransferType' | 'TrasnferToId' | 'TransferToName'> {
-  switch (outcome.type) {
-    case 'Queue':
-    case 'User':
-    case 'IVR':
-      return {
-        TransferType: outcome.type,
-        TrasnferToId: requireGuid(outcome.toId, 'outcome.toId'),
-        TransferToName: requireText(outcome.toName, 'outcome.toName'),
-      };
-    case 'ExternalNumber':
-      return { TransferType: 'ExternalNumber', TrasnferToId: null, TransferToName: requirePhoneNumber(outcome.number, 'outcome.number') };
-    case 'None':
-      return { TransferType: 'None', TrasnferToId: null, TransferToName: null };
-  }
+  if (outcome.type === 'None') return { TransferType: 'None', TrasnferToId: null, TransferToName: null };
+  const target = transferTarget(outcome);
+  return { TransferType: target.type, TrasnferToId: target.id, TransferToName: target.name };
 }
 
 function dataValue(facts: LandisIvrCallFacts, slot: number): string | null {

@@ -138,6 +138,6 @@ describe('buildQueueWebhookData', () => {
     expect(() => buildQueueWebhookData({ ...ANSWERED, queue: { ...ANSWERED.queue, serviceLevelMs: -1 } })).toThrow('serviceLevelMs');
     expect(() =>
       buildQueueWebhookData({ ...notAnswered, leaveReason: 'Timeout', transfer: { type: 'ExternalNumber', number: 'x' } }),
-    ).toThrow('transfer.number must be a phone number');
+    ).toThrow('transfer number must be a phone number');
   });
 });

@@ -6,9 +6,10 @@ import {
   millisecondsBetween,
   optionalGuid,
   requireGuid,
-  requirePhoneNumber,
   requireText,
+  transferTarget,
   type LandisCallIdentity,
+  type LandisTransferTarget,
 } from './landis-call-facts';
 import type { LANDIS_LEAVE_REASONS, LANDIS_QUEUE_TRANSFER_TYPES } from './landis-catalog.data';
 import type { LandisQueueWebhookData } from './landis.types';
@@ -28,11 +29,7 @@ export interface LandisAgent {
 }
 
 /** The queue's timeout or overflow action. Queue, User and IVR targets have an id; a number is the name. */
-export type LandisQueueTransfer =
-  | { type: 'Queue' | 'User' | 'IVR'; toId: string; toName: string }
-  | { type: 'ExternalNumber'; number: string }
-  | { type: 'Voicemail'; mailbox: string }
-  | { type: 'Disconnect' };
+export type LandisQueueTransfer = LandisTransferTarget | { type: 'Voicemail'; mailbox: string } | { type: 'Disconnect' };
 
 export interface LandisQueueCallFacts extends LandisCallIdentity {
   queue: { id: string; name: string; /** Answered within this wait meets the service level. */ serviceLevelMs: number };
@@ -70,20 +67,14 @@ function checkConsistency(facts: LandisQueueCallFacts): void {
 function transferFields(transfer: LandisQueueTransfer | null): Pick<LandisQueueWebhookData, 'TransferType' | 'TransferToId' | 'TransferToName'> {
   if (transfer === null) return { TransferType: 'None', TransferToId: null, TransferToName: null };
   switch (transfer.type) {
-    case 'Queue':
-    case 'User':
-    case 'IVR':
-      return {
-        TransferType: transfer.type,
-        TransferToId: requireGuid(transfer.toId, 'transfer.toId'),
-        TransferToName: requireText(transfer.toName, 'transfer.toName'),
-      };
-    case 'ExternalNumber':
-      return { TransferType: 'ExternalNumber', TransferToId: null, TransferToName: requirePhoneNumber(transfer.number, 'transfer.number') };
     case 'Voicemail':
       return { TransferType: 'Voicemail', TransferToId: null, TransferToName: requireText(transfer.mailbox, 'transfer.mailbox') };
     case 'Disconnect':
       return { TransferType: 'Disconnect', TransferToId: null, TransferToName: null };
+    default: {
+      const target = transferTarget(transfer);
+      return { TransferType: target.type, TransferToId: target.id, TransferToName: target.name };
+    }
   }
 }
 
