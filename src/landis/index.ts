@@ -9,6 +9,7 @@ export * from './landis-envelope';
 export * from './landis-ivr-cdr';
 export * from './landis-queue-cdr';
 export * from './landis-request';
+export * from './landis-samples';
 export * from './landis-signature';
 export * from './landis-test-webhook';
 export type * from './landis.types';
