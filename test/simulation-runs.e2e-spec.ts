@@ -99,7 +99,7 @@ describe('simulation runs: event Ids unique for ever, exact replays on request (
     expect(JSON.stringify(both.body)).toMatch(/leave out Seed/);
     await h.api().post('/api/simulation/reset').send({ ReplayOf: 'not-a-run' }).expect(400);
     const unknown = await h.api().post('/api/simulation/reset').send({ ReplayOf: '00000000-0000-4000-8000-000000000000' }).expect(404);
-    expect(unknown.body.message).toMatch(/No recorded simulation run/);
+    expect(unknown.body.message.join('\n')).toMatch(/No recorded simulation run/);
     // An organisation change in the middle of a run continues as a new run that began mid-run.
     const before = (await sim.state()).RunId;
     await h.api().patch(`/api/queues/${DEMO.queues.vip}`).send({ WrapUpSeconds: 15 }).expect(200);
@@ -110,6 +110,6 @@ describe('simulation runs: event Ids unique for ever, exact replays on request (
     }
     expect(midRun).not.toBe(before);
     const refused = await h.api().post('/api/simulation/reset').send({ ReplayOf: midRun }).expect(409);
-    expect(refused.body.message).toMatch(/began with an organisation change/);
+    expect(refused.body.message.join('\n')).toMatch(/began with an organisation change/);
   });
 });

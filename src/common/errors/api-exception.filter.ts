@@ -8,6 +8,8 @@ import { errorBody, type ErrorBody } from './error-body';
 interface Answer {
   body: ErrorBody & { Dependency?: string };
   headers?: Record<string, string>;
+  /** A body of another documented shape, sent as it is (the health check's per-dependency report). */
+  raw?: object;
 }
 
 /** PostgreSQL's own refusals that a request can still provoke (a race past the service's checks). */
@@ -27,6 +29,8 @@ function fromHttpException(e: HttpException): Answer {
   const response = e.getResponse();
   const headers: Record<string, string> = status === 503 ? { 'Retry-After': '5' } : {};
   if (typeof response === 'string') return { body: errorBody(status, response), headers };
+  // The health check answers 503 with its report ({ status, info, error, details }): it names what is down.
+  if (status === 503 && 'details' in response) return { body: errorBody(status, 'A dependency is down'), headers, raw: response };
   const r = response as { message?: unknown; error?: unknown };
   const message = Array.isArray(r.message) ? r.message.map(String) : [String(r.message ?? e.message)];
   return { body: errorBody(status, message, typeof r.error === 'string' ? r.error : undefined), headers };
@@ -57,7 +61,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     res.status(answer.body.statusCode);
     for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
-    res.json(answer.body);
+    res.json(answer.raw ?? answer.body);
   }
 
   private answer(e: unknown): Answer {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -92,14 +92,19 @@ export class SupervisionDto {
   @ApiProperty({ description: 'Supervised user id or username' }) @IsString() @MinLength(1) @MaxLength(200) Target!: string;
 }
 
+/** A live membership change names users by id or username, like the other simulation routes. */
+export class LiveAttachedUserDto extends OmitType(AttachedUserDto, ['UserId'] as const) {
+  @ApiProperty({ description: 'User id or username' }) @IsString() @MinLength(1) @MaxLength(200) UserId!: string;
+}
+
 export class AttachedUsersDto {
-  @ApiProperty({ type: [AttachedUserDto], example: [{ UserId: '...', Priority: 0, Active: true }] })
+  @ApiProperty({ type: [LiveAttachedUserDto], example: [{ UserId: '...', Priority: 0, Active: true }] })
   @IsArray()
   @ArrayMaxSize(1000)
   @IsObject({ each: true, message: 'AttachedUsers must hold objects such as { "UserId": "..." }' })
   @ValidateNested({ each: true })
-  @Type(() => AttachedUserDto)
-  AttachedUsers!: AttachedUserDto[];
+  @Type(() => LiveAttachedUserDto)
+  AttachedUsers!: LiveAttachedUserDto[];
 }
 
 export class CallbackExtraDto {
