@@ -6,7 +6,7 @@ import { ensureServices } from '../test/support/services';
 
 /**
  * `npm run bench`: the matcher's cost per event, then the delivery path's throughput at full speed,
- * emit-to-receiver latency at a steady rate, and the worker's peak RSS; then DESIGN.md's typical
+ * emit-to-receiver latency at a steady rate, and the worker's peak RSS; then a typical
  * BullMQ worker measured the same way on the same machine. A table, then one JSON line.
  */
 async function main(): Promise<void> {

@@ -42,7 +42,7 @@ export function startWorkerProcess(env: Record<string, string>): Promise<ChildPr
   return spawnUntil([...nodeArgs, main], { ...env, ROLE: 'worker', LOG_LEVEL: 'log' }, 'ROLE=worker');
 }
 
-/** The typical BullMQ worker of DESIGN.md's ground (typical-worker-process.ts). */
+/** The typical BullMQ worker the emulator is measured against (typical-worker-process.ts). */
 export function startTypicalWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
   return spawnUntil([...TS_NODE, resolve(__dirname, 'typical-worker-process.ts')], env, 'ready');
 }

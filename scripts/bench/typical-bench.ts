@@ -14,7 +14,7 @@ export interface TypicalFigures {
 }
 
 /**
- * DESIGN.md's ground on this machine: a typical BullMQ worker (axios, one PostgreSQL insert per
+ * The reference on this machine: a typical BullMQ worker (axios, one PostgreSQL insert per
  * attempt) draining a backlog, then at the steady rate, over HTTPS to the same kind of receiver
  * process. Machines here differ by up to 3x; the emulator's figures read against these.
  */

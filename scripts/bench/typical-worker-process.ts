@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 
 /**
- * DESIGN.md's ground, rebuilt to run beside the emulator on the same machine: a typical BullMQ
+ * The reference a naive design sets, rebuilt to run beside the emulator on the same machine: a typical BullMQ
  * worker that POSTs each job's payload with axios (defaults, keep-alive) and inserts one attempt
  * row per POST into PostgreSQL. Its figures in the same bench run make ours comparable across
  * machines. Configured by environment; prints 'ready' once it is waiting for jobs.

@@ -10,7 +10,7 @@ const LINGER_MS = 20;
 /**
  * Writes the delivery log behind the attempts, in batches: one statement per flush inserts all
  * attempts and updates all their deliveries (delivery-log.statement.ts), one flush at a time so
- * a delivery's rows land in order. Per-attempt writes are where a naive worker loses (DESIGN.md,
+ * a delivery's rows land in order. Per-attempt writes are where a naive worker loses (README,
  * Performance). A crash may lose the last few log rows; their deliveries then still look
  * unfinished, and the reconciler sends them again (a duplicate, which the platform allows too).
  */

@@ -60,7 +60,7 @@ class BodyLimitError extends Error {
 }
 
 /**
- * Sends webhook POSTs over undici directly (the lean hot path; see DESIGN.md, Performance).
+ * Sends webhook POSTs over undici directly (the lean hot path; see the README's Performance section).
  * Two keep-alive agents: one verifying certificates against Node's default CA store (which
  * includes NODE_EXTRA_CA_CERTS), one that does not verify, for endpoints with InsecureSSL.
  */
