@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { locateLandisDocument, parseLandisDocument } from './landis-document';
@@ -60,6 +60,8 @@ describe('locateLandisDocument', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'landis-doc-'));
   const repo = path.join(root, 'repo');
   mkdirSync(repo);
+  const made = [root];
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('gives a reason to skip, naming the folder, when there is no seed folder', () => {
     const found = locateLandisDocument(repo, {});
@@ -78,10 +80,11 @@ describe('locateLandisDocument', () => {
 
   it('prefers SEED_DOCS_DIR', () => {
     const other = mkdtempSync(path.join(tmpdir(), 'landis-env-'));
+    made.push(other);
     writeFileSync(path.join(other, '004_def.txt'), SAMPLE);
     expect(locateLandisDocument(repo, { SEED_DOCS_DIR: other })).toEqual({ file: path.join(other, '004_def.txt') });
     expect(locateLandisDocument(repo, { SEED_DOCS_DIR: path.join(other, 'missing') })).toEqual({
-      skipped: expect.stringContaining('(SEED_DOCS_DIR)'),
+      skipped: expect.stringContaining('SEED_DOCS_DIR points'),
     });
   });
 });

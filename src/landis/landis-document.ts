@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { locateSeedDocs } from '../catalog/seed-tables';
 
 /**
  * Reads the Landis webhook document (`004_*.txt`), so the catalog can be checked against the text
@@ -72,18 +73,15 @@ export function parseLandisDocument(text: string): LandisDocument {
 export type LandisDocumentLocation = { file: string } | { skipped: string };
 
 /**
- * Where the document is: `$SEED_DOCS_DIR/004_*.txt`, else `../shared/seeds/004_*.txt` beside the
- * repository. A clone has neither, so the answer may be a reason to skip, never an exception.
+ * Where the document is: `004_*.txt` in the platform documents' folder (locateSeedDocs). A clone has
+ * none, so the answer may be a reason to skip, never an exception.
  */
 export function locateLandisDocument(repositoryRoot: string, env: NodeJS.ProcessEnv = process.env): LandisDocumentLocation {
-  const dir = env.SEED_DOCS_DIR ? resolve(env.SEED_DOCS_DIR) : resolve(repositoryRoot, '..', 'shared', 'seeds');
-  const source = env.SEED_DOCS_DIR ? 'SEED_DOCS_DIR' : 'the default ../shared/seeds';
-  if (!existsSync(dir)) return { skipped: `no seed folder at ${dir} (${source}); set SEED_DOCS_DIR to the folder holding 004_*.txt` };
-  const matches = readdirSync(dir).filter((file) => file.startsWith('004_') && file.endsWith('.txt'));
-  if (matches.length !== 1) {
-    return { skipped: `expected one 004_*.txt in ${dir} (${source}), found ${matches.length}: ${matches.join(', ') || 'none'}` };
-  }
-  return { file: join(dir, matches[0]) };
+  const docs = locateSeedDocs(env, repositoryRoot);
+  if ('missing' in docs) return { skipped: `${docs.missing}; set SEED_DOCS_DIR to the folder holding 004_*.txt` };
+  const matches = readdirSync(docs.dir).filter((file) => file.startsWith('004_') && file.endsWith('.txt'));
+  if (matches.length !== 1) return { skipped: `expected one 004_*.txt in ${docs.dir}, found ${matches.length}: ${matches.join(', ') || 'none'}` };
+  return { file: join(docs.dir, matches[0]) };
 }
 
 export function loadLandisDocument(file: string): LandisDocument {
