@@ -109,7 +109,7 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
 
     // The console's live stream at streamRate events/s: delivery latency without and with a watcher.
     const liveStream = opts.streamRate > 0
-      ? await benchLiveStream(api.url!, receiver, { publish: (payload) => void publisher.publish({ payload: payload as unknown as WebhookPayload, source: 'scenario' }), events }, opts.streamRate, 10)
+      ? await benchLiveStream(api.url!, receiver, { publish: (payload) => void publisher.publish({ payload, source: 'scenario' }), events }, opts.streamRate, 10)
       : null;
 
     // Load scenarios through the simulation and the normal delivery path: one compressed in time

@@ -1,3 +1,4 @@
+import type { WebhookPayload } from '../../src/catalog/payload.types';
 import type { ReceiverProcess } from './child';
 import { emitSteadily, latencyFigures, sleep, waitForReceived, WARM_UP_SECONDS, type LatencyFigures } from './measure';
 
@@ -22,8 +23,8 @@ export interface StreamFigures {
 }
 
 interface Run {
-  publish: (payload: Record<string, unknown>) => void;
-  events: (n: number) => Record<string, unknown>[];
+  publish: (payload: WebhookPayload) => void;
+  events: (n: number) => WebhookPayload[];
 }
 
 async function steady(receiver: ReceiverProcess, run: Run, rate: number, seconds: number) {
@@ -32,7 +33,7 @@ async function steady(receiver: ReceiverProcess, run: Run, rate: number, seconds
   const payloads = run.events(warmUp + rate * seconds);
   const emittedAt = await emitSteadily(payloads.length, rate, (i) => run.publish(payloads[i]));
   const report = await waitForReceived(receiver, payloads.length, 60_000);
-  return { payloads, emittedAt, latency: latencyFigures(report, payloads.map((p) => String(p.Id)), emittedAt, warmUp) };
+  return { payloads, emittedAt, latency: latencyFigures(report, payloads.map((p) => p.Id), emittedAt, warmUp) };
 }
 
 /**
@@ -84,7 +85,7 @@ export async function benchLiveStream(apiUrl: string, receiver: ReceiverProcess,
   controller.abort();
   await reading;
   const lags = watched.payloads
-    .map((p, i) => (listedAt.get(String(p.Id)) ?? NaN) - watched.emittedAt[i])
+    .map((p, i) => (listedAt.get(p.Id) ?? NaN) - watched.emittedAt[i])
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   const at = (q: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor(q * lags.length))] ?? NaN);

@@ -108,11 +108,12 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       throw new DelayedError();
     }
     const headers = deliveryHeaders(webhook, data.eventType);
+    const logged = loggedHeaders(headers);
     let result: AttemptResult | null = null;
     try {
       result = redactAttempt(
         await this.sender.send({ url: webhook.endpoint, body: data.body, headers, insecureSsl: webhook.insecureSsl, timeoutMs: this.config.delivery.timeoutMs }),
-        sentSecrets(headers, loggedHeaders(headers)),
+        sentSecrets(headers, logged),
       );
     } finally {
       if (result) this.health.observe(webhook.id, result.outcome);
@@ -138,7 +139,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
         deliveryId: data.deliveryId,
         trigger: manual ? 'manual' : 'scheduled',
         result,
-        requestHeaders: loggedHeaders(headers),
+        requestHeaders: logged,
         status,
         nextAttemptAt: delay === null ? null : new Date(Date.now() + delay),
       },
