@@ -37,10 +37,13 @@ export class DeliveriesService {
   }
 
   async get(id: string) {
-    const delivery = await this.findOrFail(id);
-    const attempts = await this.dataSource
-      .getRepository(DeliveryAttemptEntity)
-      .find({ where: { deliveryId: id }, order: { startedAt: 'ASC', id: 'ASC' } });
+    // One snapshot for the row and its log: read apart, a log batch committing between the two
+    // reads showed an attempt in AttemptLog that Attempts did not count yet.
+    const [delivery, attempts] = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const row = await m.findOneBy(DeliveryEntity, { id });
+      if (!row) throw new NotFoundError(`No delivery ${id}`);
+      return [row, await m.find(DeliveryAttemptEntity, { where: { deliveryId: id }, order: { startedAt: 'ASC', id: 'ASC' } })] as const;
+    });
     return { ...presentDelivery(delivery), Request: await this.request(delivery), AttemptLog: attempts.map(presentAttempt) };
   }
 
