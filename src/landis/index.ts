@@ -13,3 +13,4 @@ export * from './landis-samples';
 export * from './landis-signature';
 export * from './landis-test-webhook';
 export type * from './landis.types';
+export * from './landis-event-sink';
