@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { parseSchedule } from '../deliveries/retry-schedule';
+import { parseSchedule } from '../common/retry-schedule';
 import { AppConfig } from './app-config';
 import { Environment } from './environment';
 

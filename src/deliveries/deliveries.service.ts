@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { endpointRules, endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { endpointRules, endpointUrlProblem } from '../common/endpoint-rules';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';

@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { JobName, type DeliverJobData } from './delivery-queue';
-import { maxAttempts } from './retry-schedule';
+import { maxAttempts } from '../common/retry-schedule';
 
 /** Builds delivery jobs: id = delivery id (so a job is never queued twice), attempts from the webhook's schedule. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
-import { metric } from '../metrics/metric';
+import { metric } from '../common/metric';
 import type { DeliverJobData } from './delivery-queue';
 import type { AttemptResult } from './http-sender';
 

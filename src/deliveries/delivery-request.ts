@@ -1,4 +1,4 @@
-import { maskHeaders } from '../webhooks/header-rules';
+import { maskHeaders } from '../common/header-rules';
 import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
 
 export const CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { endpointRules, endpointUrlProblem } from '../webhooks/endpoint-rules';
+import { endpointRules, endpointUrlProblem } from '../common/endpoint-rules';
 import { redactAttempt, sentSecrets } from './attempt-redaction';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryFailedError, deliveryBackoff } from './delivery-failed.error';
@@ -18,7 +18,7 @@ import { DeliveryRepository } from './delivery.repository';
 import type { AttemptResult } from './http-sender';
 import { coalesceWrites } from '../redis/coalesced-writes';
 import { redisUrl } from '../redis/redis.module';
-import { retryDelayMs } from './retry-schedule';
+import { retryDelayMs } from '../common/retry-schedule';
 
 /** Before any slot of a webhook freed, a job at its cap waits this long, then is parked. */
 const SLOT_WAIT_MS = 50;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
+import { preparedQuery } from '../common/prepared-query';
 import { LOG_WRITE_SQL, logWriteParams, type AttemptRecord } from './delivery-log.statement';
 import { OUTBOX_WRITE_SQL, outboxWriteParams, type OutboxDelivery, type OutboxEvent } from './outbox.statement';
 import { ORPHANED_DELIVERIES_SQL, UNFINISHED_DELIVERIES_SQL, type OrphanedDelivery, type UnfinishedDelivery } from './unfinished-deliveries.statement';

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Counter } from 'prom-client';
-import { metric } from '../metrics/metric';
+import { metric } from '../common/metric';
 import { randomUUID } from 'node:crypto';
 import { Batcher, ItemFailed } from '../common/batcher';
 import { DeliveryJobs } from '../deliveries/delivery-jobs';

@@ -5,7 +5,7 @@ import { collectDefaultMetrics, Gauge, register } from 'prom-client';
 import { DeliveryMetrics } from '../deliveries/delivery-metrics';
 import { QueueName } from '../deliveries/delivery-queue';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
-import { metric } from './metric';
+import { metric } from '../common/metric';
 
 /** What every process serves on /metrics: its own series, the shared queue's depth, Node's defaults. */
 @Injectable()

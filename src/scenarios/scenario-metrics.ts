@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { metric } from '../metrics/metric';
+import { metric } from '../common/metric';
 
 /**
  * Scenario figures on /metrics. One scenario runs at a time, so only the latest one keeps a series:

@@ -1,4 +1,4 @@
-import { parseSchedule } from '../deliveries/retry-schedule';
+import { parseSchedule } from '../common/retry-schedule';
 import type { CreateScenarioDto, LoadPattern } from './dto/create-scenario.dto';
 import { ValidationProblem } from '../common/errors/domain-errors';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import axios, { type AxiosInstance } from 'axios';
-import { endpointUrlProblem, type EndpointRuleOptions } from '../webhooks/endpoint-rules';
+import { endpointUrlProblem, type EndpointRuleOptions } from '../common/endpoint-rules';
 import { utf8Excerpt } from './body-excerpt';
 import { parseRoutingResponse, type ParsedRoutingResponse } from './response-parser';
 import type { RoutingDecision, RoutingRequestContext } from './routing-instructions';

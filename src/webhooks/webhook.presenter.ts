@@ -1,4 +1,4 @@
-import { maskHeaders } from './header-rules';
+import { maskHeaders } from '../common/header-rules';
 import type { SubscriptionEntity } from './subscription.entity';
 import type { WebhookEntity } from './webhook.entity';
 

@@ -1,5 +1,4 @@
 import { BlockList, isIP } from 'node:net';
-import type { AppConfig } from '../config/app-config';
 
 export interface EndpointRuleOptions {
   /** ALLOW_ANY_ENDPOINT_PORT: relaxes only the port rule, for local receivers. */
@@ -8,8 +7,8 @@ export interface EndpointRuleOptions {
   allowedHosts?: readonly string[];
 }
 
-/** The endpoint rules as configured. */
-export function endpointRules(config: AppConfig): EndpointRuleOptions {
+/** The endpoint rules as configured (the config's shape, not AppConfig: common imports no feature). */
+export function endpointRules(config: { webhooks: { allowAnyEndpointPort: boolean; allowedEndpointHosts: readonly string[] } }): EndpointRuleOptions {
   return { allowAnyPort: config.webhooks.allowAnyEndpointPort, allowedHosts: config.webhooks.allowedEndpointHosts };
 }
 
