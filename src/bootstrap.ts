@@ -2,7 +2,7 @@ import { INestApplication, INestApplicationContext, LoggerService, ValidationPip
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppModule } from './app.module';
+import { roleModule } from './roles/role-module';
 import { AppConfig } from './config/app-config';
 import { validationExceptionFactory } from './common/validation-errors';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
@@ -20,7 +20,7 @@ export interface RunningEmulator {
 
 /** Builds and starts the Nest application for the configured ROLE (`port` 0 picks a free one). */
 export async function startEmulator(config: AppConfig, logger: LoggerService): Promise<RunningEmulator> {
-  const module = AppModule.forRoot(config);
+  const module = roleModule(config);
   if (!config.runsApi) {
     const context = await NestFactory.createApplicationContext(module, { logger });
     return { context };

@@ -1,16 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { MetricsController } from './metrics.controller';
+import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { MetricsScrape } from './metrics-scrape';
-import { MetricsServer } from './metrics-server';
 
-/** /metrics in every role: on the admin API where it is served, else on its own METRICS_PORT. */
-@Module({})
-export class MetricsModule {
-  static forRoot(opts: { api: boolean }): DynamicModule {
-    return {
-      module: MetricsModule,
-      controllers: opts.api ? [MetricsController] : [],
-      providers: [MetricsScrape, ...(opts.api ? [] : [MetricsServer])],
-    };
-  }
-}
+/** What /metrics shows; served by MetricsApiModule or MetricsServerModule depending on the role. */
+@Module({ imports: [DeliveriesModule, WebhooksModule], providers: [MetricsScrape], exports: [MetricsScrape] })
+export class MetricsModule {}

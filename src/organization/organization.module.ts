@@ -1,17 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DemoOrganization } from './demo-organization';
 import { OrganizationController } from './organization.controller';
 import { OrganizationService } from './organization.service';
 
-@Module({})
-export class OrganizationModule {
-  static forRoot(opts: { api: boolean }): DynamicModule {
-    return {
-      module: OrganizationModule,
-      global: true,
-      controllers: opts.api ? [OrganizationController] : [],
-      providers: [OrganizationService, DemoOrganization],
-      exports: [OrganizationService],
-    };
-  }
-}
+/** The simulated organisation, with the simulation and the admin API (ROLE all|api). */
+@Module({ controllers: [OrganizationController], providers: [OrganizationService, DemoOrganization], exports: [OrganizationService] })
+export class OrganizationModule {}

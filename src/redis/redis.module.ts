@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
@@ -19,7 +19,7 @@ export function redisUrl(config: AppConfig): string {
   return config.redis.url ?? DEFAULT_REDIS_URL;
 }
 
-@Global()
+/** Imported by what injects REDIS; BullModule's root (its own library's global) configures every queue. */
 @Module({
   imports: [
     BullModule.forRootAsync({

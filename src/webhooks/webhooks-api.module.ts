@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksModule } from './webhooks.module';
+import { WebhooksService } from './webhooks.service';
+
+/** The webhooks' admin routes (ROLE all|api). */
+@Module({ imports: [WebhooksModule], controllers: [WebhooksController], providers: [WebhooksService] })
+export class WebhooksApiModule {}
