@@ -5,7 +5,8 @@ import { startEmulator } from './bootstrap';
 import { AppConfig } from './config/app-config';
 import type { LogLevel } from './config/environment';
 import { ConfigError, loadConfig } from './config/load-config';
-import { startEmbeddedPostgres, type StartedService } from './database/embedded-postgres';
+import type { StartedService } from './common/started-service';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { startLocalRedis } from './redis/local-redis';
 
 const LEVELS: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

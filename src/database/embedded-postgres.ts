@@ -2,12 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../common/free-port';
+import type { StartedService } from '../common/started-service';
 import { dataFolderHolder, dataFolderInUse } from './data-folder-lock';
-
-export interface StartedService {
-  url: string;
-  stop(): Promise<void>;
-}
 
 const DATABASE = 'enreach_emulator';
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import Redis from 'ioredis';
 import { freePort } from '../common/free-port';
-import type { StartedService } from '../database/embedded-postgres';
+import type { StartedService } from '../common/started-service';
 
 export class RedisNotFoundError extends Error {
   constructor() {

@@ -1,4 +1,4 @@
-import type { StartedService } from '../../src/database/embedded-postgres';
+import type { StartedService } from '../../src/common/started-service';
 import { ensureServices } from './services';
 
 declare global {

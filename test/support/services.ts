@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type StartedService } from '../../src/database/embedded-postgres';
+import type { StartedService } from '../../src/common/started-service';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { startLocalRedis } from '../../src/redis/local-redis';
 import { adminDatabaseUrl, testRedisUrl } from './test-infra';
 
