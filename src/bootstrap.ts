@@ -1,12 +1,12 @@
 import { INestApplication, INestApplicationContext, LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { roleModule } from './roles/role-module';
 import { AppConfig } from './config/app-config';
 import { validationExceptionFactory } from './common/validation-errors';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
-import { addErrorContract } from './common/errors/openapi-errors';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { hostCheckMiddleware } from './common/http/host-check';
 import { requestBodyMiddleware } from './common/http/request-body';
 import { UnexpectedBodyGuard } from './common/http/unexpected-body.guard';
@@ -40,15 +40,7 @@ export async function startEmulator(config: AppConfig, logger: LoggerService): P
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  const document = addErrorContract(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Enreach webhook emulator')
-      .setDescription('Admin API: events, webhooks, deliveries, simulation, SmartRouting and scenarios')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Admin-Key' }, 'admin-key')
-      .addSecurityRequirements('admin-key')
-      .build(),
-  ));
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address();

@@ -7,6 +7,18 @@ import { DEFAULT_SAMPLE_NOW } from './sample-world';
 import { makeEvent } from './event-factory';
 import type { EventTypeDefinition } from './catalog.types';
 import { NotFoundError } from '../common/errors/domain-errors';
+import { ApiAnswer, t } from '../common/openapi/schema';
+import { EventTypeDetailResponse, EventTypeResponse, PayloadJsonSchemaResponse } from './catalog.response';
+import { payloadJsonSchema } from './payload-json-schema';
+
+function resolveOrFail(name: string) {
+  const resolved = resolveEventType(name);
+  if (!resolved) {
+    const hint = suggestEventTypeName(name);
+    throw new NotFoundError(`No event type "${name}"${hint ? `; did you mean ${hint}?` : ''}`);
+  }
+  return resolved;
+}
 
 function describe(def: EventTypeDefinition) {
   return {
@@ -32,21 +44,26 @@ function describe(def: EventTypeDefinition) {
 export class CatalogController {
   @Get()
   @ApiOperation({ summary: 'The 34 event types with their entity, description and properties' })
+  @ApiAnswer(200, t.array(EventTypeResponse), 'In catalog order')
   list() {
     return EVENT_TYPES.map((def) => describe(def));
   }
 
   @Get(':name')
   @ApiOperation({ summary: 'One event type (or alias) with a realistic sample payload' })
+  @ApiAnswer(200, EventTypeDetailResponse, 'The type, its properties and a sample payload (the same every time)')
   get(@Param('name', new NameParamPipe()) name: string) {
-    const resolved = resolveEventType(name);
-    if (!resolved) {
-      const hint = suggestEventTypeName(name);
-      throw new NotFoundError(`No event type "${name}"${hint ? `; did you mean ${hint}?` : ''}`);
-    }
+    const resolved = resolveOrFail(name);
     // The same sample every time for a type, so documentation and tests can quote it.
     const rng = new SeededRandom(resolved.def.name);
     const sample = makeEvent(resolved.def.name, {}, { rng, timestamp: DEFAULT_SAMPLE_NOW, id: rng.fork('id').uuid() });
     return { ...describe(resolved.def), ...(resolved.aliasOf ? { AliasOf: resolved.aliasOf } : {}), SamplePayload: sample };
+  }
+
+  @Get(':name/schema')
+  @ApiOperation({ summary: "An event type's payload (or an alias's) as a JSON Schema, to validate what your receiver gets" })
+  @ApiAnswer(200, PayloadJsonSchemaResponse, 'JSON Schema draft-07; also in this document as components.schemas.<EventType>Payload')
+  schema(@Param('name', new NameParamPipe()) name: string) {
+    return payloadJsonSchema(resolveOrFail(name).def);
   }
 }

@@ -1,5 +1,5 @@
 import type { EventTypeDefinition, HelperTypeDefinition, PropertyDefinition } from './catalog.types';
-import { EVENT_TYPES, HELPER_TYPES, listElementTypeName } from './event-catalog';
+import { EVENT_TYPE_ALIASES, EVENT_TYPES, HELPER_TYPES, listElementTypeName } from './event-catalog';
 import { INTEGER_RANGES, baseType, isNullableType } from './value-rules';
 
 /**
@@ -23,11 +23,16 @@ function refTo(dialect: SchemaDialect, name: string): JsonSchema {
   return { $ref: dialect === 'openapi-3.0' ? `#/components/schemas/${name}` : `#/definitions/${name}` };
 }
 
-function scalar(type: string): JsonSchema {
+/** `input`: what POST /api/events accepts and normalises (any-case Guids, ISO 8601 with a zone). */
+function scalar(type: string, input = false): JsonSchema {
   const base = baseType(type);
-  if (base === 'Guid') return { type: 'string', format: 'uuid', pattern: GUID };
+  if (base === 'Guid') return input ? { type: 'string', format: 'uuid' } : { type: 'string', format: 'uuid', pattern: GUID };
   if (base === 'bool') return { type: 'boolean' };
-  if (base === 'DateTime') return { type: 'string', pattern: DOTNET_DATETIME, description: 'UTC without a zone, e.g. 2018-01-01T08:01:23.45' };
+  if (base === 'DateTime') {
+    return input
+      ? { type: 'string', description: '.NET UTC (2018-01-01T08:01:23.45) or ISO 8601 with a zone' }
+      : { type: 'string', pattern: DOTNET_DATETIME, description: 'UTC without a zone, e.g. 2018-01-01T08:01:23.45' };
+  }
   if (base === 'SupervisionState') return { type: 'string', minLength: 1 };
   if (base in INTEGER_RANGES) {
     const [minimum, maximum] = INTEGER_RANGES[base];
@@ -44,9 +49,9 @@ function orNull(schema: JsonSchema, dialect: SchemaDialect): JsonSchema {
   return { ...schema, ...withNullEnum, type: [schema.type, 'null'] };
 }
 
-function propertySchema(property: PropertyDefinition, dialect: SchemaDialect): JsonSchema {
+function propertySchema(property: PropertyDefinition, dialect: SchemaDialect, input = false): JsonSchema {
   const element = listElementTypeName(property.type);
-  let schema: JsonSchema = element ? { type: 'array', items: refTo(dialect, element) } : scalar(property.type);
+  let schema: JsonSchema = element ? { type: 'array', items: refTo(dialect, element) } : scalar(property.type, input);
   if (property.enum) schema = { ...schema, enum: [...property.enum] };
   if (isNullableType(property.type)) schema = orNull(schema, dialect);
   return property.description ? { ...schema, description: property.description } : schema;
@@ -76,11 +81,37 @@ export function payloadSchema(def: EventTypeDefinition, dialect: SchemaDialect):
   return { title: payloadSchemaName(def.name), description: def.description, ...own, required: Object.keys(properties), properties };
 }
 
-/** Every payload and helper type, named for #/components/schemas. */
+export const emitRequestSchemaName = (eventType: string): string => `Emit${eventType}Request`;
+
+/**
+ * The body of POST /api/events for one type: its name (or an alias), an optional Timestamp and any
+ * of its own properties; the rest is filled in. The header (Id, EntityId, ...) is the emulator's.
+ */
+function emitRequestSchema(def: EventTypeDefinition): JsonSchema {
+  const aliases = Object.entries(EVENT_TYPE_ALIASES).filter(([, to]) => to === def.name).map(([alias]) => alias);
+  const properties: Record<string, JsonSchema> = {
+    EventType: { type: 'string', enum: [def.name, ...aliases] },
+    Timestamp: scalar('DateTime', true),
+  };
+  for (const property of def.properties) properties[property.name] = propertySchema(property, 'openapi-3.0', true);
+  return { type: 'object', description: `Emits ${def.name}; properties left out are filled realistically`, required: ['EventType'], properties, additionalProperties: false };
+}
+
+const oneOfByEventType = (names: Record<string, string>): JsonSchema => ({
+  oneOf: [...new Set(Object.values(names))].map((name) => refTo('openapi-3.0', name)),
+  discriminator: { propertyName: 'EventType', mapping: Object.fromEntries(Object.entries(names).map(([type, name]) => [type, `#/components/schemas/${name}`])) },
+});
+
+/** Every payload, helper type and emit request, named for #/components/schemas. */
 export function payloadComponentSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
   for (const helper of HELPER_TYPES) schemas[helper.name] = helperTypeSchema(helper, 'openapi-3.0');
   for (const def of EVENT_TYPES) schemas[payloadSchemaName(def.name)] = payloadSchema(def, 'openapi-3.0');
+  schemas.WebhookPayload = { description: 'A payload as receivers get it, one of the 34 event types', ...oneOfByEventType(Object.fromEntries(EVENT_TYPES.map((d) => [d.name, payloadSchemaName(d.name)]))) };
+  for (const def of EVENT_TYPES) schemas[emitRequestSchemaName(def.name)] = emitRequestSchema(def);
+  const emitNames: Record<string, string> = Object.fromEntries(EVENT_TYPES.map((d) => [d.name, emitRequestSchemaName(d.name)]));
+  for (const [alias, to] of Object.entries(EVENT_TYPE_ALIASES)) emitNames[alias] = emitRequestSchemaName(to);
+  schemas.EmitEventRequest = { description: 'One event: EventType (a name or an alias), optionally Timestamp and any of its properties', ...oneOfByEventType(emitNames) };
   return schemas;
 }
 

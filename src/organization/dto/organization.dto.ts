@@ -33,7 +33,7 @@ export class UserDto {
   @ValidateNested()
   @Type(() => OverflowTargetDto)
   OverflowTarget?: OverflowTargetDto | null;
-  @ApiPropertyOptional({ default: 1, description: 'Working terminals; 0: calls to the user fail with BusyForTechnicalError' }) @IsOptional() @IsInt() @Min(0) @Max(10) ServiceTerminals?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 1, description: 'Working terminals; 0: calls to the user fail with BusyForTechnicalError' }) @IsOptional() @IsInt() @Min(0) @Max(10) ServiceTerminals?: number;
   @ApiPropertyOptional({ description: 'Transfer all: every direct call goes to the OverflowTarget at once (Reason TransferAll)' }) @IsOptional() @IsBoolean() ForwardAll?: boolean;
 }
 
@@ -45,14 +45,14 @@ export class UpdateUserDto {
   @ValidateNested()
   @Type(() => OverflowTargetDto)
   OverflowTarget?: OverflowTargetDto | null;
-  @ApiPropertyOptional({ description: 'Working terminals; 0: calls to the user fail with BusyForTechnicalError' }) @IsOptional() @IsInt() @Min(0) @Max(10) ServiceTerminals?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Working terminals; 0: calls to the user fail with BusyForTechnicalError' }) @IsOptional() @IsInt() @Min(0) @Max(10) ServiceTerminals?: number;
   @ApiPropertyOptional({ description: 'Transfer all: every direct call goes to the OverflowTarget at once (Reason TransferAll)' }) @IsOptional() @IsBoolean() ForwardAll?: boolean;
   @ApiPropertyOptional({ enum: AVAILABILITIES, description: 'The availability a run starts with' }) @IsOptional() @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability?: Availability;
 }
 
 export class AttachedUserDto {
-  @ApiProperty() @IsUUID('all') UserId!: string;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') UserId!: string;
+  @ApiPropertyOptional({ type: 'integer', default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() Active?: boolean;
 }
 
@@ -67,11 +67,11 @@ export class QueueDto {
   @ApiProperty({ example: 'Customer Service' }) @IsString() @MinLength(1) @MaxLength(200) Name!: string;
   @ApiProperty({ example: '+358101231234' }) @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number!: string;
   @ApiPropertyOptional({ type: [AttachedUserDto] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsObject({ each: true, message: 'AttachedUsers must hold objects such as { "UserId": "..." }' }) @ValidateNested({ each: true }) @Type(() => AttachedUserDto) AttachedUsers?: AttachedUserDto[];
-  @ApiPropertyOptional({ default: 30 }) @IsOptional() @IsInt() @Min(0) @Max(3600) WrapUpSeconds?: number;
-  @ApiPropertyOptional({ default: 120 }) @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 30 }) @IsOptional() @IsInt() @Min(0) @Max(3600) WrapUpSeconds?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 120 }) @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
   @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
-  @ApiPropertyOptional({ default: 5, description: 'QueueStatus.OpenStatus: 5 Open, 3 Closed, ...; a transfer into a queue that is not open is cancelled (TargetClosed)' })
+  @ApiPropertyOptional({ type: 'integer', enum: [0, 1, 2, 3, 4, 5, 6], default: 5, description: 'QueueStatus.OpenStatus: 5 Open, 3 Closed, ...; a transfer into a queue that is not open is cancelled (TargetClosed)' })
   @IsOptional()
   @IsIn([0, 1, 2, 3, 4, 5, 6], { message: 'OpenStatus must be one of 0..6 (QueueStatus.OpenStatus: 5 Open, 3 Closed, ...)' })
   OpenStatus?: number;
@@ -81,11 +81,11 @@ export class UpdateQueueDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Name?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number?: string;
   @ApiPropertyOptional({ type: [AttachedUserDto] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsObject({ each: true, message: 'AttachedUsers must hold objects such as { "UserId": "..." }' }) @ValidateNested({ each: true }) @Type(() => AttachedUserDto) AttachedUsers?: AttachedUserDto[];
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(3600) WrapUpSeconds?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() @Min(0) @Max(3600) WrapUpSeconds?: number;
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() @Min(1) @Max(86400) MaxWaitSeconds?: number;
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
   @ApiPropertyOptional({ type: OverflowTargetDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OverflowTargetDto) OverflowTarget?: OverflowTargetDto | null;
-  @ApiPropertyOptional({ default: 5, description: 'QueueStatus.OpenStatus: 5 Open, 3 Closed, ...; a transfer into a queue that is not open is cancelled (TargetClosed)' })
+  @ApiPropertyOptional({ type: 'integer', enum: [0, 1, 2, 3, 4, 5, 6], default: 5, description: 'QueueStatus.OpenStatus: 5 Open, 3 Closed, ...; a transfer into a queue that is not open is cancelled (TargetClosed)' })
   @IsOptional()
   @IsIn([0, 1, 2, 3, 4, 5, 6], { message: 'OpenStatus must be one of 0..6 (QueueStatus.OpenStatus: 5 Open, 3 Closed, ...)' })
   OpenStatus?: number;
@@ -94,13 +94,13 @@ export class UpdateQueueDto {
 export class CallListDto {
   @ApiProperty({ example: 'Callbacks' }) @IsString() @MinLength(1) @MaxLength(200) Name!: string;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() IsAutoAllocate?: boolean;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) AttachedUserIds?: string[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'uuid' } }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) AttachedUserIds?: string[];
 }
 
 export class UpdateCallListDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Name?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() IsAutoAllocate?: boolean;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) AttachedUserIds?: string[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'uuid' } }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) AttachedUserIds?: string[];
 }
 
 export class OrganizationDto {

@@ -53,7 +53,7 @@ export class CreateScenarioDto {
   @MaxLength(200)
   Seed!: string | number;
   @ApiPropertyOptional({ default: 1, description: '1 = real time; 60 = a virtual minute per second' }) @IsOptional() @IsNumber() @Min(0.001) @Max(1000000) TimeScale?: number;
-  @ApiPropertyOptional({ description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsRealDate() StartTime?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsRealDate() StartTime?: string;
   @ApiPropertyOptional({ enum: LOAD_PATTERNS, default: 'constant' })
   @IsOptional()
   @IsIn(LOAD_PATTERNS, { message: `Pattern must be one of: ${LOAD_PATTERNS.join(', ')}` })
@@ -82,7 +82,7 @@ export class CreateScenarioDto {
   @Min(0.001)
   @Max(86400)
   BurstEverySeconds?: number;
-  @ApiPropertyOptional({ description: 'Bursts: calls in each burst' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Bursts: calls in each burst' })
   @ValidateIf((o: CreateScenarioDto) => o.Pattern === 'bursts' || o.BurstCalls !== undefined)
   @IsInt()
   @Min(1)

@@ -51,7 +51,7 @@ export class CallScriptDto {
   @IsString()
   @MinLength(1)
   Agent?: string;
-  @ApiPropertyOptional({ description: "Queue calls: the call's priority instead of the queue's (0..10000)" }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+  @ApiPropertyOptional({ type: 'integer', description: "Queue calls: the call's priority instead of the queue's (0..10000)" }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
 }
 
 export class PlaceCallQuery {
@@ -141,7 +141,7 @@ export class CallbackAttemptDto {
 }
 
 export class AssignCallbackDto {
-  @ApiPropertyOptional({ description: 'User id or username; null unassigns', nullable: true }) @IsOptional() @IsString() @MaxLength(200) User?: string | null;
+  @ApiPropertyOptional({ type: 'string', description: 'User id or username; null unassigns', nullable: true }) @IsOptional() @IsString() @MaxLength(200) User?: string | null;
 }
 
 export class ResetSimulationDto {

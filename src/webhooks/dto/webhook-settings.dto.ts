@@ -13,7 +13,7 @@ export class WebhookSettingsDto {
   @IsBoolean()
   InsecureSSL?: boolean;
 
-  @ApiPropertyOptional({ example: 'MySecretString', description: 'Sent as X-Benemen-Token; never returned', nullable: true })
+  @ApiPropertyOptional({ type: 'string', example: 'MySecretString', description: 'Sent as X-Benemen-Token; never returned; null removes it', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -25,16 +25,16 @@ export class WebhookSettingsDto {
   @IsBoolean()
   IsActive?: boolean;
 
-  @ApiPropertyOptional({ example: { 'X-Tenant': 'acme' }, description: 'Additional request headers' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { 'X-Tenant': 'acme' }, description: 'Additional request headers' })
   @IsOptional()
   @IsObject()
   Headers?: Record<string, string>;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'number' } }],
+    // nullable goes inside: OpenAPI 3.0 wants a type beside it.
+    oneOf: [{ type: 'string', nullable: true }, { type: 'array', items: { type: 'integer', minimum: 0 } }],
     example: '1s,5s,30s',
     description: 'Waits between attempts for this webhook ("10s,1m" or milliseconds [1000, 5000]); null = global',
-    nullable: true,
   })
   @IsOptional()
   RetrySchedule?: string | number[] | null;

@@ -1,0 +1,30 @@
+import { named, t } from '../../common/openapi/schema';
+import { DeliveryResponse } from '../../deliveries/dto/delivery.response';
+
+/** What the event routes answer (see events.service.ts). */
+const Payload = { $ref: '#/components/schemas/WebhookPayload' };
+
+export const EventResponse = named(
+  'Event',
+  t.object({
+    Id: t.uuid(),
+    EventType: t.string({ example: 'QueueCallInUserAllocated' }),
+    Source: t.enum(['api', 'simulation', 'scenario', 'test'], { description: 'What made it' }),
+    CreatedAt: t.dateTime(),
+    Payload,
+  }),
+);
+
+export const EventPageResponse = named('EventPage', t.object({ Total: t.integer(), Limit: t.integer(), Offset: t.integer(), Items: t.array(EventResponse) }));
+
+export const EventDetailResponse = named('EventDetail', { allOf: [EventResponse, t.object({ Deliveries: t.array(DeliveryResponse) })] });
+
+export const EmittedEventResponse = named(
+  'EmittedEvent',
+  t.object({
+    Payload,
+    Deliveries: t.array(t.object({ Id: t.uuid(), WebhookId: t.uuid() }), { description: 'One per matching active webhook' }),
+  }),
+);
+
+export const TestSendResponse = named('TestSend', t.object({ Payload, DeliveryId: t.uuid() }));
