@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional } from 'class-validator';
+import { IsWholeNumberIn, wholeNumber } from './dto/page.query';
 
 /** The longest a list route may hold a request open (`waitMs`). */
 export const MAX_WAIT_MS = 30_000;
@@ -28,8 +29,7 @@ export const WaitMsQuery = () =>
   applyDecorators(
     ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_WAIT_MS, default: 0, description: `Hold the request until at least one row matches, up to this many ms (max ${MAX_WAIT_MS})` }),
     IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(0),
-    Max(MAX_WAIT_MS),
+    // The same rule as limit and offset: "0x10" or "1e3" is refused, not read as a number.
+    Transform(wholeNumber),
+    IsWholeNumberIn(0, MAX_WAIT_MS),
   );

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, t } from '../common/openapi/schema';
-import { AttachedUserResponse } from '../organization/dto/organization.response';
+import { QueueResponse } from '../organization/dto/organization.response';
 import {
   AvailabilityCommandResponse,
   CallbackCommandResponse,
@@ -217,7 +217,7 @@ export class SimulationController {
   @Post('users/:user/supervision')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start supervising a user (UserSupervisionStatus)' })
-  @ApiBody({ type: SupervisionDto, examples: { supervise: { summary: 'Supervise a demo user', value: { Target: 'laura.makinen@demo.example' } } } })
+  @ApiBody({ type: SupervisionDto, examples: { supervise: { summary: 'Supervise a demo user on a connected call', value: { Target: 'laura.makinen@demo.example' } } } })
   @ApiAnswer(202, SupervisionCommandResponse, 'Accepted; the events follow in the simulation')
   startSupervision(@Param('user', ref) user: string, @Body() dto: SupervisionDto) {
     this.simulation.run((sim) => sim.startSupervision(user, dto.Target));
@@ -240,7 +240,7 @@ export class SimulationController {
     type: AttachedUsersDto,
     examples: { two: { summary: 'Two demo users, by username', value: { AttachedUsers: [{ UserId: 'anna.virtanen@demo.example', Priority: 0, Active: true }, { UserId: 'mikko.korhonen@demo.example', Priority: 1, Active: true }] } } },
   })
-  @ApiAnswer(200, t.array(AttachedUserResponse), 'The stored members, by id')
+  @ApiAnswer(200, QueueResponse, 'The queue with its stored members, by id')
   async attach(@Param('id', uuid) id: string, @Body() dto: AttachedUsersDto) {
     this.simulation.run((sim) =>
       sim.setQueueMembership(

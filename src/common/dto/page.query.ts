@@ -7,10 +7,10 @@ export const MAX_PAGE_SIZE = 1000;
 export const MAX_OFFSET = 1_000_000;
 
 /** Digits only become a number: "0x10", "1e20" and " 5" stay strings and are refused. */
-const wholeNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value);
+export const wholeNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value);
 
 /** One rule, one message: "limit must be a whole number from 1 to 1000". */
-function IsWholeNumberIn(min: number, max: number): PropertyDecorator {
+export function IsWholeNumberIn(min: number, max: number): PropertyDecorator {
   return ValidateBy({
     name: 'isWholeNumberIn',
     validator: {

@@ -23,9 +23,12 @@ export function namedSchemas(): Record<string, Schema> {
 
 type Extra = Partial<SchemaObject>;
 
-/** A nullable value: OpenAPI 3.0 cannot put `nullable` beside a $ref, so a ref is wrapped. */
+/**
+ * A nullable value. OpenAPI 3.0 ignores `nullable` beside a $ref, and `allOf: [ref]` still refuses
+ * null, so a ref becomes "the ref, or null" (a schema that only null matches).
+ */
 export function nullable(schema: Schema): Schema {
-  return '$ref' in schema ? { type: 'object', allOf: [schema], nullable: true } : { ...schema, nullable: true };
+  return '$ref' in schema ? { anyOf: [schema, { type: 'object', nullable: true, enum: [null] }] } : { ...schema, nullable: true };
 }
 
 /** Builders for the shapes the presenters return. */

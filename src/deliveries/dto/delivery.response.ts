@@ -36,7 +36,7 @@ const Attempt = named(
       Trigger: t.enum(['scheduled', 'manual']),
       StartedAt: t.dateTime(),
       EndedAt: t.dateTime(),
-      DurationMs: t.integer({ minimum: 0 }),
+      DurationMs: t.number({ minimum: 0 }),
       Outcome: t.enum(ATTEMPT_OUTCOMES),
       StatusCode: nullable(t.integer()),
       ErrorMessage: nullable(t.string()),
