@@ -6,7 +6,7 @@ import { roleModule } from './roles/role-module';
 import { AppConfig } from './config/app-config';
 import { validationExceptionFactory } from './common/validation-errors';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
-import { buildOpenApiDocument } from './common/openapi/openapi-document';
+import { buildOpenApiDocument } from './openapi-document';
 import { hostCheckMiddleware } from './common/http/host-check';
 import { requestBodyMiddleware } from './common/http/request-body';
 import { UnexpectedBodyGuard } from './common/http/unexpected-body.guard';

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { payloadComponentSchemas } from '../../catalog/payload-json-schema';
-import { addErrorContract } from '../errors/openapi-errors';
-import { namedSchemas } from './schema';
+import { payloadComponentSchemas } from './catalog/payload-json-schema';
+import { addErrorContract } from './common/errors/openapi-errors';
+import { namedSchemas } from './common/openapi/schema';
 
 /**
  * The admin API's OpenAPI document (/docs/json): the routes' decorators, the named response
