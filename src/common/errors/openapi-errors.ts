@@ -26,6 +26,8 @@ const RESPONSES: Record<string, string> = {
   '503': 'A dependency is down or the simulation has no organisation; retry after Retry-After seconds',
 };
 
+const RETRY_AFTER = { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } };
+
 /** Documents the one error shape on every operation of the OpenAPI document. */
 export function addErrorContract(document: OpenAPIObject): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorResponse: ERROR_SCHEMA } };
@@ -35,7 +37,7 @@ export function addErrorContract(document: OpenAPIObject): OpenAPIObject {
       const op = item[method];
       if (!op) continue;
       for (const [status, description] of Object.entries(RESPONSES)) {
-        op.responses[status] ??= { description, content: { 'application/json': { schema: ref } } };
+        op.responses[status] ??= { description, content: { 'application/json': { schema: ref } }, ...(status === '503' ? { headers: { 'Retry-After': RETRY_AFTER } } : {}) };
       }
     }
   }
