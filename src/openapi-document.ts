@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { PUBLIC_EXTENSION } from './auth/public.decorator';
 import { payloadComponentSchemas } from './catalog/payload-json-schema';
 import { addErrorContract } from './common/errors/openapi-errors';
 import { namedSchemas } from './common/openapi/schema';
@@ -23,5 +24,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
   );
   document.components = { ...document.components, schemas: { ...payloadComponentSchemas(), ...namedSchemas(), ...document.components?.schemas } };
+  for (const item of Object.values(document.paths)) {
+    for (const op of [item.get, item.put, item.post, item.patch, item.delete]) {
+      if (!op || !(PUBLIC_EXTENSION in op)) continue;
+      delete (op as Record<string, unknown>)[PUBLIC_EXTENSION];
+      op.security = []; // open without ADMIN_API_KEY
+    }
+  }
   return addErrorContract(document);
 }

@@ -16,6 +16,7 @@ export interface Operation {
   summary?: string;
   tags?: string[];
   parameters?: { name: string; in: string; required?: boolean }[];
+  security?: Record<string, string[]>[];
   requestBody?: { required?: boolean; content: Record<string, { schema?: unknown; example?: unknown; examples?: Record<string, { value: unknown }> }> };
   responses: Record<string, { description: string; content?: Record<string, { schema?: unknown }> }>;
 }
