@@ -152,14 +152,15 @@ describe('the OpenAPI document (/docs/json)', () => {
     await examplesOf('post', '/api/simulation/reset', {}, async (res) => {
       if (res.body?.Paused) await examplesOf('post', '/api/simulation/advance');
     });
-    await api().post('/api/simulation/reset').send({ Seed: 'openapi-examples' }).expect(200);
-    const calls = await examplesOf('post', '/api/calls');
-    await examplesOf('post', '/api/calls/{id}/hangup', { id: calls[0].body.CallId });
+    await api().post('/api/simulation/reset').send({ Seed: 'openapi-examples', TimeScale: 1 }).expect(200);
+    // Laura (a Sales agent) on a connected call first, so the examples' Sales call rings someone else.
     const direct = await api()
       .post('/api/calls')
       .send({ Type: 'direct', User: 'laura.makinen@demo.example', Script: { AnswerAfterSeconds: 0.2, TalkSeconds: 3600 } })
       .expect(201);
-    await until(async () => (await api().get(`/api/calls/${direct.body.CallId}`)).body?.Call?.Phase === 'connected', 10_000);
+    await until(async () => (await api().get(`/api/calls/${direct.body.CallId}`)).body?.Call?.Phase === 'connected', 10_000, "laura's call to connect");
+    const calls = await examplesOf('post', '/api/calls');
+    await examplesOf('post', '/api/calls/{id}/hangup', { id: calls[0].body.CallId });
     // The supervision examples name laura, now on a connected call.
     await examplesOf('post', '/api/users/{user}/supervision', { user: 'jukka.nieminen@demo.example' });
     await examplesOf('post', '/api/users/{user}/supervision/stop', { user: 'jukka.nieminen@demo.example' });
@@ -173,7 +174,7 @@ describe('the OpenAPI document (/docs/json)', () => {
     await examplesOf('post', '/api/scenarios', {}, async (res) => {
       if (!res.body?.Id) return;
       await api().delete(`/api/scenarios/${res.body.Id}`).expect(202);
-      await until(async () => !['running', 'draining'].includes((await api().get(`/api/scenarios/${res.body.Id}`)).body.Status), 20_000);
+      await until(async () => !['running', 'draining'].includes((await api().get(`/api/scenarios/${res.body.Id}`)).body.Status), 30_000, 'the scenario to end');
     });
 
     const untried = operations(doc)
@@ -191,8 +192,12 @@ describe('the OpenAPI document (/docs/json)', () => {
       return items[0][key];
     };
     // Something of each kind to read.
-    const emitted = await api().post('/api/events').send({ EventType: 'QueueCallInUserAllocated' }).expect(201);
-    await until(async () => (await api().get(`/api/deliveries/${emitted.body.Deliveries[0].Id}`)).body.Status === 'delivered', 10_000);
+    await api()
+      .post('/api/webhooks')
+      .send({ Webhook: { Endpoint: receiverUrl('/openapi-get'), InsecureSSL: true }, Subscriptions: [{ EventType: 'QueueCallInArrived', AllEntities: true }] })
+      .expect(201);
+    const emitted = await api().post('/api/events').send({ EventType: 'QueueCallInArrived' }).expect(201);
+    await until(async () => (await api().get(`/api/deliveries/${emitted.body.Deliveries[0].Id}`)).body.Status === 'delivered', 10_000, 'the delivery');
     const call = await api().post('/api/calls').send({ Type: 'queue', Queue: '+358101231234', Script: { TalkSeconds: 3600 } }).expect(201);
     const queueId = await first('/api/queues');
     await api().put(`/api/queues/${queueId}/smart-routing`).send({ Endpoint: receiverUrl('/routing'), InsecureSSL: true, IsActive: false }).expect(200);

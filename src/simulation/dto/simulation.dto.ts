@@ -128,7 +128,7 @@ export class CreateCallbackDto {
   @ValidateNested({ each: true })
   @Type(() => CallbackExtraDto)
   Extras?: CallbackExtraDto[];
-  @ApiPropertyOptional({ enum: [1, 3], default: 1, description: '1: an explicit callback request; 3: a call list item created manually' })
+  @ApiPropertyOptional({ type: 'integer', enum: [1, 3], default: 1, description: '1: an explicit callback request; 3: a call list item created manually' })
   @IsOptional()
   @IsIn([1, 3], { message: 'TypeId must be 1 (explicit callback request) or 3 (call list item created manually); 2 comes from an overflown call' })
   TypeId?: 1 | 3;
