@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { PUBLIC_EXTENSION } from './auth/public.decorator';
 import { payloadComponentSchemas } from './catalog/payload-json-schema';
+import { packageVersion } from './cli/main';
 import { addErrorContract } from './common/errors/openapi-errors';
 import { namedSchemas } from './common/openapi/schema';
 
@@ -16,7 +17,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('Enreach webhook emulator')
       .setDescription('Admin API: events, webhooks, deliveries, simulation, SmartRouting and scenarios')
-      .setVersion(process.env.npm_package_version ?? '0.1.0')
+      .setVersion(packageVersion())
       .setLicense('MIT', 'https://opensource.org/licenses/MIT')
       .addServer('http://127.0.0.1:3000', 'The emulator on its default PORT')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Admin-Key' }, 'admin-key')

@@ -1,16 +1,12 @@
-import Ajv, { type ValidateFunction } from 'ajv';
 import { SeededRandom } from '../common/seeded-random';
 import { EVENT_TYPES, type EventTypeName } from './event-catalog';
 import { makeEvent } from './event-factory';
-import { payloadComponentSchemas, payloadJsonSchema, payloadSchemaName } from './payload-json-schema';
+import { payloadComponentSchemas, payloadSchemaName } from './payload-json-schema';
+import { payloadValidator } from './payload-json-schema.fixture';
 
 const SEEDS_PER_TYPE = 25;
 
-function compile(name: EventTypeName): ValidateFunction {
-  // strict: an unknown keyword or a mistyped schema fails here, not silently in a receiver's validator.
-  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, formats: { uuid: true } });
-  return ajv.compile(payloadJsonSchema(EVENT_TYPES.find((d) => d.name === name)!));
-}
+const compile = (name: EventTypeName) => payloadValidator(name);
 
 function samples(name: EventTypeName): Record<string, unknown>[] {
   return Array.from({ length: SEEDS_PER_TYPE }, (_, i) => {

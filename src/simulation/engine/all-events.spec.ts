@@ -1,4 +1,5 @@
 import { EVENT_TYPE_NAMES } from '../../catalog/event-catalog';
+import { payloadSchemaErrors } from '../../catalog/payload-json-schema.fixture';
 import { validatePayload } from '../../catalog/payload-validator';
 import { createHarness, IDS, organizationData } from './simulation.fixture';
 
@@ -37,6 +38,8 @@ describe('event coverage', () => {
     expect([...emitted].sort()).toEqual([...EVENT_TYPE_NAMES].sort());
     expect(EVENT_TYPE_NAMES).toHaveLength(34);
     expect(h.events.flatMap((e) => validatePayload(e))).toEqual([]);
+    // ... and each matches the JSON Schema GET /api/event-types/:name/schema serves for its type.
+    expect(h.events.flatMap((e) => payloadSchemaErrors(e))).toEqual([]);
     expect(new Set(h.events.map((e) => e.Id)).size).toBe(h.events.length);
     expect(h.events.every((e) => e.RootEntityId === data.organization.id)).toBe(true);
     // A call's events have strictly increasing timestamps.
