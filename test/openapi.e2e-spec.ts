@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { EVENT_TYPES } from '../src/catalog/event-catalog';
 import { HttpsReceiver } from './support/https-receiver';
-import { lintOpenApi, readmeTourRequests, responseValidator, typeCheckAgainstDocument, type Doc, type Operation } from './support/openapi-checks';
+import { lintOpenApi, pathTemplate, readmeApiRequests, readmeTour, responseValidator, typeCheckAgainstDocument, type Doc, type Operation } from './support/openapi-checks';
 import { receiverUrl } from './support/receiver-host';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -233,19 +233,25 @@ describe('the OpenAPI document (/docs/json)', () => {
 
   it("types a client generated with openapi-typescript so the README's tour type-checks, and a wrong body does not", async () => {
     const fixture = readFileSync(join(ROOT, 'test/fixtures/readme-tour.client.ts'), 'utf8');
-    const tour = readmeTourRequests(join(ROOT, 'README.md'));
+    const tour = readmeApiRequests(readmeTour(join(ROOT, 'README.md')));
     expect(tour.map((r) => `${r.method} ${r.path}`)).toEqual(['post /api/webhooks', 'post /api/events', 'get /api/deliveries', 'post /api/deliveries/resend', 'post /api/reset']);
-    // The README's request bodies as they are written there, each typed by its operation.
+    // Every request body the README shows, as written there, typed by its operation.
+    const withBodies = readmeApiRequests(readFileSync(join(ROOT, 'README.md'), 'utf8')).filter((r) => r.body !== undefined);
+    expect(withBodies.length).toBeGreaterThanOrEqual(6);
     const readmeBodies = [
       "import type { Body } from './readme-tour.client';",
-      ...tour.filter((r) => r.body !== undefined).map((r, i) => `export const step${i}: Body<'${r.path}', '${r.method}'> = ${JSON.stringify(r.body)};`),
+      ...withBodies.map((r, i) => {
+        const template = pathTemplate(doc, r.method, r.path);
+        if (!template) throw new Error(`the README's ${r.method} ${r.path} is not in the document`);
+        return `export const step${i}: Body<'${template}', '${r.method}'> = ${JSON.stringify(r.body)};`;
+      }),
     ].join('\n');
 
-    const clean = typeCheckAgainstDocument(doc, { 'readme-tour.client.ts': fixture, 'readme-bodies.ts': readmeBodies });
+    const clean = await typeCheckAgainstDocument(doc, { 'readme-tour.client.ts': fixture, 'readme-bodies.ts': readmeBodies });
     expect(clean.diagnostics).toEqual([]);
 
     // The check can fail: without the @ts-expect-error lines, the four wrong bodies are errors.
-    const broken = typeCheckAgainstDocument(doc, { 'readme-tour.client.ts': fixture.replace(/^\/\/ @ts-expect-error.*$/gm, '//') });
+    const broken = await typeCheckAgainstDocument(doc, { 'readme-tour.client.ts': fixture.replace(/^\/\/ @ts-expect-error.*$/gm, '//') });
     expect(broken.diagnostics).toHaveLength(4);
     expect(broken.diagnostics.join('\n')).toMatch(/number.*not assignable to type 'string'/);
   });

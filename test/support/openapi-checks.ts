@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import Ajv, { type ValidateFunction } from 'ajv';
-import ts from 'typescript';
 
 /** What CI checks on /docs/json: Redocly's lint, answers against their schemas, and a typed client. */
 
@@ -55,54 +55,67 @@ export function responseValidator(doc: Doc): (method: string, path: string, stat
 }
 
 export interface TypeCheckResult {
+  /** tsc's errors, one line each: `file(line,col): error TSnnnn: message`. */
   diagnostics: string[];
 }
 
+const run = promisify(execFile);
+
 /**
  * Generates TypeScript types from the document with openapi-typescript into a temp folder, puts
- * `files` beside them, and type-checks them with `tsc --strict`. The folder is removed afterwards.
+ * `files` beside them, and type-checks them with `tsc --strict`; both run as child processes, so
+ * the app under test in this process keeps serving. The folder is removed afterwards.
  */
-export function typeCheckAgainstDocument(doc: Doc, files: Record<string, string>): TypeCheckResult {
+export async function typeCheckAgainstDocument(doc: Doc, files: Record<string, string>): Promise<TypeCheckResult> {
   const dir = mkdtempSync(join(tmpdir(), 'emulator-client-'));
   try {
-    // Its command line, as the README tells users to run it (the package is ESM inside, which jest
-    // cannot load). Defaults stay optional: openapi-typescript otherwise makes every property with
-    // a default required, in request bodies too.
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify(doc));
-    const cli = join(dirname(require.resolve('openapi-typescript')), '..', 'bin', 'cli.js');
-    execFileSync(process.execPath, [cli, join(dir, 'openapi.json'), '--default-non-nullable', 'false', '--output', join(dir, 'emulator-api.ts')], { stdio: 'pipe' });
+    // Its command line, as the README tells users to run it. Defaults stay optional: openapi-typescript
+    // otherwise makes every property with a default required, in request bodies too.
+    const generator = join(dirname(require.resolve('openapi-typescript')), '..', 'bin', 'cli.js');
+    await run(process.execPath, [generator, join(dir, 'openapi.json'), '--default-non-nullable', 'false', '--output', join(dir, 'emulator-api.ts')]);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    const options: ts.CompilerOptions = {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.CommonJS,
-      moduleResolution: ts.ModuleResolutionKind.Node10,
-      lib: ['lib.es2022.d.ts'],
-      types: [],
-      noUnusedLocals: false,
-    };
-    const program = ts.createProgram(Object.keys(files).map((name) => join(dir, name)), options);
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file && d.start !== undefined ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
-      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-    });
-    return { diagnostics };
+    const compilerOptions = { strict: true, noEmit: true, target: 'ES2022', module: 'commonjs', moduleResolution: 'node10', lib: ['ES2022'], types: [] };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: Object.keys(files) }));
+    const tsc = join(dirname(require.resolve('typescript')), '..', 'bin', 'tsc');
+    const output = await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json'), '--pretty', 'false']).then(
+      (r) => r.stdout,
+      (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    );
+    return { diagnostics: output.split('\n').filter((line) => /\(\d+,\d+\): error TS\d+/.test(line)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The README tour's emulator requests: `curl ... localhost:3000/api/... -d '<json>'`, in order. */
-export function readmeTourRequests(readmePath: string): { method: string; path: string; body: unknown }[] {
+export interface ReadmeRequest {
+  method: string;
+  /** The path as the README writes it, e.g. /api/queues/6cb31d7d-.../smart-routing. */
+  path: string;
+  body: unknown;
+}
+
+/** The admin API requests a README text shows: `curl ... localhost:3000/api/...` (or `$EMULATOR_URL`), in order. */
+export function readmeApiRequests(text: string): ReadmeRequest[] {
+  const joined = text.replace(/\\\n\s*/g, ' '); // shell line continuations
+  const curl = /curl -\w+ (?:-X (\w+) )?['"]?(?:localhost:3000|\$EMULATOR_URL)(\/api\/[^\s'"?]*)[^\n]*?(?:-d '([^']*)')?[ \t]*$/gm;
+  return [...joined.matchAll(curl)].map((m) => {
+    const body = m[3] === undefined ? undefined : (JSON.parse(m[3]) as unknown);
+    return { method: (m[1] ?? (body === undefined ? 'GET' : 'POST')).toLowerCase(), path: m[2], body };
+  });
+}
+
+/** The document's path template a concrete path belongs to (literal segments win over parameters). */
+export function pathTemplate(doc: Doc, method: string, path: string): string | undefined {
+  const candidates = Object.keys(doc.paths).filter(
+    (template) => doc.paths[template][method] && new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`).test(path),
+  );
+  return candidates.sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0))[0];
+}
+
+/** The Quick tour section of the README. */
+export function readmeTour(readmePath: string): string {
   const readme = readFileSync(readmePath, 'utf8');
   const tour = readme.slice(readme.indexOf('## Quick tour'));
-  const section = tour.slice(0, tour.indexOf('\n## ', 5));
-  const requests: { method: string; path: string; body: unknown }[] = [];
-  const curl = /curl -s (?:-X (\w+) )?'?localhost:3000(\/api\/[^\s'?]*)[^\n]*?(?:-d '([^']*)')?\s*$/gm;
-  for (const m of section.matchAll(curl)) {
-    const body = m[3] === undefined ? undefined : JSON.parse(m[3]);
-    requests.push({ method: (m[1] ?? (body === undefined ? 'GET' : 'POST')).toLowerCase(), path: m[2], body });
-  }
-  return requests;
+  return tour.slice(0, tour.indexOf('\n## ', 5));
 }
