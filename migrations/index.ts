@@ -5,6 +5,7 @@ import { DeliveryRetrySchedule1764000000003 } from './1764000000003-delivery-ret
 import { UniqueUserNamesAndNumbers1764000000004 } from './1764000000004-unique-user-names-and-numbers';
 import { SimulationRuns1764000000016 } from './1764000000016-simulation-runs';
 import { OrganizationReachability1764000000017 } from './1764000000017-organization-reachability';
+import { WebhookPlatform1764000000019 } from './1764000000019-webhook-platform';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and Jest load the same classes. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   UniqueUserNamesAndNumbers1764000000004,
   SimulationRuns1764000000016,
   OrganizationReachability1764000000017,
+  WebhookPlatform1764000000019,
 ];

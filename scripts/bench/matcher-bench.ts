@@ -21,7 +21,7 @@ export function benchMatcher(webhookCount: number, allEntitiesEvery = 10, matche
   const subscriptions: SubscriptionSnapshot[] = [];
   for (let i = 0; i < webhookCount; i++) {
     const id = randomUUID();
-    webhooks.push({ id, endpoint: 'https://x/', insecureSsl: false, secret: null, isActive: true, headers: {}, retryScheduleMs: null });
+    webhooks.push({ id, platform: 'enreach', endpoint: 'https://x/', insecureSsl: false, secret: null, isActive: true, headers: {}, retryScheduleMs: null, deactivateAfterFailures: null });
     for (let k = 0; k < 3; k++) {
       const eventType = EVENT_TYPE_NAMES[(i + k * 7) % EVENT_TYPE_NAMES.length];
       subscriptions.push({ webhookId: id, eventType, entityId: entities[i % entities.length], allEntities: false });

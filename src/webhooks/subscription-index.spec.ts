@@ -3,12 +3,14 @@ import type { WebhookSnapshot } from './webhook-snapshot';
 
 const hook = (id: string, isActive = true): WebhookSnapshot => ({
   id,
+  platform: 'enreach',
   endpoint: `https://${id}.example.com/`,
   insecureSsl: false,
   secret: null,
   isActive,
   headers: {},
   retryScheduleMs: null,
+  deactivateAfterFailures: null,
 });
 const QUEUE = '6cb31d7d-9cd9-41dc-a096-62cf31fd0281';
 const OTHER = 'e0072f3a-cc7c-42ee-b0ac-34cd7238150a';
@@ -42,6 +44,19 @@ describe('SubscriptionIndex', () => {
 
   it('compares entity ids case-insensitively, as GUIDs', () => {
     expect(ids('QueueStatus', QUEUE)).toEqual(['specific']);
+  });
+
+  it('matches a Landis webhook by webhook event name, and only when Landis webhooks are asked for', () => {
+    const mixed = new SubscriptionIndex(
+      [hook('enreach'), { ...hook('landis'), platform: 'landis' }],
+      [
+        { webhookId: 'landis', eventType: 'App.QueueWebhook', entityId: null, allEntities: true },
+        { webhookId: 'enreach', eventType: 'QueueCallInArrived', entityId: null, allEntities: true },
+      ],
+    );
+    expect(mixed.match('App.QueueWebhook', null, 'landis').map((w) => w.id)).toEqual(['landis']);
+    expect(mixed.match('App.QueueWebhook', null)).toEqual([]);
+    expect(mixed.match('QueueCallInArrived', null, 'landis')).toEqual([]);
   });
 
   it('matches nothing for an event type without subscriptions', () => {

@@ -1,3 +1,4 @@
+import type { WebhookPlatform } from './webhook-platform';
 import type { SubscriptionSnapshot, WebhookSnapshot } from './webhook-snapshot';
 
 interface EventTypeBucket {
@@ -28,15 +29,18 @@ export class SubscriptionIndex {
     }
   }
 
-  /** Active webhooks subscribed to this event, each once however many of its subscriptions match. */
-  match(eventType: string, entityId: string | null | undefined): WebhookSnapshot[] {
+  /**
+   * Active webhooks of the platform subscribed to this event, each once however many of its
+   * subscriptions match. (The platforms' names never collide; the check keeps it so.)
+   */
+  match(eventType: string, entityId: string | null | undefined, platform: WebhookPlatform = 'enreach'): WebhookSnapshot[] {
     const bucket = this.buckets.get(eventType);
     if (!bucket) return [];
     const specific = entityId ? bucket.byEntity.get(entityId.toLowerCase()) : undefined;
     const result: WebhookSnapshot[] = [];
     const add = (id: string) => {
       const webhook = this.webhooks.get(id);
-      if (webhook?.isActive) result.push(webhook);
+      if (webhook?.isActive && webhook.platform === platform) result.push(webhook);
     };
     bucket.all.forEach(add);
     specific?.forEach((id) => {

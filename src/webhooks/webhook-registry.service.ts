@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { SubscriptionIndex } from './subscription-index';
+import type { WebhookPlatform } from './webhook-platform';
 import type { SubscriptionSnapshot, WebhookSnapshot } from './webhook-snapshot';
 
 /**
@@ -43,8 +44,14 @@ export class WebhookRegistry implements OnModuleInit, OnApplicationShutdown {
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
-  match(eventType: string, entityId: string | null | undefined): WebhookSnapshot[] {
-    return this.index.match(eventType, entityId);
+  match(eventType: string, entityId: string | null | undefined, platform: WebhookPlatform = 'enreach'): WebhookSnapshot[] {
+    return this.index.match(eventType, entityId, platform);
+  }
+
+  /** Switches a webhook off (Landis's optional deactivation after failures) and tells every process. */
+  async deactivate(id: string): Promise<void> {
+    await this.dataSource.query('UPDATE webhooks SET is_active = false, updated_at = now() WHERE id = $1', [id]);
+    await this.changed();
   }
 
   webhook(id: string): WebhookSnapshot | undefined {
@@ -67,8 +74,8 @@ export class WebhookRegistry implements OnModuleInit, OnApplicationShutdown {
     const generation = ++this.generation;
     const [webhooks, subscriptions] = await Promise.all([
       this.dataSource.query<WebhookSnapshot[]>(
-        `SELECT id, endpoint, insecure_ssl AS "insecureSsl", secret, is_active AS "isActive", headers,
-                retry_schedule_ms AS "retryScheduleMs" FROM webhooks`,
+        `SELECT id, platform, endpoint, insecure_ssl AS "insecureSsl", secret, is_active AS "isActive", headers,
+                retry_schedule_ms AS "retryScheduleMs", deactivate_after_failures AS "deactivateAfterFailures" FROM webhooks`,
       ),
       this.dataSource.query<SubscriptionSnapshot[]>(
         `SELECT webhook_id AS "webhookId", event_type AS "eventType", entity_id AS "entityId",

@@ -1,10 +1,14 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { SubscriptionEntity } from './subscription.entity';
+import type { WebhookPlatform } from './webhook-platform';
 
 @Entity('webhooks')
 export class WebhookEntity {
   @PrimaryColumn('uuid')
   id!: string;
+
+  @Column({ type: 'text', default: 'enreach' })
+  platform!: WebhookPlatform;
 
   @Column({ type: 'text' })
   endpoint!: string;
@@ -12,7 +16,7 @@ export class WebhookEntity {
   @Column({ name: 'insecure_ssl', type: 'boolean', default: false })
   insecureSsl!: boolean;
 
-  /** Sent as X-Benemen-Token; never returned by the API nor logged. */
+  /** Enreach: sent as X-Benemen-Token. Landis: the HMAC key of abp-webhook-signature. Never returned (but once, generated) nor logged. */
   @Column({ type: 'text', nullable: true })
   secret!: string | null;
 
@@ -25,6 +29,10 @@ export class WebhookEntity {
   /** Per-webhook waits between attempts; null means the global schedule. */
   @Column({ name: 'retry_schedule_ms', type: 'int', array: true, nullable: true })
   retryScheduleMs!: number[] | null;
+
+  /** Landis: switch the webhook off after this many failed attempts in a row; null = never (ABP's default). */
+  @Column({ name: 'deactivate_after_failures', type: 'int', nullable: true })
+  deactivateAfterFailures!: number | null;
 
   @OneToMany(() => SubscriptionEntity, (s) => s.webhook)
   subscriptions?: SubscriptionEntity[];

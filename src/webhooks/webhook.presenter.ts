@@ -16,10 +16,12 @@ export function presentSubscription(s: SubscriptionEntity) {
   };
 }
 
-/** The stored webhook in the shape of the platform's document; the secret is never echoed. */
+/** The stored webhook in the shape of its platform's document; the secret is never echoed. */
 export function presentWebhook(w: WebhookEntity, subscriptions: SubscriptionEntity[], extra: object = {}) {
+  if (w.platform === 'landis') return presentLandisWebhook(w, subscriptions, extra);
   return {
     Id: w.id,
+    Platform: w.platform,
     Webhook: {
       Endpoint: w.endpoint,
       InsecureSSL: w.insecureSsl,
@@ -29,6 +31,26 @@ export function presentWebhook(w: WebhookEntity, subscriptions: SubscriptionEnti
       RetrySchedule: w.retryScheduleMs,
     },
     Subscriptions: subscriptions.map(presentSubscription),
+    CreatedAt: w.createdAt,
+    UpdatedAt: w.updatedAt,
+    ...extra,
+  };
+}
+
+/** A Landis subscription as the document lists its fields; its event names are its subscriptions' types. */
+function presentLandisWebhook(w: WebhookEntity, subscriptions: SubscriptionEntity[], extra: object) {
+  return {
+    Id: w.id,
+    Platform: w.platform,
+    Webhook: {
+      Endpoint: w.endpoint,
+      IsActive: w.isActive,
+      WebhookEvents: subscriptions.map((s) => s.eventType),
+      Headers: maskHeaders(w.headers),
+      InsecureSSL: w.insecureSsl,
+      HasSecret: w.secret !== null && w.secret !== '',
+      DeactivateAfterFailures: w.deactivateAfterFailures,
+    },
     CreatedAt: w.createdAt,
     UpdatedAt: w.updatedAt,
     ...extra,

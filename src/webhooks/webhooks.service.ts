@@ -10,6 +10,9 @@ import type { SubscriptionDto } from './dto/subscription.dto';
 import type { WebhookSettingsDto } from './dto/webhook-settings.dto';
 import { endpointRules, endpointUrlProblem } from '../common/endpoint-rules';
 import { headerProblems } from '../common/header-rules';
+import { deactivateAfterFailuresProblem, landisEventNamesProblems, landisHeaderProblems } from './landis-webhook-rules';
+import type { WebhookPlatform } from './webhook-platform';
+import { generateLandisSecret } from '../landis';
 import { SubscriptionEntity } from './subscription.entity';
 import { WebhookEntity } from './webhook.entity';
 import { WebhookRegistry } from './webhook-registry.service';
@@ -28,8 +31,9 @@ export class WebhooksService {
   ) {}
 
   async create(dto: CreateWebhookDto) {
+    if ((dto.Platform ?? 'enreach') === 'landis') return this.createLandis(dto);
     const problems: string[] = [];
-    const settings = this.checkSettings(dto.Webhook, problems, 'Webhook.', true);
+    const settings = this.checkSettings(dto.Webhook, problems, 'Webhook.', true, 'enreach');
     const aliases: ResolvedAlias[] = [];
     const given = (dto.Subscriptions ?? []).map((s, i) => ({ i, list: this.checkSubscriptions(s, `Subscriptions[${i}].`, problems, aliases) }));
     const seen = new Set<string>();
@@ -50,6 +54,31 @@ export class WebhooksService {
     });
     await this.registry.changed();
     return this.get(webhook.id, aliases.length ? { ResolvedAliases: aliases } : {});
+  }
+
+  /**
+   * A Landis subscription: its event names are stored as subscriptions to all entities. A secret
+   * the emulator made is in this answer only (as the platform shows it once); a given one is not echoed.
+   */
+  private async createLandis(dto: CreateWebhookDto) {
+    const problems: string[] = [];
+    if (dto.Subscriptions !== undefined) {
+      problems.push('Subscriptions is for Enreach webhooks; a Landis webhook lists its events in Webhook.WebhookEvents');
+    }
+    const settings = this.checkSettings(dto.Webhook, problems, 'Webhook.', true, 'landis');
+    if (problems.length) throw new ValidationProblem(problems);
+    const generated = settings.secret === undefined ? generateLandisSecret() : null;
+    const { events = [], ...columns } = settings;
+    const webhook = await this.dataSource.transaction(async (em) => {
+      const saved = await em.save(
+        WebhookEntity,
+        em.create(WebhookEntity, { id: randomUUID(), ...columns, platform: 'landis', ...(generated ? { secret: generated } : {}) }),
+      );
+      await this.saveLandisEvents(em, saved.id, events);
+      return saved;
+    });
+    await this.registry.changed();
+    return this.get(webhook.id, generated ? { Secret: generated } : {});
   }
 
   async list() {
@@ -89,11 +118,23 @@ export class WebhooksService {
   async update(id: string, dto: WebhookSettingsDto) {
     const webhook = await this.findOrFail(id);
     const problems: string[] = [];
-    const settings = this.checkSettings(dto, problems, '', false);
+    const { events, ...settings } = this.checkSettings(dto, problems, '', false, webhook.platform);
     if (problems.length) throw new ValidationProblem(problems);
-    await this.dataSource.getRepository(WebhookEntity).save({ ...webhook, ...settings });
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(WebhookEntity).save({ ...webhook, ...settings });
+      if (events) {
+        await em.getRepository(SubscriptionEntity).delete({ webhookId: id });
+        await this.saveLandisEvents(em, id, events);
+      }
+    });
     await this.registry.changed();
     return this.get(id);
+  }
+
+  private async saveLandisEvents(em: EntityManager, webhookId: string, events: string[]): Promise<void> {
+    await em.getRepository(SubscriptionEntity).save(
+      events.map((eventType) => ({ id: randomUUID(), webhookId, eventType, requestedEventType: null, entityId: null, allEntities: true })),
+    );
   }
 
   async remove(id: string): Promise<void> {
@@ -103,12 +144,12 @@ export class WebhooksService {
   }
 
   async listSubscriptions(id: string) {
-    await this.findOrFail(id);
+    this.enreachOnly(await this.findOrFail(id));
     return (await this.subscriptionsOf(this.dataSource.manager, id)).map(presentSubscription);
   }
 
   async addSubscription(id: string, dto: SubscriptionDto) {
-    await this.findOrFail(id);
+    this.enreachOnly(await this.findOrFail(id));
     const problems: string[] = [];
     const aliases: ResolvedAlias[] = [];
     const wanted = this.checkSubscriptions(dto, '', problems, aliases);
@@ -126,9 +167,19 @@ export class WebhooksService {
   }
 
   async removeSubscription(id: string, subscriptionId: string): Promise<void> {
+    this.enreachOnly(await this.findOrFail(id));
     const result = await this.dataSource.getRepository(SubscriptionEntity).delete({ id: subscriptionId, webhookId: id });
     if (!result.affected) throw new NotFoundError(`Webhook ${id} has no subscription ${subscriptionId}`);
     await this.registry.changed();
+  }
+
+  /** Subscriptions by EventType and EntityId are Enreach's; a Landis webhook has its WebhookEvents list. */
+  private enreachOnly(webhook: WebhookEntity): void {
+    if (webhook.platform === 'landis') {
+      throw new ValidationProblem(
+        `Webhook ${webhook.id} is a Landis webhook: it has no subscriptions by EventType; change its Webhook events with PATCH /api/webhooks/${webhook.id} { "WebhookEvents": [...] }`,
+      );
+    }
   }
 
   private async findOrFail(id: string): Promise<WebhookEntity> {
@@ -141,25 +192,57 @@ export class WebhooksService {
     return em.getRepository(SubscriptionEntity).find({ where: { webhookId }, order: { createdAt: 'ASC' } });
   }
 
-  private checkSettings(dto: WebhookSettingsDto, problems: string[], prefix: string, creating: boolean): Partial<WebhookEntity> {
-    const out: Partial<WebhookEntity> = {};
+  private checkSettings(
+    dto: WebhookSettingsDto,
+    problems: string[],
+    prefix: string,
+    creating: boolean,
+    platform: WebhookPlatform,
+  ): Partial<WebhookEntity> & { events?: string[] } {
+    const out: Partial<WebhookEntity> & { events?: string[] } = {};
     if (dto.Endpoint !== undefined || creating) {
       const problem = endpointUrlProblem(dto.Endpoint, endpointRules(this.config));
       if (problem) problems.push(`${prefix}Endpoint ${problem}`);
       else out.endpoint = dto.Endpoint as string;
     }
     if (dto.InsecureSSL !== undefined) out.insecureSsl = dto.InsecureSSL;
-    if (dto.Secret !== undefined) out.secret = dto.Secret === '' ? null : dto.Secret;
+    if (dto.Secret !== undefined) {
+      if (platform === 'landis' && (dto.Secret === null || dto.Secret === '')) {
+        problems.push(`${prefix}Secret: a Landis webhook always has a secret (it signs every request); leave Secret out when creating to have one made`);
+      } else out.secret = dto.Secret === '' ? null : dto.Secret;
+    }
     if (dto.IsActive !== undefined) out.isActive = dto.IsActive;
     if (dto.Headers !== undefined) {
-      const headerIssues = headerProblems(dto.Headers);
+      const headerIssues = [...headerProblems(dto.Headers), ...(platform === 'landis' ? landisHeaderProblems(dto.Headers, 'Headers') : [])];
       problems.push(...headerIssues.map((p) => `${prefix}${p}`));
       if (!headerIssues.length) out.headers = dto.Headers ?? {};
     }
+    const otherPlatform = (field: string, only: WebhookPlatform) =>
+      only === 'landis'
+        ? `${prefix}${field} is for Landis webhooks (Platform: "landis"); an Enreach webhook subscribes with Subscriptions and retries by RetrySchedule`
+        : `${prefix}${field} is for Enreach webhooks; a Landis webhook retries as ASP.NET Boilerplate does (docs/landis.md)`;
     if (dto.RetrySchedule !== undefined) {
-      const schedule = this.parseRetrySchedule(dto.RetrySchedule);
-      if (typeof schedule === 'string') problems.push(`${prefix}RetrySchedule ${schedule}`);
-      else out.retryScheduleMs = schedule;
+      if (platform === 'landis') problems.push(otherPlatform('RetrySchedule', 'enreach'));
+      else {
+        const schedule = this.parseRetrySchedule(dto.RetrySchedule);
+        if (typeof schedule === 'string') problems.push(`${prefix}RetrySchedule ${schedule}`);
+        else out.retryScheduleMs = schedule;
+      }
+    }
+    if (platform === 'enreach') {
+      if (dto.WebhookEvents !== undefined) problems.push(otherPlatform('WebhookEvents', 'landis'));
+      if (dto.DeactivateAfterFailures !== undefined) problems.push(otherPlatform('DeactivateAfterFailures', 'landis'));
+      return out;
+    }
+    if (dto.WebhookEvents !== undefined || creating) {
+      const issues = landisEventNamesProblems(dto.WebhookEvents, `${prefix}WebhookEvents`);
+      problems.push(...issues);
+      if (!issues.length) out.events = dto.WebhookEvents as string[];
+    }
+    if (dto.DeactivateAfterFailures !== undefined) {
+      const issue = deactivateAfterFailuresProblem(dto.DeactivateAfterFailures, `${prefix}DeactivateAfterFailures`);
+      if (issue) problems.push(issue);
+      else out.deactivateAfterFailures = dto.DeactivateAfterFailures as number | null;
     }
     return out;
   }

@@ -13,7 +13,14 @@ export class WebhookSettingsDto {
   @IsBoolean()
   InsecureSSL?: boolean;
 
-  @ApiPropertyOptional({ type: 'string', example: 'MySecretString', description: 'Sent as X-Benemen-Token; never returned; null removes it', nullable: true })
+  @ApiPropertyOptional({
+    type: 'string',
+    example: 'MySecretString',
+    description:
+      'Enreach: sent as X-Benemen-Token; null removes it. Landis: the key of abp-webhook-signature; left out when creating, ' +
+      'the emulator makes one (whs_ + 32 hex digits) and returns it once, in the create answer. Never returned otherwise',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -31,10 +38,27 @@ export class WebhookSettingsDto {
   Headers?: Record<string, string>;
 
   @ApiPropertyOptional({
+    type: [String],
+    example: ['App.QueueWebhook', 'App.IvrWebhook'],
+    description: 'Landis only: the webhook events to send (App.TestWebhook, App.QueueWebhook, App.IvrWebhook; case-sensitive); replaces the list',
+  })
+  @IsOptional()
+  WebhookEvents?: unknown;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 15,
+    nullable: true,
+    description: 'Landis only: switch the webhook off after this many failed attempts in a row (ABP: 15 when enabled); null = never (default)',
+  })
+  @IsOptional()
+  DeactivateAfterFailures?: unknown;
+
+  @ApiPropertyOptional({
     // nullable goes inside: OpenAPI 3.0 wants a type beside it.
     oneOf: [{ type: 'string', nullable: true }, { type: 'array', items: { type: 'integer', minimum: 0 } }],
     example: '1s,5s,30s',
-    description: 'Waits between attempts for this webhook ("10s,1m" or milliseconds [1000, 5000]); null = global',
+    description: 'Enreach only: waits between attempts for this webhook ("10s,1m" or milliseconds [1000, 5000]); null = global',
   })
   @IsOptional()
   RetrySchedule?: string | number[] | null;
