@@ -14,6 +14,7 @@ import { QueueName, type DeliverJobData } from './delivery-queue';
 import { applyDeliveryFilter } from './delivery-filter';
 import { deliveryHeaders, loggedHeaders } from './delivery-request';
 import { presentAttempt, presentDelivery } from './delivery.presenter';
+import { landisAttemptRequest, landisTimeoutMs } from './landis-attempt';
 import type { ListDeliveriesQuery } from './dto/list-deliveries.query';
 
 /** A resend waits this long beyond the attempt's own time-out for its attempt to be logged. */
@@ -70,9 +71,12 @@ export class DeliveriesService {
       attemptOffset: 0,
       emittedAt: Date.now(),
       manual: 'resend',
+      // Landis numbers the envelope's Attempt: at least one past every attempt logged so far.
+      ...(webhook.platform === 'landis' ? { attemptFloor: delivery.attempts + 1 } : {}),
     });
     await this.queue.add(job.name, job.data, job.opts);
-    const done = await this.finished(job.opts.jobId!, this.config.delivery.timeoutMs + RESEND_WAIT_EXTRA_MS);
+    const timeoutMs = webhook.platform === 'landis' ? landisTimeoutMs(this.config.timeScale) : this.config.delivery.timeoutMs;
+    const done = await this.finished(job.opts.jobId!, timeoutMs + RESEND_WAIT_EXTRA_MS);
     return { done, delivery: await this.get(id) };
   }
 
@@ -90,10 +94,16 @@ export class DeliveriesService {
   /**
    * The request as the next attempt sends it: the endpoint, the headers with the token and
    * credential-like values masked, and the stored body byte for byte (json::text keeps it as written).
+   * A Landis request is built for the next attempt as the worker would build it now (its Attempt,
+   * CreationTimeUtc and signature change with every attempt; the signature is masked).
    */
   private async request(delivery: DeliveryEntity) {
     const webhook = this.registry.webhook(delivery.webhookId);
     const [row]: { body: string }[] = await this.dataSource.query('SELECT body::text AS body FROM events WHERE id = $1', [delivery.eventId]);
+    if (webhook?.platform === 'landis' && row) {
+      const next = landisAttemptRequest(webhook, { eventId: delivery.eventId, eventType: delivery.eventType, data: row.body }, delivery.attempts + 1, new Date());
+      return { Method: 'POST', Url: webhook.endpoint, Headers: loggedHeaders(next.headers), Body: next.body };
+    }
     return {
       Method: 'POST',
       Url: webhook?.endpoint ?? null,

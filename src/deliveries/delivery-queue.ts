@@ -12,7 +12,7 @@ export interface DeliverJobData {
   eventId: string;
   webhookId: string;
   eventType: string;
-  /** The exact JSON text stored with the event. */
+  /** The exact JSON text stored with the event (Landis: the Data, wrapped in the envelope per attempt). */
   body: string;
   /** Scheduled attempts made before this job existed (a job recreated by the reconciler). */
   attemptOffset: number;
@@ -26,4 +26,6 @@ export interface DeliverJobData {
    * Sent even while the webhook is inactive.
    */
   manual?: 'resend' | 'test';
+  /** Landis: the lowest send number this attempt may carry (a resend: the attempts logged so far + 1). */
+  attemptFloor?: number;
 }

@@ -19,6 +19,17 @@ import type { AttemptResult } from './http-sender';
 import { coalesceWrites } from '../redis/coalesced-writes';
 import { redisUrl } from '../redis/redis.module';
 import { retryDelayMs } from '../common/retry-schedule';
+import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
+import { landisAfterFailure, landisShouldDeactivate } from '../landis';
+import { LandisAttemptCounter } from './landis-attempt-counter';
+import { landisAttemptRequest, landisOutcome, landisPolicyOf, landisTimeoutMs } from './landis-attempt';
+
+interface NextStep {
+  /** No attempt follows: the delivery is discarded (unless delivered or a resend). */
+  last: boolean;
+  /** The wait before the next attempt; null when none follows. */
+  delay: number | null;
+}
 
 /** Before any slot of a webhook freed, a job at its cap waits this long, then is parked. */
 const SLOT_WAIT_MS = 50;
@@ -41,6 +52,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   private readonly limiter: InFlightLimiter;
   private readonly health = new ReceiverHealth();
   private parked: ParkedJobs | null = null;
+  private landisAttempts: LandisAttemptCounter | null = null;
   private worker: Worker<DeliverJobData> | null = null;
   private connection: Redis | null = null;
 
@@ -70,6 +82,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       settings: { backoffStrategy: deliveryBackoff },
     });
     this.parked = new ParkedJobs(this.worker);
+    this.landisAttempts = new LandisAttemptCounter(this.connection, this.config.redis.prefix);
     this.worker.on('error', (e) => this.logger.warn(`Worker: ${e.message}`));
     this.worker.on('failed', (job, e) => { if (!(e instanceof DeliveryFailedError)) this.logger.warn(`Job ${job?.id} failed: ${e.message}`); });
   }
@@ -107,14 +120,21 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       if (this.limiter.inFlight(webhook.id) < cap) void this.promote(webhook.id, 1);
       throw new DelayedError();
     }
-    const headers = deliveryHeaders(webhook, data.eventType);
-    const logged = loggedHeaders(headers);
+    const landis = webhook.platform === 'landis';
+    let headers: Record<string, string> = {};
+    let sendAttempt = 0;
     let result: AttemptResult | null = null;
     try {
-      result = redactAttempt(
-        await this.sender.send({ url: webhook.endpoint, body: data.body, headers, insecureSsl: webhook.insecureSsl, timeoutMs: this.config.delivery.timeoutMs }),
-        sentSecrets(headers, logged),
-      );
+      // One path for both platforms: only the request, the time-out and the success rule differ.
+      let body = data.body;
+      let timeoutMs = this.config.delivery.timeoutMs;
+      if (landis) {
+        sendAttempt = await this.landisAttempts!.next(data.deliveryId, data.attemptFloor ?? data.attemptOffset + job.attemptsMade + 1);
+        ({ body, headers } = landisAttemptRequest(webhook, { eventId: data.eventId, eventType: data.eventType, data: data.body }, sendAttempt, new Date()));
+        timeoutMs = landisTimeoutMs(this.config.timeScale);
+      } else headers = deliveryHeaders(webhook, data.eventType);
+      const sent = await this.sender.send({ url: webhook.endpoint, body, headers, insecureSsl: webhook.insecureSsl, timeoutMs });
+      result = redactAttempt(landis ? landisOutcome(sent) : sent, sentSecrets(headers, loggedHeaders(headers)));
     } finally {
       if (result) this.health.observe(webhook.id, result.outcome);
       const after = this.health.cap(webhook.id, full);
@@ -122,17 +142,12 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       // The freed slot, and the slots a recovered receiver got back, go to parked jobs.
       if (this.parked!.has(webhook.id)) void this.promote(webhook.id, Math.max(1, after - cap));
     }
-    const maxAttempts = job.opts.attempts ?? 1;
+    const logged = loggedHeaders(headers);
     const delivered = result.outcome === 'delivered';
-    const last = job.attemptsMade + 1 >= maxAttempts;
-    const schedule = data.retryScheduleMs ?? webhook.retryScheduleMs ?? this.config.delivery.retryScheduleMs;
-    // Only scheduled attempts advance the schedule; the log numbers every attempt itself.
-    const scheduledAttempt = data.attemptOffset + job.attemptsMade + 1;
-    const delay =
-      delivered || last
-        ? null
-        : retryDelayMs(scheduledAttempt, schedule, { jitter: this.config.delivery.retryJitter, timeScale: this.config.timeScale, random: Math.random });
-    const status = delivered ? 'delivered' : data.manual === 'resend' ? null : last ? 'discarded' : 'retrying';
+    const next = landis
+      ? await this.landisNext(job, webhook, result, sendAttempt)
+      : this.enreachNext(job, webhook, delivered);
+    const status = delivered ? 'delivered' : data.manual === 'resend' ? null : next.last ? 'discarded' : 'retrying';
     // A manual attempt's caller answers with the logged attempt, so it waits for its row.
     await this.log.record(
       {
@@ -141,17 +156,68 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
         result,
         requestHeaders: logged,
         status,
-        nextAttemptAt: delay === null ? null : new Date(Date.now() + delay),
+        nextAttemptAt: next.delay === null ? null : new Date(Date.now() + next.delay),
       },
       manual,
     );
     this.metrics.attempt(result, data, status === 'discarded');
     if (!delivered && !manual) {
-      if (last) this.logger.debug(`Delivery ${data.deliveryId} discarded after ${scheduledAttempt} attempts: ${result.outcome}`);
-      throw new DeliveryFailedError(result, delay);
+      if (next.last) {
+        this.logger.debug(`Delivery ${data.deliveryId} discarded after ${data.attemptOffset + job.attemptsMade + 1} scheduled attempts: ${result.outcome}`);
+        // Landis may stop before BullMQ's attempts run out (resends count toward ABP's cap; deactivation).
+        job.discard();
+      }
+      throw new DeliveryFailedError(result, next.delay);
     }
   }
 
+  /** Enreach: the schedule's waits with jitter, until the job's attempts run out. */
+  private enreachNext(job: Job<DeliverJobData>, webhook: WebhookSnapshot, delivered: boolean): NextStep {
+    const data = job.data;
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (delivered || last) return { last, delay: null };
+    const schedule = data.retryScheduleMs ?? webhook.retryScheduleMs ?? this.config.delivery.retryScheduleMs;
+    // Only scheduled attempts advance the schedule; the log numbers every attempt itself.
+    const scheduledAttempt = data.attemptOffset + job.attemptsMade + 1;
+    return {
+      last: false,
+      delay: retryDelayMs(scheduledAttempt, schedule, { jitter: this.config.delivery.retryJitter, timeScale: this.config.timeScale, random: Math.random }),
+    };
+  }
+
+  /**
+   * Landis: ABP's background job policy (landis-delivery-policy.ts): 60 s doubling, scaled; the
+   * send-attempt cap counts resends too; a one-shot resend is never retried; the optional
+   * deactivation switches the webhook off and ends the delivery.
+   */
+  private async landisNext(job: Job<DeliverJobData>, webhook: WebhookSnapshot, result: AttemptResult, sendAttempt: number): Promise<NextStep> {
+    const data = job.data;
+    if (result.outcome === 'delivered') return { last: false, delay: null };
+    const policy = landisPolicyOf(webhook);
+    const tryOnce = data.manual !== undefined;
+    let deactivated = false;
+    if (!tryOnce && policy.deactivateSubscriptionOnFailures) {
+      const earlier = await this.repository.latestAttemptStatuses(webhook.id, policy.maxConsecutiveFailCount - 1);
+      deactivated = landisShouldDeactivate(policy, [result.statusCode, ...earlier]);
+      if (deactivated) {
+        await this.registry.deactivate(webhook.id);
+        this.logger.warn(`Landis webhook ${webhook.id} deactivated after ${policy.maxConsecutiveFailCount} failed attempts in a row`);
+      }
+    }
+    const step = landisAfterFailure(
+      policy,
+      {
+        jobTryCount: data.attemptOffset + job.attemptsMade + 1,
+        sendAttemptCount: sendAttempt,
+        // The job's age in the platform's time: real time since the event, times the scale.
+        jobAgeMs: Math.max(0, Date.now() - data.emittedAt) * this.config.timeScale,
+        tryOnce,
+        subscriptionDeactivated: deactivated,
+      },
+      this.config.timeScale,
+    );
+    return step.action === 'retry' ? { last: false, delay: step.delayMs } : { last: !tryOnce, delay: null };
+  }
   /**
    * How long a job at its webhook's cap may wait in memory for a slot. A busy but healthy receiver
    * frees slots every few milliseconds: waiting costs nothing, while parking would cost Redis

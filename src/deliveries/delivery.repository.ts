@@ -46,4 +46,18 @@ export class DeliveryRepository {
   findOrphaned(ids: string[]): Promise<OrphanedDelivery[]> {
     return this.dataSource.query(ORPHANED_DELIVERIES_SQL, [ids]);
   }
+
+  /**
+   * The status codes (null: no answer) of a webhook's latest logged attempts, newest first: for
+   * Landis's optional deactivation, read only after a failure of a webhook that has it switched on.
+   */
+  async latestAttemptStatuses(webhookId: string, limit: number): Promise<(number | null)[]> {
+    if (limit <= 0) return [];
+    const rows = await this.dataSource.query<{ status_code: number | null }[]>(
+      `SELECT a.status_code FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
+       WHERE d.webhook_id = $1 ORDER BY a.started_at DESC, a.id DESC LIMIT $2`,
+      [webhookId, limit],
+    );
+    return rows.map((r) => r.status_code);
+  }
 }

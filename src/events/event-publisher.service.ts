@@ -11,6 +11,8 @@ import { QueueName, type DeliverJobData } from '../deliveries/delivery-queue';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
 import type { WebhookPayload } from '../catalog/payload.types';
+import type { OutboxEvent } from '../deliveries/outbox.statement';
+import { toNewtonsoftJson, type LandisEventInput } from '../landis';
 import { EventIdConflictError } from './event-id-conflict.error';
 
 export type EventSource = 'api' | 'simulation' | 'scenario' | 'test';
@@ -44,9 +46,24 @@ export interface PublishedEvent {
   deliveries: { id: string; webhookId: string }[];
 }
 
+/** What the outbox writes for one published event, whatever its platform. */
 interface Prepared extends PublishedEvent {
-  input: PublishInput;
+  eventType: string;
+  /** The event row's columns (outbox.statement.ts reads the payload's envelope fields). */
+  row: OutboxEvent;
+  scenarioId?: string;
+  delivery?: DeliveryTreatment;
   emittedAt: number;
+}
+
+/** A Landis record to store and deliver: the sink's input, and optionally one webhook only (the test webhook). */
+export interface LandisPublishInput {
+  event: LandisEventInput;
+  source: string;
+  /** The Enreach event row's RootEntityId: the organisation the record belongs to. */
+  organizationId: string;
+  /** Deliver only to this webhook (Send Test Webhook); otherwise every active Landis webhook listing the event. */
+  onlyWebhook?: WebhookSnapshot;
 }
 
 /** From this many jobs one pipeline costs less per job than separate adds (BullMQ 5.81, ioredis 5). */
@@ -83,14 +100,46 @@ export class EventPublisher {
     const webhooks = input.onlyWebhook
       ? [input.onlyWebhook]
       : this.registry.match(payload.EventType, payload.EntityId);
+    const body = JSON.stringify(payload);
     const prepared: Prepared = {
       id: payload.Id,
-      body: JSON.stringify(payload),
+      body,
+      eventType: payload.EventType,
+      row: { id: payload.Id, payload, body, source: input.source, scenarioId: input.scenarioId ?? null },
       deliveries: webhooks.flatMap((w) => Array.from({ length: copies(input) }, () => ({ id: randomUUID(), webhookId: w.id }))),
-      input,
+      scenarioId: input.scenarioId,
+      delivery: input.delivery,
       emittedAt: Date.now(),
     };
     return this.batcher.add(prepared);
+  }
+
+  /**
+   * A Landis record through the same outbox: the event row keeps the Data as Newtonsoft writes it
+   * (the worker wraps it in ABP's envelope anew for every attempt), one delivery per matching Landis webhook.
+   */
+  publishLandis(input: LandisPublishInput): Promise<PublishedEvent> {
+    const { event } = input;
+    const body = toNewtonsoftJson(event.data);
+    const data = event.data as Record<string, unknown>;
+    const webhooks = input.onlyWebhook ? [input.onlyWebhook] : this.registry.match(event.webhookEvent, null, 'landis');
+    // The event row's filterable columns, from the record: its call (CallId) and when it was made.
+    const columns = {
+      EventType: event.webhookEvent,
+      EntityType: 'Landis',
+      EntityId: null,
+      RootEntityId: input.organizationId,
+      CallId: typeof data.CallId === 'string' ? data.CallId : null,
+      Timestamp: event.createdAt.toISOString(),
+    };
+    return this.batcher.add({
+      id: event.id,
+      body,
+      eventType: event.webhookEvent,
+      row: { id: event.id, payload: columns, body, source: input.source, scenarioId: null },
+      deliveries: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id })),
+      emittedAt: Date.now(),
+    });
   }
 
   /** A batch that fails is written again item by item, so one bad event does not take the others with it. */
@@ -118,16 +167,16 @@ export class EventPublisher {
         e.deliveries.map((d) => ({
           ...d,
           eventId: e.id,
-          eventType: e.input.payload.EventType,
+          eventType: e.eventType,
           body: e.body,
           emittedAt: e.emittedAt,
-          scenarioId: e.input.scenarioId ?? null,
-          treatment: e.input.delivery,
+          scenarioId: e.scenarioId ?? null,
+          treatment: e.delivery,
         })),
       );
     // The Ids already stored with another body come back refused: those events get no delivery.
     const refused = await this.repository.writeOutbox(
-      events.map((e) => ({ id: e.id, payload: e.input.payload, body: e.body, source: e.input.source, scenarioId: e.input.scenarioId ?? null })),
+      events.map((e) => e.row),
       deliveries.map((d) => ({ ...d, retryScheduleMs: d.treatment?.retryScheduleMs ?? null })),
     );
     const accepted = deliveries.filter((d) => !refused.has(d.eventId));
@@ -154,7 +203,7 @@ export class EventPublisher {
     }
     return items.map((e) => {
       if (refused.has(e.id) || first.get(e.id)!.body !== e.body) return new ItemFailed(new EventIdConflictError(e.id));
-      this.emitted.inc({ event_type: e.input.payload.EventType, source: e.input.source });
+      this.emitted.inc({ event_type: e.eventType, source: e.row.source });
       return { id: e.id, body: e.body, deliveries: e.deliveries };
     });
   }

@@ -47,9 +47,13 @@ export class EventsController {
 
   @Post('api/webhooks/:id/test')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a realistic sample event to this webhook through the normal delivery path' })
+  @ApiOperation({
+    summary:
+      'Send a realistic sample event to this webhook through the normal delivery path (one attempt); ' +
+      "a Landis webhook gets App.TestWebhook, delivered with ABP's retries, when it is active and lists that event",
+  })
   @ApiBody({ required: false, type: SendTestDto, examples: { userStatus: { summary: 'A UserStatus event', value: { EventType: 'UserStatus' } } } })
-  @ApiAnswer(202, TestSendResponse, 'The sample sent and its delivery (one manual attempt)')
+  @ApiAnswer(202, TestSendResponse, 'The sample sent and its delivery (one manual attempt); for a Landis webhook Id, WebhookEvent, Data and DeliveryId')
   test(@Param('id', new UuidParamPipe()) id: string, @Body() body: SendTestDto) {
     return this.events.sendTest(id, body.EventType);
   }

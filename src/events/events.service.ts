@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { formatDotNetTimestamp } from '../catalog/dotnet-timestamp';
 import { EventValuesError, makeEvent } from '../catalog/event-factory';
@@ -13,7 +13,10 @@ import { EventEntity } from './event.entity';
 import { EventPublisher } from './event-publisher.service';
 import { organizationContext } from './organization-context';
 import type { ListEventsQuery } from './dto/list-events.query';
-import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
+import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
+import { buildTestWebhookData } from '../landis';
+import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
+import { LandisEventPublisher } from './landis-event-publisher.service';
 
 const presentEvent = (e: EventEntity) => ({ Id: e.id, EventType: e.eventType, Source: e.source, CreatedAt: e.createdAt, Payload: e.body });
 
@@ -36,6 +39,7 @@ export class EventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     private readonly registry: WebhookRegistry,
+    private readonly landis: LandisEventPublisher,
   ) {}
 
   /** POST /api/events: one event of any type; missing values are filled, given ones validated. */
@@ -67,9 +71,11 @@ export class EventsService {
   }
 
   /** POST /api/webhooks/:id/test: a realistic sample event to this webhook only, one manual attempt of the normal processor. */
-  async sendTest(webhookId: string, eventType = 'QueueCallInUserAllocated') {
+  async sendTest(webhookId: string, eventType?: string) {
     const webhook = this.registry.webhook(webhookId);
     if (!webhook) throw new NotFoundError(`No webhook ${webhookId}`);
+    if (webhook.platform === 'landis') return this.sendLandisTest(webhook, eventType);
+    eventType ??= 'QueueCallInUserAllocated';
     let payload: WebhookPayload;
     try {
       payload = makeEvent(eventType, {}, { rng: new SeededRandom(randomBytes(8).toString('hex')) });
@@ -79,6 +85,31 @@ export class EventsService {
     }
     const published = await this.publisher.publish({ payload, source: 'test', onlyWebhook: webhook, delivery: { manual: true } });
     return { Payload: payload, DeliveryId: published.deliveries[0].id };
+  }
+
+  /**
+   * Landis's "Send Test Webhook": one App.TestWebhook event, delivered as every Landis event is (the
+   * ABP policy, retries included). As on the platform, the webhook must be active and list App.TestWebhook.
+   */
+  private async sendLandisTest(webhook: WebhookSnapshot, eventType?: string) {
+    if (eventType !== undefined && eventType !== 'App.TestWebhook') {
+      throw new ValidationProblem(`EventType: a Landis webhook's test sends App.TestWebhook only, not "${eventType}"`);
+    }
+    if (!this.registry.match('App.TestWebhook', null, 'landis').some((w) => w.id === webhook.id)) {
+      throw new ConflictError(
+        `Webhook ${webhook.id} does not receive App.TestWebhook: it is inactive or App.TestWebhook is not in its WebhookEvents (add it first, as on the platform)`,
+      );
+    }
+    const now = new Date();
+    const event = {
+      webhookEvent: 'App.TestWebhook' as const,
+      id: randomUUID(),
+      data: buildTestWebhookData(now.getUTCMilliseconds()),
+      createdAt: now,
+      source: 'test',
+    };
+    const published = await this.landis.publish(event, webhook);
+    return { Id: event.id, WebhookEvent: event.webhookEvent, Data: event.data, DeliveryId: published.deliveries[0].id };
   }
 
   async list(q: ListEventsQuery) {

@@ -5,16 +5,22 @@ import type { LandisDataOf, LandisEventName } from './landis.types';
  * event, matches the Landis subscriptions of that webhook event name, and delivers it in the
  * ABP envelope. The simulation knows nothing of subscriptions or HTTP.
  */
-export interface LandisEventInput<N extends LandisEventName = LandisEventName> {
-  webhookEvent: N;
-  data: LandisDataOf<N>;
-  /** The envelope's CreationTimeUtc: the simulated time the record was made. */
-  createdAt: Date;
-  /** The envelope's Id; a seeded run derives it so a replay gives the same Ids. */
-  id: string;
-  /** The simulation run (or other source) that produced it, for the event log. */
-  source: string;
-}
+// Distributive over the event names, so an input of any one event (its Data typed by its own table) fits the default.
+export type LandisEventInput<N extends LandisEventName = LandisEventName> = N extends LandisEventName
+  ? {
+      webhookEvent: N;
+      data: LandisDataOf<N>;
+      /**
+       * When the record was made (simulated time): the stored event's time. The envelope's
+       * CreationTimeUtc is each attempt's own time, as ABP builds the payload anew per attempt.
+       */
+      createdAt: Date;
+      /** The envelope's Id (a lower-case GUID); a seeded run derives it so a replay gives the same Ids. */
+      id: string;
+      /** The simulation run (or other source) that produced it, for the event log. */
+      source: string;
+    }
+  : never;
 
 export interface LandisEventSink {
   publishLandis(input: LandisEventInput): Promise<void>;
