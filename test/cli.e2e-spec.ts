@@ -106,6 +106,31 @@ describe('enreach-emu CLI', () => {
       await h.api().delete(`/api/webhooks/${w.Id}`).expect(204);
     }, 60_000);
 
+    it('webhook create makes a Landis webhook (its secret printed once); webhook list shows the platform; its test webhook arrives', async () => {
+      const out = await run(
+        ['webhook', 'create', '--platform', 'landis', '--endpoint', receiverUrl('/cli-landis'), '--event', 'App.TestWebhook', '--event', 'App.QueueWebhook', '--header', 'X-Tenant=acme', '--insecure'],
+        env,
+      );
+      expect(out.stderr).toBe('');
+      expect(out.code).toBe(0);
+      const id = /^landis webhook ([0-9a-f-]{36}) created: .*\/cli-landis App\.TestWebhook, App\.QueueWebhook$/m.exec(out.stdout)?.[1];
+      expect(id).toBeDefined();
+      const secret = /secret \(shown once.*\): (whs_[0-9a-f]{32})$/m.exec(out.stdout)?.[1];
+      expect(secret).toBeDefined();
+      const listed = await run(['webhook', 'list'], env);
+      expect(listed.stdout).toContain(`${id} landis active ${receiverUrl('/cli-landis')} App.TestWebhook,App.QueueWebhook`);
+      expect(listed.stdout).not.toContain(secret);
+      await h.api().post(`/api/webhooks/${id}/test`).send({}).expect(202);
+      await until(() => arrived().some((r) => r.Path === '/cli-landis'), 'the Landis test webhook to arrive');
+      const got = arrived().find((r) => r.Path === '/cli-landis')!;
+      expect(JSON.parse(got.Body)).toMatchObject({ WebhookEvent: 'App.TestWebhook', Attempt: 1 });
+      expect(got.Headers['x-tenant']).toBe('acme');
+      const usage = await run(['webhook', 'create', '--platform', 'teams', '--endpoint', 'https://x/', '--event', 'A'], env);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toContain('--platform must be enreach or landis');
+      await h.api().delete(`/api/webhooks/${id}`).expect(204);
+    }, 60_000);
+
     it('the receiver can be told to fail; trigger --wait then exits 1 with the discarded delivery', async () => {
       const w = await h.createWebhook({ Endpoint: receiverUrl('/fail'), InsecureSSL: true }, [{ EventType: 'UserStatus', AllEntities: true }]);
       const insecure = new Agent({ connect: { rejectUnauthorized: false } });

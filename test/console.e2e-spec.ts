@@ -82,6 +82,22 @@ describe('web console (headless Chromium)', () => {
     await page.click('#create-webhook button[type=submit]');
     await page.waitForFunction(() => document.querySelector('#webhooks')?.textContent?.includes('/console'), { timeout: 10_000 });
     expect(await text('#webhooks')).toContain('all 34');
+    // A Landis webhook beside it: its generated secret is shown once, the list names each row's platform.
+    await page.select('#create-webhook select[name=platform]', 'landis');
+    await page.waitForSelector('#create-webhook select[name=landis-events]');
+    await page.$eval('#create-webhook input[name=endpoint]', (el) => ((el as HTMLInputElement).value = ''));
+    await page.type('#create-webhook input[name=endpoint]', receiverUrl('/console-landis'));
+    // Emptied with an input event, so the form's state (the secret typed above) empties too.
+    await page.$eval('#create-webhook input[name=secret]', (el) => {
+      (el as HTMLInputElement).value = '';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.click('#create-webhook button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#webhooks')?.textContent?.includes('/console-landis'), { timeout: 10_000 });
+    expect(await text('#create-webhook')).toMatch(/\(Landis\); its secret, shown once: whs_[0-9a-f]{32}/);
+    const rows = await page.$$eval('#webhooks tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
+    expect(rows.find((r) => r.includes('/console-landis'))).toMatch(/^Landis/);
+    expect(rows.find((r) => r.includes('/console') && !r.includes('/console-landis'))).toMatch(/^Enreach/);
     await shoot('webhooks');
 
     // Catalog: send one UserStatus with a value of our own.

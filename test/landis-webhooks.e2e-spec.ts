@@ -230,6 +230,18 @@ describe('Landis webhooks (HTTPS receiver on port 443)', () => {
     await retire(enreach.Id);
   });
 
+  it('lists the Landis webhook events in the catalog beside the Enreach ones, each with a sample body', async () => {
+    const landis = (await h.api().get('/api/event-types').query({ platform: 'landis' }).expect(200)).body;
+    expect(landis.map((e: { Name: string }) => e.Name)).toEqual(['App.TestWebhook', 'App.QueueWebhook', 'App.IvrWebhook']);
+    const enreach = (await h.api().get('/api/event-types').expect(200)).body;
+    expect(enreach).toHaveLength(34);
+    expect((await h.api().get('/api/event-types').query({ platform: 'teams' }).expect(400)).body.message[0]).toContain('platform must be one of');
+    const ivr = (await h.api().get('/api/event-types/App.IvrWebhook').expect(200)).body;
+    expect(ivr).toMatchObject({ Name: 'App.IvrWebhook', Platform: 'landis', SamplePayload: { WebhookEvent: 'App.IvrWebhook', Attempt: 1 } });
+    expect(Object.keys(ivr.SamplePayload.Data)).toEqual(ivr.Properties.map((p: { Name: string }) => p.Name));
+    expect((await h.api().get('/api/event-types/App.ivrwebhook').expect(404)).body.message[0]).toContain('did you mean App.IvrWebhook?');
+  });
+
   it('refuses a record whose Data does not fit its table', async () => {
     const sink = app.context.get<LandisEventSink>(LANDIS_EVENT_SINK);
     const data = { ...sampleLandisData('App.IvrWebhook', new SeededRandom('bad')), IvrInputs: null };

@@ -5,6 +5,7 @@ import { RECEIVER_USAGE, runReceiver } from './receiver.command';
 import { runScenario, SCENARIO_USAGE } from './scenario.command';
 import { runTail, TAIL_USAGE } from './tail.command';
 import { runTrigger, TRIGGER_USAGE } from './trigger.command';
+import { runWebhook, WEBHOOK_USAGE } from './webhook.command';
 
 export const USAGE = `usage: enreach-emu <command> [options]
 
@@ -13,6 +14,7 @@ Commands:
   tail                                   print deliveries live as they are made and end
   scenario --seed <s> --duration <s>     run a load or retry scenario and print its report
   receiver [--port 8443]                 a sample HTTPS receiver that prints what arrives
+  webhook create|list                    create a webhook (Enreach or Landis) or list them
 
 Options: --help (also after a command), --version. Commands that talk to the emulator read
 EMULATOR_URL (default http://127.0.0.1:3000) and ADMIN_API_KEY, or --url and --admin-key.
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CommandIo) => Promise
   tail: { run: runTail, usage: TAIL_USAGE },
   scenario: { run: runScenario, usage: SCENARIO_USAGE },
   receiver: { run: runReceiver, usage: RECEIVER_USAGE },
+  webhook: { run: runWebhook, usage: WEBHOOK_USAGE },
 };
 
 /** The package's version, from the package.json above this file (src/cli or dist/src/cli). */
