@@ -33,6 +33,13 @@ describe('feature folders under src/ never import each other in a cycle', () => 
       expect(describeCycles(folderEdges(root))).toEqual(['a -> b (a/a.ts); b -> a (b/dto/shape.ts)']);
     });
 
+    it('counts an import of a folder (its index.ts) as an import of that folder', () => {
+      file('a/index.ts', "export { a } from './a';\n");
+      file('a/a.ts', "import { b } from '../b/b';\nexport const a = b;\n");
+      file('b/b.ts', "import { a } from '../a';\nexport const b = 1;\nexport const x = a;\n");
+      expect(describeCycles(folderEdges(root))).toEqual(['a -> b (a/a.ts); b -> a (b/b.ts)']);
+    });
+
     it('names a cycle through a third folder', () => {
       file('a/a.ts', "import { b } from '../b/b';\nexport const a = b;\n");
       file('b/b.ts', "import { c } from '../c/c';\nexport const b = c;\n");

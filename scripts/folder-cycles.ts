@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { preProcessFile } from 'typescript';
 
@@ -30,7 +30,9 @@ export function folderEdges(root: string): FolderEdge[] {
     // Type-only imports count too: they are a dependency of the code's shape, not just of its run.
     for (const { fileName } of preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
       if (!fileName.startsWith('.')) continue;
-      const to = folderOf(resolve(dirname(file), fileName));
+      // `../landis` names the folder itself (its index.ts): that is an import of the folder too.
+      const target = resolve(dirname(file), fileName);
+      const to = folderOf(existsSync(target) && statSync(target).isDirectory() ? join(target, 'index.ts') : target);
       if (to && to !== from && !edges.has(`${from}>${to}`)) edges.set(`${from}>${to}`, { from, to, example: relative(root, file) });
     }
   }

@@ -231,15 +231,15 @@ describe('Landis webhooks (HTTPS receiver on port 443)', () => {
   });
 
   it('lists the Landis webhook events in the catalog beside the Enreach ones, each with a sample body', async () => {
-    const landis = (await h.api().get('/api/event-types').query({ platform: 'landis' }).expect(200)).body;
+    const landis = (await h.api().get('/api/landis/event-types').expect(200)).body;
     expect(landis.map((e: { Name: string }) => e.Name)).toEqual(['App.TestWebhook', 'App.QueueWebhook', 'App.IvrWebhook']);
     const enreach = (await h.api().get('/api/event-types').expect(200)).body;
     expect(enreach).toHaveLength(34);
-    expect((await h.api().get('/api/event-types').query({ platform: 'teams' }).expect(400)).body.message[0]).toContain('platform must be one of');
-    const ivr = (await h.api().get('/api/event-types/App.IvrWebhook').expect(200)).body;
+    const ivr = (await h.api().get('/api/landis/event-types/App.IvrWebhook').expect(200)).body;
     expect(ivr).toMatchObject({ Name: 'App.IvrWebhook', Platform: 'landis', SamplePayload: { WebhookEvent: 'App.IvrWebhook', Attempt: 1 } });
     expect(Object.keys(ivr.SamplePayload.Data)).toEqual(ivr.Properties.map((p: { Name: string }) => p.Name));
-    expect((await h.api().get('/api/event-types/App.ivrwebhook').expect(404)).body.message[0]).toContain('did you mean App.IvrWebhook?');
+    expect((await h.api().get('/api/landis/event-types/App.ivrwebhook').expect(404)).body.message[0]).toContain('did you mean App.IvrWebhook?');
+    expect((await h.api().get('/api/event-types/App.IvrWebhook').expect(404)).body.message[0]).toContain('GET /api/landis/event-types');
   });
 
   it('refuses a record whose Data does not fit its table', async () => {

@@ -15,7 +15,9 @@ function resolveOrFail(name: string) {
   const resolved = resolveEventType(name);
   if (!resolved) {
     const hint = suggestEventTypeName(name);
-    throw new NotFoundError(`No event type "${name}"${hint ? `; did you mean ${hint}?` : ''}`);
+    // Landis's webhook events have their own catalog route.
+    const landis = /^App\./i.test(name) ? ' (Landis webhook events: GET /api/landis/event-types)' : '';
+    throw new NotFoundError(`No event type "${name}"${hint ? `; did you mean ${hint}?` : landis}`);
   }
   return resolved;
 }

@@ -6,6 +6,7 @@ import { ConsoleModule } from '../console/console.module';
 import { DeliveriesApiModule } from '../deliveries/deliveries-api.module';
 import { EventsModule } from '../events/events.module';
 import { HealthModule } from '../health/health.module';
+import { LandisCatalogModule } from '../landis/landis-catalog.module';
 import { MetricsApiModule } from '../metrics/metrics-api.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { ResetModule } from '../reset/reset.module';
@@ -20,6 +21,7 @@ import { WebhooksApiModule } from '../webhooks/webhooks-api.module';
   imports: [
     HealthModule,
     CatalogModule,
+    LandisCatalogModule,
     WebhooksApiModule,
     DeliveriesApiModule,
     EventsModule,

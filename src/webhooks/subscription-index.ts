@@ -1,4 +1,4 @@
-import type { WebhookPlatform } from './webhook-platform';
+import type { WebhookPlatform } from '../common/webhook-platform';
 import type { SubscriptionSnapshot, WebhookSnapshot } from './webhook-snapshot';
 
 interface EventTypeBucket {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { SubscriptionIndex } from './subscription-index';
-import type { WebhookPlatform } from './webhook-platform';
+import type { WebhookPlatform } from '../common/webhook-platform';
 import type { SubscriptionSnapshot, WebhookSnapshot } from './webhook-snapshot';
 
 /**

@@ -1,4 +1,4 @@
-import type { WebhookPlatform } from './webhook-platform';
+import type { WebhookPlatform } from '../common/webhook-platform';
 
 /** What the matcher and the sender need of a webhook, held in memory by every process. */
 export interface WebhookSnapshot {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { SubscriptionEntity } from './subscription.entity';
-import type { WebhookPlatform } from './webhook-platform';
+import type { WebhookPlatform } from '../common/webhook-platform';
 
 @Entity('webhooks')
 export class WebhookEntity {

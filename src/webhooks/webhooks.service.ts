@@ -11,7 +11,7 @@ import type { WebhookSettingsDto } from './dto/webhook-settings.dto';
 import { endpointRules, endpointUrlProblem } from '../common/endpoint-rules';
 import { headerProblems } from '../common/header-rules';
 import { deactivateAfterFailuresProblem, landisEventNamesProblems, landisHeaderProblems } from './landis-webhook-rules';
-import type { WebhookPlatform } from './webhook-platform';
+import type { WebhookPlatform } from '../common/webhook-platform';
 import { generateLandisSecret } from '../landis';
 import { SubscriptionEntity } from './subscription.entity';
 import { WebhookEntity } from './webhook.entity';

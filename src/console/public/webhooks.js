@@ -104,7 +104,7 @@ export function WebhooksPage() {
     return Promise.all(hooks.map((h) => get(`/api/webhooks/${h.Id}`)));
   }, [], 3000);
   const types = useLoad(() => get('/api/event-types'), []);
-  const landisTypes = useLoad(() => get('/api/event-types?platform=landis'), []);
+  const landisTypes = useLoad(() => get('/api/landis/event-types'), []);
   const hooks = list.data || [];
   return html`<div>
     <h1>Webhooks</h1>

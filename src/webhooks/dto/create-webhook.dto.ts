@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { WEBHOOK_PLATFORMS, type WebhookPlatform } from '../webhook-platform';
+import { WEBHOOK_PLATFORMS, type WebhookPlatform } from '../../common/webhook-platform';
 import { SubscriptionDto } from './subscription.dto';
 import { WebhookSettingsDto } from './webhook-settings.dto';
 

@@ -1,6 +1,9 @@
+import { DEFAULT_SAMPLE_NOW } from '../catalog/sample-world';
 import { SeededRandom } from '../common/seeded-random';
-import { buildLandisEnvelope, sampleLandisData, type LandisEventDefinition, type LandisEventName, type LandisPropertyDefinition } from '../landis';
-import { DEFAULT_SAMPLE_NOW } from './sample-world';
+import type { LandisEventDefinition, LandisPropertyDefinition } from './landis-catalog.types';
+import { buildLandisEnvelope } from './landis-envelope';
+import { sampleLandisData } from './landis-samples';
+import type { LandisEventName } from './landis.types';
 
 function describeProperty(p: LandisPropertyDefinition): Record<string, unknown> {
   return {

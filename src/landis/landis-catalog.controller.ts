@@ -1,0 +1,31 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '../common/errors/domain-errors';
+import { NameParamPipe } from '../common/name-param.pipe';
+import { getLandisEvent, LANDIS_EVENTS, suggestLandisEventName } from './landis-catalog';
+import { describeLandisEvent, landisEventWithSample } from './landis-catalog.presenter';
+
+/**
+ * Landis's webhook events beside Enreach's catalog (/api/event-types). A route of its own: the
+ * Landis folder builds on the catalog's .NET formats, so the catalog cannot list Landis's events.
+ */
+@ApiTags('event types')
+@Controller('api/landis/event-types')
+export class LandisCatalogController {
+  @Get()
+  @ApiOperation({ summary: "Landis's 3 webhook events (App.TestWebhook, App.QueueWebhook, App.IvrWebhook) with their Data properties" })
+  list() {
+    return LANDIS_EVENTS.map((def) => describeLandisEvent(def));
+  }
+
+  @Get(':name')
+  @ApiOperation({ summary: 'One Landis webhook event with a realistic sample POST body (ABP envelope, Attempt 1)' })
+  get(@Param('name', new NameParamPipe()) name: string) {
+    const def = getLandisEvent(name);
+    if (!def) {
+      const hint = suggestLandisEventName(name);
+      throw new NotFoundError(`No Landis webhook event "${name}"${hint ? `; did you mean ${hint}?` : ` (one of ${LANDIS_EVENTS.map((e) => e.name).join(', ')})`}`);
+    }
+    return landisEventWithSample(def);
+  }
+}
