@@ -122,6 +122,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     }
     const landis = webhook.platform === 'landis';
     let headers: Record<string, string> = {};
+    let logged: Record<string, string> = {};
     let sendAttempt = 0;
     let result: AttemptResult | null = null;
     try {
@@ -134,7 +135,8 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
         timeoutMs = landisTimeoutMs(this.config.timeScale);
       } else headers = deliveryHeaders(webhook, data.eventType);
       const sent = await this.sender.send({ url: webhook.endpoint, body, headers, insecureSsl: webhook.insecureSsl, timeoutMs });
-      result = redactAttempt(landis ? landisOutcome(sent) : sent, sentSecrets(headers, loggedHeaders(headers)));
+      logged = loggedHeaders(headers);
+      result = redactAttempt(landis ? landisOutcome(sent) : sent, sentSecrets(headers, logged));
     } finally {
       if (result) this.health.observe(webhook.id, result.outcome);
       const after = this.health.cap(webhook.id, full);
@@ -142,7 +144,6 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       // The freed slot, and the slots a recovered receiver got back, go to parked jobs.
       if (this.parked!.has(webhook.id)) void this.promote(webhook.id, Math.max(1, after - cap));
     }
-    const logged = loggedHeaders(headers);
     const delivered = result.outcome === 'delivered';
     const next = landis
       ? await this.landisNext(job, webhook, result, sendAttempt)
