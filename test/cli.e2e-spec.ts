@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { freePort } from '../src/common/free-port';
 import { adminApi } from './support/api';
 import { RECEIVER_HOST, receiverUrl } from './support/receiver-host';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -125,6 +126,27 @@ describe('enreach-emu CLI', () => {
       const got = arrived().find((r) => r.Path === '/cli-landis')!;
       expect(JSON.parse(got.Body)).toMatchObject({ WebhookEvent: 'App.TestWebhook', Attempt: 1 });
       expect(got.Headers['x-tenant']).toBe('acme');
+
+      // The sample receiver verifies the signature with --landis-secret: the request as it arrived passes, a changed body does not.
+      const port = await freePort();
+      const verifying = start(['receiver', '--host', '127.0.0.1', '--port', String(port), '--landis-secret', secret!, '--quiet']);
+      await until(() => verifying.err().includes('Receiver listening'), 'the verifying receiver to listen');
+      const insecure = new Agent({ connect: { rejectUnauthorized: false } });
+      const replay = (body: string) =>
+        undiciFetch(`https://127.0.0.1:${port}/landis`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'abp-webhook-signature': got.Headers['abp-webhook-signature'] },
+          dispatcher: insecure,
+        });
+      expect((await replay(got.Body)).status).toBe(200);
+      expect((await replay(got.Body.replace('"Attempt":1', '"Attempt":2'))).status).toBe(401);
+      await until(() => verifying.out().includes('abp-webhook-signature does not verify'), 'the receiver to name the refusal');
+      expect(verifying.out()).toMatch(/#1 {2}POST \/landis {2}App\.TestWebhook {2}-> 200/);
+      verifying.kill('SIGINT');
+      await verifying.done;
+      await insecure.close();
+
       const usage = await run(['webhook', 'create', '--platform', 'teams', '--endpoint', 'https://x/', '--event', 'A'], env);
       expect(usage.code).toBe(2);
       expect(usage.stderr).toContain('--platform must be enreach or landis');

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { numberOption, parseCommandArgs } from './cli-args';
 import { UsageError, type CommandIo } from './cli-errors';
 import { receiverCertificate } from './receiver-cert';
+import { LANDIS_SIGNATURE_HEADER, verifyLandisSignature } from '../landis/landis-signature';
 
 export const RECEIVER_USAGE = `usage: enreach-emu receiver [options]
 
@@ -19,6 +20,8 @@ request that arrives and answers as told. Point a webhook at it with "InsecureSS
   --delay <ms>        wait this long before answering
   --hang              never answer (the emulator's attempt times out)
   --token <secret>    answer 401 when X-Benemen-Token is not this secret
+  --landis-secret <s> a Landis webhook's secret: answer 401 when abp-webhook-signature does not
+                      verify (HMAC-SHA256 of the body, as ABP signs it)
   --cert-out <file>   also write the certificate (PEM) there, e.g. for NODE_EXTRA_CA_CERTS
   --quiet             one line per request, no headers or body
   --json              one JSON object per request
@@ -35,6 +38,7 @@ const OPTIONS = {
   delay: { type: 'string' },
   hang: { type: 'boolean' },
   token: { type: 'string' },
+  'landis-secret': { type: 'string' },
   'cert-out': { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -63,6 +67,16 @@ export function behaviourProblems(change: Record<string, unknown>): string[] {
   int('FailEvery', 0, 1_000_000);
   if (change.Hang !== undefined && typeof change.Hang !== 'boolean') problems.push('Hang must be true or false');
   return problems;
+}
+
+/** A Landis body names its event inside the envelope (there is no event header). */
+function landisEventName(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { WebhookEvent?: unknown };
+    return typeof parsed?.WebhookEvent === 'string' ? parsed.WebhookEvent : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function masked(headers: IncomingMessage['headers']): Record<string, string> {
@@ -112,13 +126,19 @@ export async function runReceiver(argv: string[], io: CommandIo): Promise<number
       if (size <= MAX_BODY) chunks.push(c);
     });
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
       if (req.url?.split('?')[0] === CONTROL_PATH) return control(req, res, body);
       const n = ++count;
       const token = req.headers['x-benemen-token'];
       const tokenOk = values.token === undefined || token === values.token;
-      const status = !tokenOk ? 401 : behaviour.FailEvery > 0 && n % behaviour.FailEvery === 0 ? 500 : behaviour.Status;
-      print(req, body, n, behaviour.Hang ? null : status, tokenOk);
+      // Over the bytes as they arrived: the signature is of the exact body.
+      const signature = req.headers[LANDIS_SIGNATURE_HEADER];
+      const signatureOk =
+        values['landis-secret'] === undefined || verifyLandisSignature(raw, typeof signature === 'string' ? signature : undefined, values['landis-secret']);
+      const refusal = !tokenOk ? 'X-Benemen-Token does not match --token' : !signatureOk ? `${LANDIS_SIGNATURE_HEADER} does not verify with --landis-secret` : null;
+      const status = refusal ? 401 : behaviour.FailEvery > 0 && n % behaviour.FailEvery === 0 ? 500 : behaviour.Status;
+      print(req, body, n, behaviour.Hang ? null : status, refusal);
       if (behaviour.Hang) return;
       setTimeout(() => {
         if (!res.destroyed) res.writeHead(status).end();
@@ -150,14 +170,14 @@ export async function runReceiver(argv: string[], io: CommandIo): Promise<number
     answer(200, { ...behaviour, Requests: count });
   }
 
-  function print(req: IncomingMessage, body: string, n: number, status: number | null, tokenOk: boolean): void {
-    const event = req.headers['x-benemen-event'] ?? '-';
+  function print(req: IncomingMessage, body: string, n: number, status: number | null, refusal: string | null): void {
+    const event = req.headers['x-benemen-event'] ?? landisEventName(body) ?? '-';
     const answer = status === null ? 'hanging' : `-> ${status}`;
     if (values.json) {
       io.out(`${JSON.stringify({ N: n, At: new Date().toISOString(), Method: req.method, Path: req.url, Headers: masked(req.headers), Body: body, Answer: status })}\n`);
       return;
     }
-    io.out(`${new Date().toISOString().slice(11, 23)}  #${n}  ${req.method} ${req.url}  ${String(event)}  ${answer}${tokenOk ? '' : '  (X-Benemen-Token does not match --token)'}\n`);
+    io.out(`${new Date().toISOString().slice(11, 23)}  #${n}  ${req.method} ${req.url}  ${String(event)}  ${answer}${refusal ? `  (${refusal})` : ''}\n`);
     if (values.quiet) return;
     for (const [name, value] of Object.entries(masked(req.headers))) io.out(`    ${name}: ${value}\n`);
     io.out(`${pretty(body).replace(/^/gm, '    ')}\n\n`);
