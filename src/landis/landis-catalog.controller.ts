@@ -1,9 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { NameParamPipe } from '../common/name-param.pipe';
 import { getLandisEvent, LANDIS_EVENTS, suggestLandisEventName } from './landis-catalog';
 import { describeLandisEvent, landisEventWithSample } from './landis-catalog.presenter';
+
+const QUEUE_EXAMPLE = landisEventWithSample(getLandisEvent('App.QueueWebhook')!);
 
 /**
  * Landis's webhook events beside Enreach's catalog (/api/event-types). A route of its own: the
@@ -20,6 +22,8 @@ export class LandisCatalogController {
 
   @Get(':name')
   @ApiOperation({ summary: 'One Landis webhook event with a realistic sample POST body (ABP envelope, Attempt 1)' })
+  // The receivers' payload family in the OpenAPI document: a whole App.QueueWebhook body.
+  @ApiOkResponse({ description: 'The event, its Data properties and a sample POST body', schema: { type: 'object', example: QUEUE_EXAMPLE } })
   get(@Param('name', new NameParamPipe()) name: string) {
     const def = getLandisEvent(name);
     if (!def) {

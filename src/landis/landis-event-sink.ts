@@ -23,6 +23,11 @@ export type LandisEventInput<N extends LandisEventName = LandisEventName> = N ex
   : never;
 
 export interface LandisEventSink {
+  /**
+   * Resolves once the event and its deliveries are stored (durably, in the outbox). Rejects with
+   * the error contract's ValidationProblem (its `messages` name each property) when the Data does
+   * not fit its table or the Id is not a lower-case GUID; with a storage error when PostgreSQL fails.
+   */
   publishLandis(input: LandisEventInput): Promise<void>;
 }
 
