@@ -79,7 +79,7 @@ describe('Landis webhooks (HTTPS receiver on port 443)', () => {
     const one = await h.api().get(`/api/webhooks/${created.Id}`).expect(200);
     const all = await h.api().get('/api/webhooks').expect(200);
     const patched = await h.api().patch(`/api/webhooks/${created.Id}`).send({ WebhookEvents: ['App.QueueWebhook', 'App.TestWebhook'] }).expect(200);
-    expect(patched.body.Webhook.WebhookEvents).toEqual(['App.QueueWebhook', 'App.TestWebhook']);
+    expect(patched.body.Webhook.WebhookEvents).toEqual(['App.TestWebhook', 'App.QueueWebhook']);
     for (const body of [one.body, all.body, patched.body]) {
       expect(JSON.stringify(body)).not.toContain(created.Secret);
       expect(JSON.stringify(body)).not.toContain('"Secret"');

@@ -1,3 +1,4 @@
+import { LANDIS_EVENT_NAMES } from '../landis';
 import { maskHeaders } from '../common/header-rules';
 import type { SubscriptionEntity } from './subscription.entity';
 import type { WebhookEntity } from './webhook.entity';
@@ -45,7 +46,8 @@ function presentLandisWebhook(w: WebhookEntity, subscriptions: SubscriptionEntit
     Webhook: {
       Endpoint: w.endpoint,
       IsActive: w.isActive,
-      WebhookEvents: subscriptions.map((s) => s.eventType),
+      // In the catalog's order: rows saved together share their created_at, so their own order is not stable.
+      WebhookEvents: LANDIS_EVENT_NAMES.filter((name) => subscriptions.some((s) => s.eventType === name)),
       Headers: maskHeaders(w.headers),
       InsecureSSL: w.insecureSsl,
       HasSecret: w.secret !== null && w.secret !== '',
