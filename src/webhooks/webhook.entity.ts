@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { SubscriptionEntity } from './subscription.entity';
 import type { WebhookPlatform } from '../common/webhook-platform';
 
 @Entity('webhooks')
+@Check('CHK_webhooks_platform', `"platform" IN ('enreach', 'landis')`)
 export class WebhookEntity {
   @PrimaryColumn('uuid')
   id!: string;
