@@ -8,6 +8,7 @@ import { DeliveryProcessor } from '../src/deliveries/delivery.processor';
 import { DeliveryReconciler } from '../src/deliveries/delivery-reconciler.service';
 import { EventPublisher } from '../src/events/event-publisher.service';
 import { EventsService } from '../src/events/events.service';
+import { LandisEventPublisher } from '../src/events/landis-event-publisher.service';
 import { MetricsServer } from '../src/metrics/metrics-server';
 import { DemoOrganization } from '../src/organization/demo-organization';
 import { OrganizationService } from '../src/organization/organization.service';
@@ -30,6 +31,7 @@ const API_ONLY: Type[] = [
   BulkResendService,
   EventsService,
   EventPublisher,
+  LandisEventPublisher,
   OrganizationService,
   DemoOrganization,
   SmartRoutingService,
@@ -55,7 +57,8 @@ describe('role root modules', () => {
     receiver = await HttpsReceiver.start({ port: 443 });
     api = await startTestApp({ ROLE: 'api' });
     // METRICS_PORT 0: a worker's own /metrics server never competes for 9464 with a parallel run.
-    worker = await startTestApp({ ROLE: 'worker', METRICS_PORT: '0' }, api.infra);
+    // TIME_SCALE: Landis's first retry (60 s) comes after 100 ms.
+    worker = await startTestApp({ ROLE: 'worker', METRICS_PORT: '0', TIME_SCALE: '600' }, api.infra);
   });
   afterAll(async () => {
     await worker?.close();
@@ -76,6 +79,22 @@ describe('role root modules', () => {
     const delivered = await h.waitForDelivery(Deliveries[0].Id, (d) => d.Status === 'delivered');
     expect(delivered.AttemptLog).toHaveLength(1);
     expect(receiver.requests.map((r) => r.path)).toEqual(['/role-worker']);
+  });
+
+  it('a ROLE=worker process delivers what a Landis webhook is sent, numbering the envelope across its retries', async () => {
+    const h = adminApi(api);
+    let landisRequests = 0;
+    receiver.respondWith((req) => ({ status: req.path === '/role-landis' && landisRequests++ === 0 ? 500 : 200 }));
+    const created = await h
+      .api()
+      .post('/api/webhooks')
+      .send({ Platform: 'landis', Webhook: { Endpoint: receiverUrl('/role-landis'), InsecureSSL: true, WebhookEvents: ['App.TestWebhook'] } })
+      .expect(201);
+    const sent = await h.api().post(`/api/webhooks/${created.body.Id}/test`).send({}).expect(202);
+    const delivered = await h.waitForDelivery(sent.body.DeliveryId, (d) => d.Status === 'delivered');
+    expect(delivered.AttemptLog).toHaveLength(2);
+    const bodies = receiver.requests.filter((r) => r.path === '/role-landis').map((r) => r.json as { Id: string; Attempt: number });
+    expect(bodies).toEqual([expect.objectContaining({ Id: sent.body.Id, Attempt: 1 }), expect.objectContaining({ Id: sent.body.Id, Attempt: 2 })]);
   });
 
   it('a ROLE=api process builds every API service and controller but no job consumer', () => {
