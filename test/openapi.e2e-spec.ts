@@ -196,6 +196,11 @@ describe('the OpenAPI document (/docs/json)', () => {
       .post('/api/webhooks')
       .send({ Webhook: { Endpoint: receiverUrl('/openapi-get'), InsecureSSL: true }, Subscriptions: [{ EventType: 'QueueCallInArrived', AllEntities: true }] })
       .expect(201);
+    // A Landis webhook too, so the webhook list is read with both platforms' shapes.
+    await api()
+      .post('/api/webhooks')
+      .send({ Platform: 'landis', Webhook: { Endpoint: receiverUrl('/openapi-landis'), InsecureSSL: true, WebhookEvents: ['App.QueueWebhook'] } })
+      .expect(201);
     const emitted = await api().post('/api/events').send({ EventType: 'QueueCallInArrived' }).expect(201);
     await until(async () => (await api().get(`/api/deliveries/${emitted.body.Deliveries[0].Id}`)).body.Status === 'delivered', 10_000, 'the delivery');
     const call = await api().post('/api/calls').send({ Type: 'queue', Queue: '+358101231234', Script: { TalkSeconds: 3600 } }).expect(201);
@@ -212,6 +217,7 @@ describe('the OpenAPI document (/docs/json)', () => {
       '/api/call-lists/{id}': { id: await first('/api/call-lists') },
       '/api/event-types/{name}': { name: 'QueueCallInAllocated' },
       '/api/event-types/{name}/schema': { name: 'CallbackChanged' },
+      '/api/landis/event-types/{name}': { name: 'App.IvrWebhook' },
       '/api/calls/{id}': { id: call.body.CallId },
       '/api/scenarios/{id}': { id: await first('/api/scenarios') },
     };

@@ -1,5 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, t } from '../common/openapi/schema';
+import { LandisEventTypeDetailResponse, LandisEventTypeResponse } from './landis-catalog.response';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { NameParamPipe } from '../common/name-param.pipe';
 import { getLandisEvent, LANDIS_EVENTS, suggestLandisEventName } from './landis-catalog';
@@ -16,14 +18,15 @@ const QUEUE_EXAMPLE = landisEventWithSample(getLandisEvent('App.QueueWebhook')!)
 export class LandisCatalogController {
   @Get()
   @ApiOperation({ summary: "Landis's 3 webhook events (App.TestWebhook, App.QueueWebhook, App.IvrWebhook) with their Data properties" })
+  @ApiAnswer(200, t.array(LandisEventTypeResponse), 'In the document\'s order')
   list() {
     return LANDIS_EVENTS.map((def) => describeLandisEvent(def));
   }
 
   @Get(':name')
   @ApiOperation({ summary: 'One Landis webhook event with a realistic sample POST body (ABP envelope, Attempt 1)' })
-  // The receivers' payload family in the OpenAPI document: a whole App.QueueWebhook body.
-  @ApiOkResponse({ description: 'The event, its Data properties and a sample POST body', schema: { type: 'object', example: QUEUE_EXAMPLE } })
+  // The receivers' payload family in the OpenAPI document, with a whole App.QueueWebhook body as the example.
+  @ApiAnswer(200, { allOf: [LandisEventTypeDetailResponse], example: QUEUE_EXAMPLE }, 'The event, its Data properties and a sample POST body')
   get(@Param('name', new NameParamPipe()) name: string) {
     const def = getLandisEvent(name);
     if (!def) {

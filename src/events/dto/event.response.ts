@@ -27,4 +27,15 @@ export const EmittedEventResponse = named(
   }),
 );
 
-export const TestSendResponse = named('TestSend', t.object({ Payload, DeliveryId: t.uuid() }));
+const EnreachTestSendResponse = named('EnreachTestSend', t.object({ Payload, DeliveryId: t.uuid() }));
+const LandisTestSendResponse = named(
+  'LandisTestSend',
+  t.object({
+    Id: t.uuid({ description: "The event's Id (the envelope's Id)" }),
+    WebhookEvent: t.enum(['App.TestWebhook']),
+    Data: t.object({ UserName: t.string({ example: 'Test Name 417' }), EmailAddress: t.string({ example: 'Test Email 417' }) }),
+    DeliveryId: t.uuid(),
+  }),
+);
+/** What the test send answers: an Enreach sample event, or a Landis App.TestWebhook. */
+export const TestSendResponse = named('TestSend', { oneOf: [EnreachTestSendResponse, LandisTestSendResponse] });

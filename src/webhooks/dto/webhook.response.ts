@@ -1,4 +1,5 @@
 import { named, nullable, t } from '../../common/openapi/schema';
+import { LANDIS_EVENT_NAMES } from '../../landis';
 
 /** What the webhook routes answer (see webhook.presenter.ts). */
 const ResolvedAlias = named('ResolvedAlias', t.object({ Given: t.string({ example: 'QueueCallInConnected' }), ResolvedTo: t.string({ example: 'QueueCallInUserConnected' }) }));
@@ -45,11 +46,12 @@ const DeliveryFigures = named(
   }),
 );
 
-export const WebhookResponse = named(
-  'Webhook',
+const EnreachWebhookResponse = named(
+  'EnreachWebhook',
   t.object(
     {
       Id: t.uuid(),
+      Platform: t.enum(['enreach']),
       Webhook: WebhookView,
       Subscriptions: t.array(SubscriptionResponse),
       CreatedAt: t.dateTime(),
@@ -60,3 +62,35 @@ export const WebhookResponse = named(
     ['Deliveries', 'ResolvedAliases'],
   ),
 );
+
+const LandisWebhookView = named(
+  'LandisWebhookView',
+  t.object({
+    Endpoint: t.string({ example: 'https://receiver.example.com/landis' }),
+    IsActive: t.boolean(),
+    WebhookEvents: t.array(t.enum(LANDIS_EVENT_NAMES), { description: "The webhook events it receives, in the catalog's order" }),
+    Headers: t.record(t.string(), { description: 'Additional Webhook Headers, credential-like values masked' }),
+    InsecureSSL: t.boolean(),
+    HasSecret: t.boolean({ description: 'Always true: every request is signed (the secret is never returned but once, generated)' }),
+    DeactivateAfterFailures: nullable(t.integer({ description: 'Failed attempts in a row that switch it off; null: never' })),
+  }),
+);
+
+const LandisWebhookResponse = named(
+  'LandisWebhook',
+  t.object(
+    {
+      Id: t.uuid(),
+      Platform: t.enum(['landis']),
+      Webhook: LandisWebhookView,
+      CreatedAt: t.dateTime(),
+      UpdatedAt: t.dateTime(),
+      Deliveries: DeliveryFigures,
+      Secret: t.string({ pattern: '^whs_[0-9a-f]{32}$', description: 'On create only, when the emulator made the secret: shown this once' }),
+    },
+    ['Deliveries', 'Secret'],
+  ),
+);
+
+/** A webhook of either platform; `Platform` tells which. */
+export const WebhookResponse = named('Webhook', { oneOf: [EnreachWebhookResponse, LandisWebhookResponse] });
