@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       started.push(pg);
       config.database.url = pg.url;
     }
-    if (!config.redis.url) {
+    if (!config.redis.url && !config.redis.clusterNodes.length) {
       const redis = await startLocalRedis((m) => log.log(m));
       started.push(redis);
       config.redis.url = redis.url;

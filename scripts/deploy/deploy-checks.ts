@@ -9,7 +9,7 @@ export const NOT_IN_CONTAINER = ['EMBEDDED_PG_DIR'];
 
 /** Every variable the service reads (the Environment class, optional ones included). */
 export function environmentVariables(): string[] {
-  return [...new Set([...Object.keys(new Environment()), 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_KEY'])].sort();
+  return [...new Set([...Object.keys(new Environment()), 'DATABASE_URL', 'REDIS_URL', 'REDIS_CLUSTER_NODES', 'ADMIN_API_KEY'])].sort();
 }
 
 /** dockerfile-utils' lint (errors and warnings), then what the project asks of its image. */

@@ -6,7 +6,8 @@ export class AppConfig {
   /** The port of a worker-only process's /metrics server (API roles serve /metrics on `http.port`). */
   metricsPort!: number;
   database!: { url: string | null; embeddedDir: string };
-  redis!: { url: string | null; prefix: string };
+  /** clusterNodes set: a Redis Cluster, and `url` is not used. */
+  redis!: { url: string | null; clusterNodes: { host: string; port: number }[]; prefix: string };
   role!: Role;
   logLevel!: LogLevel;
   /** allowedEndpointHosts empty: any host, as on the platform. */

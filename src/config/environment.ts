@@ -50,6 +50,10 @@ export class Environment {
   @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** A Redis Cluster instead of REDIS_URL: some of its nodes as host:port, comma-separated. */
+  @IsOptional() @Matches(/^\s*[A-Za-z0-9.-]+:\d{1,5}(\s*,\s*[A-Za-z0-9.-]+:\d{1,5})*\s*$/, { message: 'must be a comma-separated list of host:port' })
+  REDIS_CLUSTER_NODES?: string;
+
   @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'may hold only letters, digits, ":", "_" and "-"' })
   REDIS_PREFIX = 'enreach-emu';
 

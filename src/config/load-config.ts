@@ -17,13 +17,21 @@ function describe(errors: ValidationError[], env: Record<string, string | undefi
     .join('\n  ');
 }
 
+/** `host:port,host:port` of REDIS_CLUSTER_NODES (its format is checked by Environment). */
+function parseClusterNodes(value: string): { host: string; port: number }[] {
+  return list(value).map((node) => {
+    const at = node.lastIndexOf(':');
+    return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+  });
+}
+
 const list = (value: string | undefined): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 
 /** Reads and validates the environment; throws a ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_KEY', 'ADMIN_ALLOWED_HOSTS', 'ALLOWED_ENDPOINT_HOSTS']) {
+  for (const name of [...known, 'DATABASE_URL', 'REDIS_URL', 'REDIS_CLUSTER_NODES', 'ADMIN_API_KEY', 'ADMIN_ALLOWED_HOSTS', 'ALLOWED_ENDPOINT_HOSTS']) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
   }
@@ -49,7 +57,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     metricsPort: parsed.METRICS_PORT,
     database: { url: parsed.DATABASE_URL ?? null, embeddedDir: parsed.EMBEDDED_PG_DIR },
-    redis: { url: parsed.REDIS_URL ?? null, prefix: parsed.REDIS_PREFIX },
+    redis: {
+      url: parsed.REDIS_URL ?? null,
+      clusterNodes: parsed.REDIS_CLUSTER_NODES ? parseClusterNodes(parsed.REDIS_CLUSTER_NODES) : [],
+      prefix: parsed.REDIS_PREFIX,
+    },
     role: parsed.ROLE,
     logLevel: parsed.LOG_LEVEL,
     webhooks: { allowAnyEndpointPort: parsed.ALLOW_ANY_ENDPOINT_PORT, allowedEndpointHosts: list(parsed.ALLOWED_ENDPOINT_HOSTS) },

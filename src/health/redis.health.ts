@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { REDIS } from '../redis/redis.module';
 
 @Injectable()
 export class RedisHealthIndicator {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly indicator: HealthIndicatorService,
   ) {}
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
+import { createRedis, type RedisClient } from '../redis/redis-connection';
 import { SubscriptionIndex } from './subscription-index';
 import type { WebhookPlatform } from '../common/webhook-platform';
 import type { SubscriptionSnapshot, WebhookSnapshot } from './webhook-snapshot';
@@ -19,13 +19,13 @@ export class WebhookRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookRegistry.name);
   private index = new SubscriptionIndex([], []);
   private generation = 0;
-  private subscriber: Redis | null = null;
+  private subscriber: RedisClient | null = null;
   private readonly channel: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
-    config: AppConfig,
+    @Inject(REDIS) private readonly redis: RedisClient,
+    private readonly config: AppConfig,
   ) {
     this.channel = `${config.redis.prefix}:webhooks-changed`;
   }
@@ -33,7 +33,7 @@ export class WebhookRegistry implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     await this.reload();
     // The subscription waits for the connection (the shared one fails commands while disconnected).
-    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+    this.subscriber = createRedis(this.config, { maxRetriesPerRequest: 1, enableOfflineQueue: true });
     this.subscriber.on('message', () => {
       this.reload().catch((e) => this.logger.warn(`Reload after change notice failed: ${String(e)}`));
     });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import { keyPrefix } from '../../src/redis/redis-connection';
 import { Client } from 'pg';
 
 /** A superuser connection used only to create and drop each run's own database. */
@@ -39,13 +40,14 @@ export async function createTestInfra(): Promise<TestInfra> {
   };
 }
 
+/** Deletes the keys the service wrote under REDIS_PREFIX `prefix` (its hash-tagged key prefix). */
 export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<number> {
   const redis = new Redis(redisUrl);
   let deleted = 0;
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix(prefix)}:*`, 'COUNT', 1000);
       cursor = next;
       if (keys.length > 0) deleted += await redis.del(...keys);
     } while (cursor !== '0');
