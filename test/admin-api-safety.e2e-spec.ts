@@ -110,7 +110,7 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
 
     const offset = await rawRequest(app.url!, 'GET', '/api/events?offset=1e20');
     expect(offset.status).toBe(400);
-    expect(JSON.parse(offset.text).message).toEqual(['offset must be a whole number from 0 to 1000000, got "1e20"']);
+    expect(JSON.parse(offset.text).message).toEqual(['offset must be a whole number from 0 to 10000 (deeper pages: use cursor), got "1e20"']);
 
     const date = await rawRequest(app.url!, 'GET', '/api/deliveries?from=2021-02-29');
     expect(date.status).toBe(400);

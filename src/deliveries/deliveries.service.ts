@@ -5,7 +5,8 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { endpointRules, endpointUrlProblem } from '../common/endpoint-rules';
-import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
+import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
+import { cappedCount, decodeCursor, encodeCursor, microsOf, timestampOf } from '../common/keyset-cursor';
 import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
@@ -31,10 +32,28 @@ export class DeliveriesService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Newest first, by (created_at, id): a page after a cursor is an index walk from that position,
+   * and Total is counted up to TOTAL_CAP, so no request reads the whole table.
+   */
   async list(q: ListDeliveriesQuery) {
-    const qb = applyDeliveryFilter(this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('d'), q);
-    const [rows, total] = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id').take(q.limit).skip(q.offset).getManyAndCount();
-    return { Total: total, Limit: q.limit, Offset: q.offset, Items: rows.map(presentDelivery) };
+    const filtered = applyDeliveryFilter(this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('d'), q);
+    const page = filtered.clone();
+    if (q.cursor !== undefined) {
+      if (q.offset > 0) throw new ValidationProblem('give cursor or offset, not both');
+      const at = decodeCursor('deliveries', q, q.cursor, 1);
+      page.andWhere(`(d.created_at, d.id) < (${timestampOf('cursorAt')}, :cursorId)`, { cursorAt: at.micros[0], cursorId: at.id });
+    }
+    const { entities, raw } = await page
+      .addSelect(microsOf('d.created_at'), 'cursor_at')
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .offset(q.offset)
+      .limit(q.limit + 1)
+      .getRawAndEntities<{ cursor_at: string }>();
+    const rows = entities.slice(0, q.limit);
+    const next = entities.length > q.limit ? encodeCursor('deliveries', q, { micros: [raw[q.limit - 1].cursor_at], id: rows[q.limit - 1].id }) : null;
+    return { ...(await cappedCount(filtered)), Limit: q.limit, Offset: q.offset, NextCursor: next, Items: rows.map(presentDelivery) };
   }
 
   async get(id: string) {

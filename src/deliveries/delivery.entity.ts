@@ -5,9 +5,11 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One (event, webhook) pair. The row exists before its job, so the reconciler can recreate lost jobs. */
 @Entity('deliveries')
-@Index('deliveries_webhook_created_idx', ['webhookId', 'createdAt'])
+@Index('deliveries_webhook_created_idx', ['webhookId', 'createdAt', 'id'])
 @Index('deliveries_event_idx', ['eventId'])
-@Index('deliveries_created_idx', ['createdAt'])
+@Index('deliveries_created_idx', ['createdAt', 'id'])
+@Index('deliveries_discarded_idx', ['createdAt', 'id'], { where: `"status" = 'discarded'` })
+@Index('deliveries_webhook_failed_idx', ['webhookId', 'updatedAt'], { where: `"last_outcome" IS NOT NULL AND "last_outcome" <> 'delivered'` })
 @Index('deliveries_scenario_idx', ['scenarioId'])
 // The reconciler scans only unfinished deliveries.
 @Index('deliveries_unfinished_idx', ['createdAt'], { where: `"status" IN ('pending', 'retrying')` })

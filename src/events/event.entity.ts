@@ -5,8 +5,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  * bytes and key order (jsonb would reorder keys), and the filterable fields have their own columns.
  */
 @Entity('events')
-@Index('events_created_idx', ['createdAt'])
-@Index('events_type_created_idx', ['eventType', 'createdAt'])
+@Index('events_created_idx', ['createdAt', 'occurredAt', 'id'])
+@Index('events_type_created_idx', ['eventType', 'createdAt', 'occurredAt', 'id'])
 @Index('events_entity_idx', ['entityId'])
 @Index('events_call_idx', ['callId'])
 @Index('events_scenario_idx', ['scenarioId'])

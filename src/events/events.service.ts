@@ -17,6 +17,7 @@ import { ConflictError, NotFoundError, ValidationProblem } from '../common/error
 import { buildTestWebhookData } from '../landis';
 import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
 import { LandisEventPublisher } from './landis-event-publisher.service';
+import { cappedCount, decodeCursor, encodeCursor, microsOf, timestampOf } from '../common/keyset-cursor';
 
 const presentEvent = (e: EventEntity) => ({ Id: e.id, EventType: e.eventType, Source: e.source, CreatedAt: e.createdAt, Payload: e.body });
 
@@ -112,27 +113,41 @@ export class EventsService {
     return { Id: event.id, WebhookEvent: event.webhookEvent, Data: event.data, DeliveryId: published.deliveries[0].id };
   }
 
+  /**
+   * Newest first, by (created_at, occurred_at, id): a page after a cursor is an index walk from that
+   * position, and Total is counted up to TOTAL_CAP, so no request reads the whole table.
+   */
   async list(q: ListEventsQuery) {
-    const qb = this.dataSource.getRepository(EventEntity).createQueryBuilder('e');
-    if (q.eventId) qb.andWhere('e.id = :eventId', { eventId: q.eventId });
-    if (q.eventType) qb.andWhere('e.event_type = :eventType', { eventType: q.eventType });
-    if (q.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: q.entityId });
-    if (q.callId) qb.andWhere('e.call_id = :callId', { callId: q.callId });
-    if (q.from) qb.andWhere('e.occurred_at >= :from', { from: q.from });
-    if (q.to) qb.andWhere('e.occurred_at < :to', { to: q.to });
-    const [rows, total] = await qb
+    const filtered = this.dataSource.getRepository(EventEntity).createQueryBuilder('e');
+    if (q.eventId) filtered.andWhere('e.id = :eventId', { eventId: q.eventId });
+    if (q.eventType) filtered.andWhere('e.event_type = :eventType', { eventType: q.eventType });
+    if (q.entityId) filtered.andWhere('e.entity_id = :entityId', { entityId: q.entityId });
+    if (q.callId) filtered.andWhere('e.call_id = :callId', { callId: q.callId });
+    if (q.from) filtered.andWhere('e.occurred_at >= :from', { from: q.from });
+    if (q.to) filtered.andWhere('e.occurred_at < :to', { to: q.to });
+    const page = filtered.clone();
+    if (q.cursor !== undefined) {
+      if (q.offset > 0) throw new ValidationProblem('give cursor or offset, not both');
+      const at = decodeCursor('events', q, q.cursor, 2);
+      page.andWhere(`(e.created_at, e.occurred_at, e.id) < (${timestampOf('cursorAt')}, ${timestampOf('cursorOccurred')}, :cursorId)`, {
+        cursorAt: at.micros[0],
+        cursorOccurred: at.micros[1],
+        cursorId: at.id,
+      });
+    }
+    const { entities, raw } = await page
+      .addSelect(microsOf('e.created_at'), 'cursor_at')
+      .addSelect(microsOf('e.occurred_at'), 'cursor_occurred')
       .orderBy('e.created_at', 'DESC')
       .addOrderBy('e.occurred_at', 'DESC')
-      .addOrderBy('e.id')
-      .take(q.limit)
-      .skip(q.offset)
-      .getManyAndCount();
-    return {
-      Total: total,
-      Limit: q.limit,
-      Offset: q.offset,
-      Items: rows.map(presentEvent),
-    };
+      .addOrderBy('e.id', 'DESC')
+      .offset(q.offset)
+      .limit(q.limit + 1)
+      .getRawAndEntities<{ cursor_at: string; cursor_occurred: string }>();
+    const rows = entities.slice(0, q.limit);
+    const last = raw[q.limit - 1];
+    const next = entities.length > q.limit ? encodeCursor('events', q, { micros: [last.cursor_at, last.cursor_occurred], id: rows[q.limit - 1].id }) : null;
+    return { ...(await cappedCount(filtered)), Limit: q.limit, Offset: q.offset, NextCursor: next, Items: rows.map(presentEvent) };
   }
 
   /** GET /api/events/:id: the payload as sent and every delivery of it. */

@@ -4,9 +4,54 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
-const BATCH = 5000;
+/** Rows looked at per statement: each batch is its own short transaction. */
+export const PURGE_BATCH = 2000;
+/** After each batch the purge rests as long as the batch took, so deliveries going on keep their pace. */
+const MIN_REST_MS = 5;
 
-/** Purges events, deliveries and attempts older than RETENTION_DAYS, so a long soak does not fill the disk. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * One batch of deliveries older than the cutoff, in (created_at, id) order from the position reached:
+ * the finished ones go with their attempts; unfinished ones stay (their position is passed, so a
+ * backlog of them is read once per purge, not once per batch).
+ */
+const DELIVERIES_BATCH_SQL = `
+  WITH candidates AS (
+    SELECT id, created_at, status FROM deliveries
+    WHERE created_at < $1 AND (created_at, id) > ('epoch'::timestamptz + $2::bigint * interval '1 microsecond', $3::uuid)
+    ORDER BY created_at, id LIMIT $4),
+  doomed AS (SELECT id FROM candidates WHERE status IN ('delivered', 'discarded')),
+  attempts AS (DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM doomed) RETURNING 1),
+  removed AS (DELETE FROM deliveries WHERE id IN (SELECT id FROM doomed) AND status IN ('delivered', 'discarded') RETURNING 1),
+  last AS (SELECT ${microsSql('created_at')} AS at, id FROM candidates ORDER BY created_at DESC, id DESC LIMIT 1)
+  SELECT (SELECT count(*) FROM candidates)::int AS seen, (SELECT count(*) FROM removed)::int AS deliveries,
+         (SELECT count(*) FROM attempts)::int AS attempts, (SELECT at FROM last) AS at, (SELECT id FROM last) AS id`;
+
+/** One batch of events older than the cutoff, in index order from the position reached; those with a delivery left stay. */
+const EVENTS_BATCH_SQL = `
+  WITH candidates AS (
+    SELECT id, created_at, occurred_at FROM events
+    WHERE created_at < $1 AND (created_at, occurred_at, id) >
+      ('epoch'::timestamptz + $2::bigint * interval '1 microsecond', 'epoch'::timestamptz + $3::bigint * interval '1 microsecond', $4::uuid)
+    ORDER BY created_at, occurred_at, id LIMIT $5),
+  removed AS (DELETE FROM events e WHERE e.id IN (SELECT id FROM candidates) AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) RETURNING 1),
+  last AS (SELECT ${microsSql('created_at')} AS at, ${microsSql('occurred_at')} AS occurred, id FROM candidates ORDER BY created_at DESC, occurred_at DESC, id DESC LIMIT 1)
+  SELECT (SELECT count(*) FROM candidates)::int AS seen, (SELECT count(*) FROM removed)::int AS events,
+         (SELECT at FROM last) AS at, (SELECT occurred FROM last) AS occurred, (SELECT id FROM last) AS id`;
+
+function microsSql(column: string): string {
+  return `(extract(epoch from ${column}) * 1000000)::bigint::text`;
+}
+
+/** The position before every row: 0001-01-01. */
+const START_MICROS = '-62135596800000000';
+
+/**
+ * Purges what is older than RETENTION_DAYS, so a long soak does not fill the disk: finished
+ * deliveries with their attempts, then events left without deliveries. Unfinished deliveries, their
+ * attempts and their events stay until they end.
+ */
 @Injectable()
 export class RetentionService {
   private readonly logger = new Logger(RetentionService.name);
@@ -31,26 +76,37 @@ export class RetentionService {
     }
   }
 
-  /** Deletes in small batches so a large purge never holds long locks. */
-  async purgeOlderThan(cutoff: Date): Promise<{ events: number; deliveries: number; attempts: number }> {
-    const purge = async (sql: string) => {
-      let total = 0;
-      for (;;) {
-        const [, count] = (await this.dataSource.query(sql, [cutoff, BATCH])) as [unknown, number];
-        total += count;
-        if (count < BATCH) return total;
-      }
-    };
-    const attempts = await purge(
-      `DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts WHERE started_at < $1 LIMIT $2)`,
-    );
-    const deliveries = await purge(
-      `DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE created_at < $1 AND status IN ('delivered', 'discarded') LIMIT $2)`,
-    );
-    const events = await purge(
-      `DELETE FROM events e WHERE e.id IN (SELECT id FROM events WHERE created_at < $1 LIMIT $2)
-         AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)`,
-    );
-    return { events, deliveries, attempts };
+  /**
+   * Walks the rows older than the cutoff in index order, PURGE_BATCH per statement, resting between
+   * batches: no long transaction, no lock held for long, and deliveries keep going meanwhile.
+   */
+  async purgeOlderThan(cutoff: Date, batch = PURGE_BATCH): Promise<{ events: number; deliveries: number; attempts: number; batches: number }> {
+    const purged = { events: 0, deliveries: 0, attempts: 0, batches: 0 };
+    let at = START_MICROS;
+    let id = NO_ID;
+    for (;;) {
+      const started = performance.now();
+      const [r] = await this.dataSource.query<{ seen: number; deliveries: number; attempts: number; at: string; id: string }[]>(DELIVERIES_BATCH_SQL, [cutoff, at, id, batch]);
+      purged.deliveries += r.deliveries;
+      purged.attempts += r.attempts;
+      purged.batches++;
+      if (r.seen < batch) break;
+      [at, id] = [r.at, r.id];
+      await rest(performance.now() - started);
+    }
+    let occurred = START_MICROS;
+    [at, id] = [START_MICROS, NO_ID];
+    for (;;) {
+      const started = performance.now();
+      const [r] = await this.dataSource.query<{ seen: number; events: number; at: string; occurred: string; id: string }[]>(EVENTS_BATCH_SQL, [cutoff, at, occurred, id, batch]);
+      purged.events += r.events;
+      purged.batches++;
+      if (r.seen < batch) break;
+      [at, occurred, id] = [r.at, r.occurred, r.id];
+      await rest(performance.now() - started);
+    }
+    return purged;
   }
 }
+
+const rest = (ms: number) => new Promise((r) => setTimeout(r, Math.max(MIN_REST_MS, ms)));

@@ -16,6 +16,7 @@ import { generateLandisSecret } from '../landis';
 import { SubscriptionEntity } from './subscription.entity';
 import { WebhookEntity } from './webhook.entity';
 import { WebhookRegistry } from './webhook-registry.service';
+import { DeliveryCounts } from './delivery-counts.service';
 import { presentSubscription, presentWebhook, type ResolvedAlias } from './webhook.presenter';
 import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
@@ -28,6 +29,7 @@ export class WebhooksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: WebhookRegistry,
     private readonly config: AppConfig,
+    private readonly counts: DeliveryCounts,
   ) {}
 
   async create(dto: CreateWebhookDto) {
@@ -93,19 +95,17 @@ export class WebhooksService {
     return presentWebhook(webhook, subscriptions, { ...extra, Deliveries: await this.figuresFor(id) });
   }
 
-  /** Delivered, retrying, discarded and pending counts and the last error, shown with the webhook. */
+  /** Delivered, retrying, discarded and pending counts (kept as rows change) and the last error, shown with the webhook. */
   async figuresFor(webhookId: string) {
-    const rows: { status: string; n: number }[] = await this.dataSource.query(
-      'SELECT status, count(*)::int AS n FROM deliveries WHERE webhook_id = $1 GROUP BY status',
-      [webhookId],
-    );
+    const counts = await this.counts.byStatus(webhookId);
+    // deliveries_webhook_failed_idx holds only rows whose last attempt failed.
     const last: { last_error: string | null; last_outcome: string; updated_at: Date }[] = await this.dataSource.query(
       `SELECT last_error, last_outcome, updated_at FROM deliveries
        WHERE webhook_id = $1 AND last_outcome IS NOT NULL AND last_outcome <> 'delivered'
        ORDER BY updated_at DESC LIMIT 1`,
       [webhookId],
     );
-    const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+    const count = (s: string) => counts[s] ?? 0;
     return {
       Delivered: count('delivered'),
       Retrying: count('retrying'),

@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsRealDate } from '../../common/dto/iso-date';
-import { PageQuery } from '../../common/dto/page.query';
+import { CursorPageQuery } from '../../common/dto/cursor-page.query';
 import { WaitMsQuery } from '../../common/long-poll';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../delivery.entity';
 
-export class ListDeliveriesQuery extends PageQuery {
+export class ListDeliveriesQuery extends CursorPageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') webhookId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') eventId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) eventType?: string;

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsRealDate } from '../../common/dto/iso-date';
-import { PageQuery } from '../../common/dto/page.query';
+import { CursorPageQuery } from '../../common/dto/cursor-page.query';
 import { WaitMsQuery } from '../../common/long-poll';
 
-export class ListEventsQuery extends PageQuery {
+export class ListEventsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "The event's Id" }) @IsOptional() @IsUUID('all') eventId?: string;
   @ApiPropertyOptional({ example: 'QueueCallInArrived' }) @IsOptional() @IsString() @MaxLength(100) eventType?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') entityId?: string;
