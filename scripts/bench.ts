@@ -2,6 +2,7 @@ import { benchDeliveries, type DeliveryFigures } from './bench/delivery-bench';
 import { benchDuplicates, benchIsolation, type DuplicateFigures, type IsolationFigures } from './bench/isolation-bench';
 import { benchMatcher } from './bench/matcher-bench';
 import { benchTypicalWorker, type TypicalFigures } from './bench/typical-bench';
+import { benchStoredData, storedDataRows } from './bench/stored-data-bench';
 import { ensureServices } from '../test/support/services';
 
 /**
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   const runDuplicates = args.get('duplicates') !== 'false';
   const isolationRate = 200;
   const streamRate = Number(args.get('stream-rate') ?? 1000);
+  // --rows=1000000 for the stored-data figures at a million rows; the default keeps the run short; --rows=0 skips.
+  const storedRows = Number(args.get('rows') ?? 100_000);
 
   const services = await ensureServices();
   try {
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
     const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate }) : null;
     const isolation: IsolationFigures | null = runIsolation ? await benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }) : null;
     const duplicates: DuplicateFigures | null = runDuplicates ? await benchDuplicates({ events: 20_000 }) : null;
+    const storedData = storedRows > 0 ? await benchStoredData({ rows: storedRows, rate: 100, seconds: 10 }) : null;
     // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
     const typical: TypicalFigures | null = baseline && delivery
       ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 200 })
@@ -87,11 +91,12 @@ async function main(): Promise<void> {
       ...typicalRows,
       ...isolationRows,
       ...duplicateRows,
+      ...storedDataRows(storedData),
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(JSON.stringify({ matcher, delivery, typical, isolation, duplicates }));
+    console.log(JSON.stringify({ matcher, delivery, typical, isolation, duplicates, storedData }));
   } finally {
     for (const s of services.reverse()) await s.stop();
   }

@@ -5,9 +5,13 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
 /** Rows looked at per statement: each batch is its own short transaction. */
-export const PURGE_BATCH = 2000;
-/** After each batch the purge rests as long as the batch took, so deliveries going on keep their pace. */
-const MIN_REST_MS = 5;
+export const PURGE_BATCH = 500;
+/**
+ * After each batch the purge rests twice as long as the batch took (at least MIN_REST_MS), so it
+ * takes at most a third of the database's time and deliveries going on keep their pace.
+ */
+const REST_FACTOR = 2;
+const MIN_REST_MS = 10;
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -86,7 +90,7 @@ export class RetentionService {
     let id = NO_ID;
     for (;;) {
       const started = performance.now();
-      const [r] = await this.dataSource.query<{ seen: number; deliveries: number; attempts: number; at: string; id: string }[]>(DELIVERIES_BATCH_SQL, [cutoff, at, id, batch]);
+      const [r] = await this.batch<{ seen: number; deliveries: number; attempts: number; at: string; id: string }>(DELIVERIES_BATCH_SQL, [cutoff, at, id, batch]);
       purged.deliveries += r.deliveries;
       purged.attempts += r.attempts;
       purged.batches++;
@@ -98,7 +102,7 @@ export class RetentionService {
     [at, id] = [START_MICROS, NO_ID];
     for (;;) {
       const started = performance.now();
-      const [r] = await this.dataSource.query<{ seen: number; events: number; at: string; occurred: string; id: string }[]>(EVENTS_BATCH_SQL, [cutoff, at, occurred, id, batch]);
+      const [r] = await this.batch<{ seen: number; events: number; at: string; occurred: string; id: string }>(EVENTS_BATCH_SQL, [cutoff, at, occurred, id, batch]);
       purged.events += r.events;
       purged.batches++;
       if (r.seen < batch) break;
@@ -107,6 +111,18 @@ export class RetentionService {
     }
     return purged;
   }
+
+  /**
+   * One batch in its own transaction whose commit does not wait for the WAL flush: the deliveries
+   * committing meanwhile do not queue behind the purge's flushes, and a batch lost in a crash is
+   * purged again the next time.
+   */
+  private batch<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL synchronous_commit = off');
+      return m.query<T[]>(sql, params);
+    });
+  }
 }
 
-const rest = (ms: number) => new Promise((r) => setTimeout(r, Math.max(MIN_REST_MS, ms)));
+const rest = (batchMs: number) => new Promise((r) => setTimeout(r, Math.max(MIN_REST_MS, REST_FACTOR * batchMs)));
