@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of: error, warn, log, debug, verbose/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL="mysql:\/\/x": must be a postgres/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL="localhost:6379": must be a redis/],
+    ['REDIS_CLUSTER_NODES', 'redis://a:1', /REDIS_CLUSTER_NODES="redis:\/\/a:1": must be a comma-separated list of host:port/],
     ['RETRY_SCHEDULE', '10s,soon', /RETRY_SCHEDULE="10s,soon": must be a comma-separated list/],
     ['ALLOW_ANY_ENDPOINT_PORT', 'maybe', /ALLOW_ANY_ENDPOINT_PORT="maybe": must be true or false/],
     ['ALLOWED_ENDPOINT_HOSTS', 'a b', /ALLOWED_ENDPOINT_HOSTS="a b": must be a comma-separated list/],
@@ -56,5 +57,13 @@ describe('loadConfig', () => {
     const config = loadConfig({ ADMIN_ALLOWED_HOSTS: 'emulator, emu.internal', ALLOWED_ENDPOINT_HOSTS: '*.hooks.example , 10.0.0.0/8' });
     expect(config.http.allowedHosts).toEqual(['127.0.0.1', 'emulator', 'emu.internal']);
     expect(config.webhooks.allowedEndpointHosts).toEqual(['*.hooks.example', '10.0.0.0/8']);
+  });
+
+  it('reads the Redis Cluster nodes, trimmed; without them the service uses REDIS_URL', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.5:6379, redis-2.internal:7001' }).redis.clusterNodes).toEqual([
+      { host: '10.0.0.5', port: 6379 },
+      { host: 'redis-2.internal', port: 7001 },
+    ]);
+    expect(loadConfig({}).redis.clusterNodes).toEqual([]);
   });
 });
