@@ -60,6 +60,8 @@ export async function benchStoredData(opts: { rows: number; rate: number; second
     REDIS_PREFIX: infra.redisPrefix,
     ALLOW_ANY_ENDPOINT_PORT: 'true',
     DEMO_ORGANIZATION: 'false',
+    // Another run's worker may hold the default 9464.
+    METRICS_PORT: '0',
   };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
