@@ -1,3 +1,4 @@
+import { CURSOR_PAGE } from '../../common/dto/cursor-page.response';
 import { named, nullable, t } from '../../common/openapi/schema';
 import { ATTEMPT_OUTCOMES } from '../delivery-attempt.entity';
 import { DELIVERY_STATUSES } from '../delivery.entity';
@@ -25,7 +26,7 @@ export const DeliveryResponse = named(
 
 export const DeliveryPageResponse = named(
   'DeliveryPage',
-  t.object({ Total: t.integer(), Limit: t.integer(), Offset: t.integer(), Items: t.array(DeliveryResponse) }),
+  t.object({ ...CURSOR_PAGE, Items: t.array(DeliveryResponse) }),
 );
 
 const Attempt = named(

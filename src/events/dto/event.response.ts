@@ -1,3 +1,4 @@
+import { CURSOR_PAGE } from '../../common/dto/cursor-page.response';
 import { named, t } from '../../common/openapi/schema';
 import { DeliveryResponse } from '../../deliveries/dto/delivery.response';
 
@@ -15,7 +16,7 @@ export const EventResponse = named(
   }),
 );
 
-export const EventPageResponse = named('EventPage', t.object({ Total: t.integer(), Limit: t.integer(), Offset: t.integer(), Items: t.array(EventResponse) }));
+export const EventPageResponse = named('EventPage', t.object({ ...CURSOR_PAGE, Items: t.array(EventResponse) }));
 
 export const EventDetailResponse = named('EventDetail', { allOf: [EventResponse, t.object({ Deliveries: t.array(DeliveryResponse) })] });
 
