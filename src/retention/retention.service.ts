@@ -7,10 +7,10 @@ import { AppConfig } from '../config/app-config';
 /** Rows looked at per statement: each batch is its own short transaction. */
 export const PURGE_BATCH = 500;
 /**
- * After each batch the purge rests twice as long as the batch took (at least MIN_REST_MS), so it
- * takes at most a third of the database's time and deliveries going on keep their pace.
+ * After each batch the purge rests four times as long as the batch took (at least MIN_REST_MS), so it
+ * takes at most a fifth of the database's time and deliveries going on keep their pace.
  */
-const REST_FACTOR = 2;
+const REST_FACTOR = 4;
 const MIN_REST_MS = 10;
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
