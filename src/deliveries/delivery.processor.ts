@@ -84,7 +84,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       settings: { backoffStrategy: deliveryBackoff },
     });
     this.parked = new ParkedJobs(this.worker);
-    this.landisAttempts = new LandisAttemptCounter(this.connection, this.config.redis.prefix);
+    this.landisAttempts = new LandisAttemptCounter(this.connection, keyPrefix(this.config.redis.prefix));
     this.worker.on('error', (e) => this.logger.warn(`Worker: ${e.message}`));
     this.worker.on('failed', (job, e) => { if (!(e instanceof DeliveryFailedError)) this.logger.warn(`Job ${job?.id} failed: ${e.message}`); });
   }

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 
 /** Longer than ABP's 2-day job time-out, so a counter outlives every series of retries. */
 const KEEP_MS = 3 * 24 * 3600 * 1000;
@@ -18,7 +18,8 @@ return n`;
  */
 export class LandisAttemptCounter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
+    /** The hash-tagged key prefix (keyPrefix): one key per script, beside the queue's on a cluster. */
     private readonly prefix: string,
   ) {}
 
