@@ -40,17 +40,19 @@ export async function createTestInfra(): Promise<TestInfra> {
   };
 }
 
-/** Deletes the keys the service wrote under REDIS_PREFIX `prefix` (its hash-tagged key prefix). */
+/** Deletes the keys the service wrote under REDIS_PREFIX `prefix` (hash-tagged), and a bench's own queue's under the bare prefix. */
 export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<number> {
   const redis = new Redis(redisUrl);
   let deleted = 0;
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix(prefix)}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
+    for (const pattern of [`${keyPrefix(prefix)}:*`, `${prefix}:*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) deleted += await redis.del(...keys);
+      } while (cursor !== '0');
+    }
   } finally {
     redis.disconnect();
   }
