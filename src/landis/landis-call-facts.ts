@@ -39,6 +39,13 @@ export interface LandisCallIdentity {
 
 export class LandisFactsError extends Error {}
 
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** The display name Teams shows for a UPN such as anna.virtanen@example.com: "Anna Virtanen". */
+export function displayNameFromUpn(upn: string): string {
+  return upn.split('@')[0].split('.').map(capitalised).join(' ');
+}
+
 export function requireGuid(value: string, what: string): string {
   if (!DOTNET_GUID.test(value)) throw new LandisFactsError(`${what} must be a lower-case GUID, got ${JSON.stringify(value)}`);
   return value;

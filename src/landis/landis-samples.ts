@@ -1,6 +1,6 @@
 import { DEFAULT_SAMPLE_NOW, finnishMobile, samplePerson } from '../catalog/sample-world';
 import type { SeededRandom } from '../common/seeded-random';
-import type { LandisCaller } from './landis-call-facts';
+import { displayNameFromUpn, type LandisCaller } from './landis-call-facts';
 import { buildIvrWebhookData, type LandisIvrCallFacts, type LandisIvrOutcome } from './landis-ivr-cdr';
 import { buildQueueWebhookData, type LandisAgent, type LandisQueueCallFacts, type LandisQueueTransfer } from './landis-queue-cdr';
 import { buildTestWebhookData } from './landis-test-webhook';
@@ -23,12 +23,10 @@ const QUEUE_NAMES = ['Customer Service', 'Sales', 'Technical Support', 'Billing'
 const IVR_NAMES = ['Main menu', 'After hours', 'Language selection', 'Billing menu'];
 const CALLER_NAMES = ['Pekka Salonen', 'Maria Lindqvist', 'John Carter', 'Eeva Rantanen', 'Olli Peltonen'];
 
-const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
-
 /** A Teams user of the organisation: name and UPN agree (anna.virtanen@example.com is Anna Virtanen). */
 function teamsUser(rng: SeededRandom): { id: string; adId: string; name: string; upn: string; number: string } {
   const person = samplePerson(rng);
-  const name = person.userName.split('@')[0].split('.').map(capitalised).join(' ');
+  const name = displayNameFromUpn(person.userName);
   return { id: person.id, adId: rng.uuid(), name, upn: person.userName, number: person.number };
 }
 

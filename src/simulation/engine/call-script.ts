@@ -37,6 +37,11 @@ export interface CallScript {
   agent?: string;
   /** Queue calls: the call's priority (0..10000), instead of the queue's, as SmartRouting's Priority. */
   priority?: number;
+  /**
+   * IVR calls: what the caller enters at each input block, in order (a menu key, digits, a
+   * phrase). Past the list, or without it, inputs are drawn and the caller may hang up in a menu.
+   */
+  ivrInputs?: readonly string[];
 }
 
 export interface ResolvedCallScript {
@@ -47,6 +52,7 @@ export interface ResolvedCallScript {
   readonly targetNumber: string | undefined;
   readonly abandonAfterSeconds: number | null;
   readonly transferAnswers: boolean;
+  readonly ivrInputs: readonly string[];
   /** Whether the n-th allocation (0-based) is answered. */
   answers(attempt: number): boolean;
 }
@@ -66,6 +72,9 @@ export function validateCallScript(script: CallScript): void {
   }
   if (script.priority !== undefined && !(Number.isInteger(script.priority) && script.priority >= 0 && script.priority <= 10000)) {
     throw new SimulationCommandError('invalid', `priority must be an integer 0..10000, got ${String(script.priority)}`);
+  }
+  if (script.ivrInputs !== undefined && !(Array.isArray(script.ivrInputs) && script.ivrInputs.every((v) => typeof v === 'string' && v.length <= 200))) {
+    throw new SimulationCommandError('invalid', 'ivrInputs must be a list of texts (menu keys, digits or phrases)');
   }
   if (script.hangupBy !== undefined && script.hangupBy !== 'caller' && script.hangupBy !== 'agent') {
     throw new SimulationCommandError('invalid', `hangupBy must be 'caller' or 'agent', got ${JSON.stringify(script.hangupBy)}`);
@@ -97,6 +106,7 @@ export function resolveCallScript(script: CallScript, rng: SeededRandom): Resolv
     targetNumber: script.targetNumber,
     abandonAfterSeconds: script.abandonAfterSeconds ?? null,
     transferAnswers: script.transferAnswers ?? drawn.transferAnswers,
+    ivrInputs: [...(script.ivrInputs ?? [])],
     answers: (attempt) => answersList[attempt] ?? true,
   };
 }

@@ -20,7 +20,7 @@ const answered = { agentAnswers: true, answerAfterSeconds: 1, talkSeconds: 10 } 
 describe('allocation order', () => {
   it('effective age = waited seconds + priority (queue or override) + ExtraPriority', () => {
     const rng = new SeededRandom('x');
-    const call = createCall({ id: 'c', legId: 'l', kind: 'queue', callerNumber: '', targetNumber: '', script: resolveCallScript({}, rng), ids: rng, fill: rng, startedAtMs: 0 });
+    const call = createCall({ id: 'c', legId: 'l', kind: 'queue', callerNumber: '', targetNumber: '', script: resolveCallScript({}, rng), ids: rng, fill: rng, startedAtMs: 0, root: rng });
     call.arrivedAtMs = 0;
     const queue = { priority: 30 } as SimQueue;
     expect(effectiveAgeSeconds(call, queue, 10_000)).toBe(40);

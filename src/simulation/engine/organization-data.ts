@@ -59,6 +59,65 @@ export interface ServiceQueueData {
   priority: number;
   /** QueueStatus.OpenStatus; default 5 (Open). A queue that is not open refuses transferred calls. */
   openStatus?: OpenStatus;
+  /** Landis OUPath of the queue's records; default "/" + the organisation's name. */
+  ouPath?: string;
+  /** Landis service level: a call an agent answers within this wait meets it. Default 20 (the 80/20 rule's 20 s). */
+  serviceLevelSeconds?: number;
+}
+
+/** Where an IVR step leads: another block of the same IVR, or out of the IVR. */
+export type IvrNext =
+  | { type: 'block'; block: string }
+  | { type: 'queue'; queueId: string }
+  | { type: 'user'; userId: string }
+  | { type: 'external'; number: string }
+  | { type: 'ivr'; ivrId: string }
+  | { type: 'hangup' };
+
+export interface IvrMenuOption {
+  /** The DTMF key: 0-9, * or #. */
+  key: string;
+  /** What the option means ("Billing"); written to the block's DataValue field instead of the key when given. */
+  label?: string | null;
+  /** Relative likelihood a simulated caller picks it; default 1. */
+  weight?: number;
+  next: IvrNext;
+}
+
+interface IvrBlockBase {
+  /** Unique within the IVR; IvrInputs[].BlockName. */
+  name: string;
+  /** What the caller hears; its length sets how long the block plays unless `seconds` is given. */
+  prompt?: string | null;
+  /** How long the prompt plays. */
+  seconds?: number | null;
+}
+
+interface IvrInputBlockBase extends IvrBlockBase {
+  /** The variable the input is stored in: IvrInputs[].ParameterName. */
+  parameterName: string;
+  /** 1..20: the input is also written to DataValue01..20. */
+  dataValue?: number | null;
+}
+
+export type IvrBlock =
+  | (IvrBlockBase & { type: 'Message'; next: IvrNext })
+  | (IvrInputBlockBase & { type: 'Menu'; options: IvrMenuOption[] })
+  | (IvrInputBlockBase & { type: 'InputDigits'; minDigits: number; maxDigits: number; next: IvrNext })
+  | (IvrInputBlockBase & { type: 'SpeechInput'; choices: string[]; next: IvrNext });
+
+export type IvrBlockType = IvrBlock['type'];
+
+/** An IVR (Landis Contact Center): blocks a caller passes before being transferred or hanging up. */
+export interface IvrData {
+  id: string;
+  name: string;
+  /** The number callers dial; optional (an IVR may be reached only by transfers). */
+  number?: string | null;
+  /** Landis OUPath of the IVR's records; default "/" + the organisation's name. */
+  ouPath?: string;
+  /** The caller starts at the first block. */
+  blocks: IvrBlock[];
 }
 
 export interface CallListAttachment {
@@ -122,4 +181,5 @@ export interface OrganizationData {
   queues: ServiceQueueData[];
   callLists: CallListData[];
   callbacks?: CallbackRequestData[];
+  ivrs?: IvrData[];
 }

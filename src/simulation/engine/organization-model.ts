@@ -4,6 +4,7 @@ import type {
   Availability,
   CallbackRequestData,
   CallListData,
+  IvrData,
   OrganizationData,
   OrganizationInfo,
   OverflowTarget,
@@ -11,6 +12,7 @@ import type {
   ServiceQueueData,
   UserData,
 } from './organization-data';
+import { ivrProblems, ouPathProblem } from './ivr-rules';
 import type { TaskHandle } from './scheduler';
 
 /**
@@ -68,6 +70,7 @@ export interface SimUser extends UserData {
 
 export type SimQueue = ServiceQueueData;
 export type SimCallList = CallListData;
+export type SimIvr = IvrData;
 
 const normaliseNumber = (number: string): string => number.replace(/[\s-]/g, '');
 const key = (text: string): string => text.trim().toLowerCase();
@@ -85,6 +88,8 @@ export class OrganizationModel {
   private readonly queuesByNumber = new Map<string, SimQueue>();
   private readonly callLists = new Map<string, SimCallList>();
   private readonly callbacks = new Map<string, CallbackRequestData>();
+  private readonly ivrs = new Map<string, SimIvr>();
+  private readonly ivrsByNumber = new Map<string, SimIvr>();
 
   /** `idleSinceMs` seeds every user's idle time (the simulation start). The data is copied. */
   constructor(data: OrganizationData, idleSinceMs = 0) {
@@ -119,6 +124,9 @@ export class OrganizationModel {
       if (!(queue.maxWaitSeconds > 0)) problems.push(`queue ${queue.name}: maxWaitSeconds must be > 0`);
       if (!(queue.wrapUpSeconds >= 0)) problems.push(`queue ${queue.name}: wrapUpSeconds must be >= 0`);
       if (queue.openStatus !== undefined && !OPEN_STATUS_VALUES.includes(queue.openStatus)) problems.push(`queue ${queue.name}: openStatus must be 0..6`);
+      const ou = ouPathProblem(`queue ${queue.name}: ouPath`, queue.ouPath);
+      if (ou) problems.push(ou);
+      if (queue.serviceLevelSeconds !== undefined && !(queue.serviceLevelSeconds >= 0)) problems.push(`queue ${queue.name}: serviceLevelSeconds must be >= 0`);
       this.addUnique(this.queues, id, simQueue, `queue id ${id}`, problems);
       this.addUnique(this.queuesByNumber, normaliseNumber(queue.number), simQueue, `queue number ${queue.number}`, problems);
     }
@@ -126,6 +134,12 @@ export class OrganizationModel {
       const id = guid(`call list ${list.name}`, list.id);
       const simList: SimCallList = { ...list, id, attachedUsers: list.attachedUsers.map((a) => ({ ...a, userId: a.userId.toLowerCase() })) };
       this.addUnique(this.callLists, id, simList, `call list id ${id}`, problems);
+    }
+    for (const ivr of data.ivrs ?? []) {
+      const id = guid(`IVR ${ivr.name}`, ivr.id);
+      const simIvr: SimIvr = copyIvr({ ...ivr, id });
+      this.addUnique(this.ivrs, id, simIvr, `IVR id ${id}`, problems);
+      if (ivr.number) this.addUnique(this.ivrsByNumber, normaliseNumber(ivr.number), simIvr, `IVR number ${ivr.number}`, problems);
     }
     for (const request of data.callbacks ?? []) {
       const id = guid('callback', request.id);
@@ -150,6 +164,20 @@ export class OrganizationModel {
 
   get callbackList(): readonly CallbackRequestData[] {
     return [...this.callbacks.values()];
+  }
+
+  get ivrList(): readonly SimIvr[] {
+    return [...this.ivrs.values()];
+  }
+
+  /** By id or by number. */
+  findIvr(idOrNumber: string): SimIvr | undefined {
+    return this.ivrs.get(key(idOrNumber)) ?? this.ivrsByNumber.get(normaliseNumber(idOrNumber));
+  }
+
+  /** The OUPath of records from a queue or IVR that names none: the organisation as the root unit. */
+  get defaultOuPath(): string {
+    return `/${this.organization.name.replace(/\//g, '-') || 'Organisation'}`;
   }
 
   /** By id or by userName (case-insensitive). */
@@ -226,6 +254,7 @@ export class OrganizationModel {
       queues: this.queueList.map((queue) => ({ ...queue, attachedUsers: queue.attachedUsers.map((a) => ({ ...a })), overflowTarget: copyTarget(queue.overflowTarget) })),
       callLists: this.callListList.map((list) => ({ ...list, attachedUsers: list.attachedUsers.map((a) => ({ ...a })) })),
       callbacks: this.callbackList.map(copyCallback),
+      ivrs: this.ivrList.map(copyIvr),
     };
   }
 
@@ -256,7 +285,21 @@ export class OrganizationModel {
       for (const a of list.attachedUsers) if (!this.users.has(a.userId)) problems.push(`call list ${list.name}: unknown attached user ${a.userId}`);
     }
     for (const user of this.users.values()) checkTarget(`user ${user.userName}`, user.overflowTarget);
+    const refs = { hasQueue: (id: string) => this.queues.has(key(id)), hasUser: (id: string) => this.users.has(key(id)), hasIvr: (id: string) => this.ivrs.has(key(id)) };
+    for (const ivr of this.ivrs.values()) problems.push(...ivrProblems(ivr, refs).map((p) => `IVR ${ivr.name}: ${p}`));
   }
+}
+
+/** Blocks and options copied, so the model never shares them with the caller's data. */
+function copyIvr(ivr: IvrData): SimIvr {
+  return {
+    ...ivr,
+    blocks: ivr.blocks.map((block) => {
+      if (block.type === 'Menu') return { ...block, options: block.options.map((o) => ({ ...o, next: { ...o.next } })) };
+      if (block.type === 'SpeechInput') return { ...block, choices: [...block.choices], next: { ...block.next } };
+      return { ...block, next: { ...block.next } };
+    }),
+  };
 }
 
 function copyCallback(request: CallbackRequestData): CallbackRequestData {

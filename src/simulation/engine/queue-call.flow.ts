@@ -65,6 +65,7 @@ export class QueueCallFlow {
     call.arrivedAtMs = now;
     call.refusedBy.clear();
     ctx.calls.enterQueue(call, queue.id);
+    ctx.landis?.enterQueue(call, queue);
     this.emit(call, 'QueueCallInArrived', { QueueId: queue.id, QueueName: queue.name, QueueNumber: queue.number });
     ctx.status.touchQueue(queue.id);
     ctx.status.flush();
@@ -102,6 +103,7 @@ export class QueueCallFlow {
   /** The caller hangs up before an agent answered. */
   abandon(call: SimCall): void {
     const queue = this.queueOf(call);
+    this.ctx.landis?.leaveQueue(call, queue, { reason: 'CallerHungUp' });
     if (call.phase === 'ringing') this.cancelAllocation(call, queue, 'remote', 'CallerHungUp');
     this.disconnect(call, queue, 'remote', 'caller_abandoned');
   }
@@ -113,6 +115,7 @@ export class QueueCallFlow {
     const queue = this.queueOf(call);
     const agent = this.agentOf(call);
     this.emit(call, 'QueueCallInDisconnected', { QueueId: queue.id, QueueName: queue.name, Reason: by === 'caller' ? 'remote' : 'local', TechReason: 'normal_clearing' });
+    ctx.landis?.leaveQueue(call, queue, { reason: 'Answered' });
     agent.runtime.calls.delete(call.id);
     ctx.endCall(call, by === 'caller' ? 'caller hung up' : 'agent hung up');
     if (queue.wrapUpSeconds > 0) ctx.flows.wrapUp.start(agent, call, queue);
@@ -235,7 +238,9 @@ export class QueueCallFlow {
     ctx.clearCallTimer(call, 'maxWait');
     ctx.clearCallTimer(call, 'requiredTarget');
     const target = this.overflowTarget(call, queue, true);
+    const leaveReason = techEvent === 'QueueTimeout' ? 'Timeout' : 'Overflow';
     if (!target) {
+      ctx.landis?.leaveQueue(call, queue, { reason: leaveReason, target: null });
       this.disconnect(call, queue, 'local', techEvent === 'QueueTimeout' ? 'max_wait_exceeded' : 'no_overflow_target');
       return;
     }
@@ -256,7 +261,13 @@ export class QueueCallFlow {
     });
     ctx.status.touchQueue(queue.id);
     ctx.status.flush();
+    // The record names where the call went, so it is written as the call leaves (a queue target takes it at once);
+    // a call list's request exists only once the transfer made it.
+    if (target.type !== 'callList') ctx.landis?.leaveQueue(call, queue, { reason: leaveReason, target });
     ctx.flows.transfer.start(call, { side: 'queue', queue }, target, QUEUE_OVERFLOW_APPLET, 'Overflow');
+    if (target.type === 'callList') {
+      ctx.landis?.leaveQueue(call, queue, call.callbackId ? { reason: 'CallbackRequested', callbackId: call.callbackId } : { reason: leaveReason, target: null });
+    }
   }
 
   private overflowTarget(call: SimCall, queue: SimQueue, take: boolean): ResolvedTarget | null {

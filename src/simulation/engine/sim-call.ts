@@ -5,17 +5,54 @@ import type { ResolvedTarget } from './routing-target';
 import type { WebhookPayload } from '../../catalog/payload.types';
 import type { TaskHandle } from './scheduler';
 
-export type CallKind = 'queue' | 'direct' | 'outbound';
+export type CallKind = 'queue' | 'direct' | 'outbound' | 'ivr';
 
 /**
- * routing: before the call reaches a queue or user (SmartRouting); queuing: waiting in a queue;
+ * ivr: passing the blocks of a (Landis) IVR; routing: before the call reaches a queue or user (SmartRouting); queuing: waiting in a queue;
  * ringing: allocated to an agent / ringing the user or the called party; transferring: between
  * targets; ended: gone from the simulation's view (disconnected or transferred out).
  */
-export type CallPhase = 'routing' | 'queuing' | 'ringing' | 'connected' | 'transferring' | 'ended';
+export type CallPhase = 'ivr' | 'routing' | 'queuing' | 'ringing' | 'connected' | 'transferring' | 'ended';
 
-/** Which kind of event describes the call right now: Queue*, User*In* or User*Out*. */
-export type CallSide = 'queue' | 'user' | 'outbound';
+/** Which kind of event describes the call right now: Queue*, User*In* or User*Out*; none while in an IVR. */
+export type CallSide = 'queue' | 'user' | 'outbound' | 'ivr';
+
+/** A Landis record of the call that passed it on: the next record's ParentId and From. */
+export interface LandisParent {
+  /** The record's number within the call (its ids derive from it). */
+  seq: number;
+  name: string;
+}
+
+/** The call's stay in a queue, from entering it: what its App.QueueWebhook record describes. */
+export interface QueueStay {
+  queueId: string;
+  enteredAtMs: number;
+  parent: LandisParent | null;
+}
+
+/** One input the caller gave in an IVR. */
+export interface IvrInputRecord {
+  atMs: number;
+  blockName: string;
+  blockType: 'Menu' | 'InputDigits' | 'SpeechInput';
+  parameterName: string;
+  value: string;
+}
+
+/** The call's pass through one IVR. */
+export interface IvrVisit {
+  ivrId: string;
+  enteredAtMs: number;
+  parent: LandisParent | null;
+  inputs: IvrInputRecord[];
+  /** DataValue01..20 (index 0 is 01). */
+  dataValues: (string | null)[];
+  /** Blocks passed so far, against loops. */
+  steps: number;
+  /** The caller's behaviour in IVRs (its choices and pauses). */
+  readonly rng: SeededRandom;
+}
 
 /** What SmartRouting asked of the call's allocation. */
 export interface CallRouting {
@@ -41,6 +78,8 @@ export interface SimCall {
   /** Handed to makeEvent for any value the flow leaves unset. */
   readonly fill: SeededRandom;
   readonly startedAtMs: number;
+  /** The call's own fork of the seed; Landis record ids are forked from it on demand. */
+  readonly root: SeededRandom;
   phase: CallPhase;
   side: CallSide;
   queueId: string | null;
@@ -69,6 +108,16 @@ export interface SimCall {
   lastEventMs: number;
   readonly timers: Map<string, TaskHandle>;
   readonly timeline: WebhookPayload[];
+  /** Landis records written so far (numbers them); untouched when the simulation has no Landis output. */
+  landisSeq: number;
+  /** The record the next one continues (ParentId, From); set when a record transferred the call to a queue or IVR. */
+  landisParent: LandisParent | null;
+  /** The queue stay not yet recorded. */
+  queueStay: QueueStay | null;
+  /** The IVR the call is in. */
+  ivr: IvrVisit | null;
+  /** How many of the script's ivrInputs the caller has given. */
+  ivrInputsGiven: number;
 }
 
 export interface NewCallInput {
@@ -81,6 +130,7 @@ export interface NewCallInput {
   ids: SeededRandom;
   fill: SeededRandom;
   startedAtMs: number;
+  root: SeededRandom;
 }
 
 /** Re-reads the phase (a flow's own narrowing would miss a change made while it awaited). */
@@ -92,7 +142,7 @@ export function createCall(input: NewCallInput): SimCall {
   return {
     ...input,
     phase: 'routing',
-    side: input.kind === 'outbound' ? 'outbound' : input.kind === 'queue' ? 'queue' : 'user',
+    side: input.kind === 'outbound' ? 'outbound' : input.kind === 'queue' ? 'queue' : input.kind === 'ivr' ? 'ivr' : 'user',
     queueId: null,
     userId: null,
     arrivedAtMs: input.startedAtMs,
@@ -115,5 +165,10 @@ export function createCall(input: NewCallInput): SimCall {
     lastEventMs: Number.NEGATIVE_INFINITY,
     timers: new Map(),
     timeline: [],
+    landisSeq: 0,
+    landisParent: null,
+    queueStay: null,
+    ivr: null,
+    ivrInputsGiven: 0,
   };
 }

@@ -6,6 +6,8 @@ import type { CallbackFlow } from './callback.flow';
 import type { CallbackListStatusMonitor } from './callback-list-status';
 import { CallRegistry } from './call-registry';
 import type { DirectCallFlow } from './direct-call.flow';
+import type { IvrCallFlow } from './ivr-call.flow';
+import type { LandisRecorder } from './landis-recorder';
 import { EventSink, type RandomStreams } from './event-sink';
 import type { OrganizationModel } from './organization-model';
 import type { OutboundCallFlow } from './outbound-call.flow';
@@ -38,6 +40,7 @@ export interface Flows {
   listStatus: CallbackListStatusMonitor;
   availability: AvailabilityFlow;
   membership: QueueMembershipFlow;
+  ivr: IvrCallFlow;
 }
 
 type Step = () => void | Promise<void>;
@@ -52,6 +55,8 @@ export class SimContext {
   readonly sink: EventSink;
   readonly status: StatusPublisher;
   flows!: Flows;
+  /** Landis CDRs of the calls; null when the simulation has no Landis output (nothing is tracked then). */
+  landis: LandisRecorder | null = null;
   private readonly streamCache = new Map<string, RandomStreams>();
 
   constructor(

@@ -6,8 +6,10 @@ import { resolveCallScript, type CallScript } from './call-script';
 import { CallbackFlow, CALLBACK_ATTEMPT_RESULTS, type CallbackAttemptResult, type CreateCallbackInput } from './callback.flow';
 import { CallbackListStatusMonitor } from './callback-list-status';
 import { DirectCallFlow } from './direct-call.flow';
+import { IvrCallFlow } from './ivr-call.flow';
+import { LandisRecorder } from './landis-recorder';
 import type { Availability, CallbackRequestData, QueueAttachment } from './organization-data';
-import type { OrganizationModel, SimQueue, SimUser } from './organization-model';
+import type { OrganizationModel, SimIvr, SimQueue, SimUser } from './organization-model';
 import { OutboundCallFlow } from './outbound-call.flow';
 import { QueueCallFlow } from './queue-call.flow';
 import { QueueMembershipFlow } from './queue-membership.flow';
@@ -68,7 +70,9 @@ export class Simulation {
       listStatus: new CallbackListStatusMonitor(ctx, options.clock.nowMs()),
       availability: new AvailabilityFlow(ctx),
       membership: new QueueMembershipFlow(ctx),
+      ivr: new IvrCallFlow(ctx),
     };
+    if (options.landis) ctx.landis = new LandisRecorder(model, options.clock, options.landis, ctx.idLabel);
     // Requests loaded with the organisation expire like new ones (only timers; nothing is emitted now).
     for (const request of model.callbackList) ctx.flows.callbacks.armExpiry(request);
   }
@@ -91,6 +95,16 @@ export class Simulation {
     if (agent) call.routing.preferredUserIds = [agent.id];
     if (script.priority !== undefined) call.routing.priorityOverride = script.priority;
     this.ctx.run(0, `queue call ${call.id}`, () => this.ctx.flows.queue.start(call, queue));
+    return { callId: call.id, legId: call.legId };
+  }
+
+  /** A call to a Landis IVR, by IVR id, number or name: it passes the IVR's blocks before it goes anywhere else. */
+  placeIvrCall(ivrIdOrNumber: string, script: CallScript = {}): PlacedCall {
+    const ivr = this.requireIvr(ivrIdOrNumber);
+    this.refuseQueueOnly(script);
+    if (!ivr.number && !script.targetNumber) throw new SimulationCommandError('invalid', `IVR ${ivr.name} has no number; give the script a targetNumber`);
+    const call = this.newCall('ivr', script, ivr.number ?? '');
+    this.ctx.run(0, `IVR call ${call.id}`, () => this.ctx.flows.ivr.start(call, ivr));
     return { callId: call.id, legId: call.legId };
   }
 
@@ -123,6 +137,7 @@ export class Simulation {
     if (call.phase === 'routing' || call.phase === 'transferring') {
       throw new SimulationCommandError('conflict', `Call ${callId} is being routed or transferred; try again when it rings or waits`);
     }
+    if (call.phase === 'ivr' && by === 'agent') throw new SimulationCommandError('conflict', `Call ${callId} is in an IVR; only the caller can end it now`);
     if (call.phase !== 'connected' && call.side !== 'outbound' && by === 'agent') {
       throw new SimulationCommandError('conflict', `Call ${callId} is not connected; only the caller can end it now`);
     }
@@ -307,6 +322,7 @@ export class Simulation {
       ids,
       fill: rng.fork('fill'),
       startedAtMs: this.ctx.clock.nowMs(),
+      root: rng,
     });
     this.ctx.calls.add(call);
     if (resolved.abandonAfterSeconds !== null && kind !== 'outbound') {
@@ -322,6 +338,10 @@ export class Simulation {
 
   private abandon(call: SimCall): void {
     // Only a caller still waiting gives up; a call in transfer is the target's now.
+    if (call.phase === 'ivr') {
+      this.ctx.flows.ivr.abandon(call);
+      return;
+    }
     if (call.phase !== 'queuing' && call.phase !== 'ringing') return;
     if (call.side === 'queue') this.ctx.flows.queue.abandon(call);
     else if (call.side === 'user') this.ctx.flows.user.abandon(call);
@@ -351,6 +371,16 @@ export class Simulation {
       throw new SimulationCommandError('not-found', `Unknown queue ${JSON.stringify(ref)}: give a queue's id, number or name. Queues: ${known || 'none'}`);
     }
     return queue;
+  }
+
+  private requireIvr(ref: string): SimIvr {
+    const byName = (): SimIvr | undefined => this.model.ivrList.find((i) => i.name.toLowerCase() === ref.trim().toLowerCase());
+    const ivr = typeof ref === 'string' ? (this.model.findIvr(ref) ?? byName()) : undefined;
+    if (!ivr) {
+      const known = this.model.ivrList.map((i) => `${i.name} (${i.number ?? 'no number'}, ${i.id})`).join('; ');
+      throw new SimulationCommandError('not-found', `Unknown IVR ${JSON.stringify(ref)}: give an IVR's id, number or name. IVRs: ${known || 'none'}`);
+    }
+    return ivr;
   }
 
   private requireUser(ref: string): SimUser {

@@ -1,5 +1,6 @@
 import type { WebhookPayload } from '../../catalog/payload.types';
 import type { RoutingDecision, RoutingInstructions, SmartRoutingHook } from '../../smart-routing/routing-instructions';
+import type { LandisOutput } from './landis-output';
 import type { Availability } from './organization-data';
 import type { SimulationClock } from './scheduler';
 import type { CallKind, CallPhase, CallSide } from './sim-call';
@@ -15,6 +16,8 @@ export interface SimulationOptions {
   /** Usually a Scheduler; the simulation only reads the time and sets timers. */
   clock: SimulationClock;
   emit: (payload: WebhookPayload) => void;
+  /** Landis Contact Center records (App.QueueWebhook, App.IvrWebhook) of the same calls; omitted: none are made. */
+  landis?: LandisOutput;
   /** Consulted for every queue call before routing. */
   smartRouting?: SmartRoutingHook;
   /** How long a call waits for its SmartRouting RequiredTarget. Default 10 (the documented default). */
