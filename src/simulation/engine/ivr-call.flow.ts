@@ -76,8 +76,8 @@ export class IvrCallFlow {
       visit.inputs.push({ atMs: this.ctx.clock.nowMs(), blockName: block.name, blockType: block.type, parameterName: block.parameterName, value });
       if (block.dataValue) visit.dataValues[block.dataValue - 1] = block.type === 'Menu' ? (block.options.find((o) => o.key === value)?.label ?? value) : value;
       // A key no option has: the IVR has no branch for it and ends the call.
-      if (next) this.follow(call, ivr, next);
-      else this.leave(call, ivr, { target: null }, `no IVR option for input ${JSON.stringify(value)}`);
+      if (next) return this.follow(call, ivr, next);
+      this.leave(call, ivr, { target: null }, `no IVR option for input ${JSON.stringify(value)}`);
     });
   }
 
@@ -104,7 +104,8 @@ export class IvrCallFlow {
     }
   }
 
-  private follow(call: SimCall, ivr: SimIvr, next: IvrNext): void {
+  /** Returns the queue's start when it awaits SmartRouting, so the step holds the clock until routed. */
+  private follow(call: SimCall, ivr: SimIvr, next: IvrNext): void | Promise<void> {
     const { ctx } = this;
     const { model } = ctx;
     switch (next.type) {
@@ -124,8 +125,7 @@ export class IvrCallFlow {
         const queue = model.findQueue(next.queueId);
         if (!queue) break;
         this.leave(call, ivr, { target: { type: 'queue', queue } }, null);
-        ctx.flows.queue.start(call, queue);
-        return;
+        return ctx.flows.queue.start(call, queue);
       }
       case 'user': {
         const user = model.findUser(next.userId);

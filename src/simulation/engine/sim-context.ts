@@ -97,12 +97,15 @@ export class SimContext {
     return this.clock.scheduleAt(timeMs, () => this.wrap(step), label);
   }
 
-  /** A named timer of a call; re-arming replaces it, and it does nothing once the call has ended. */
-  callTimer(call: SimCall, name: string, delayMs: number, step: () => void): void {
+  /**
+   * A named timer of a call; re-arming replaces it, and it does nothing once the call has ended.
+   * A step that awaits (a queue's SmartRouting request) holds the clock until it is done.
+   */
+  callTimer(call: SimCall, name: string, delayMs: number, step: () => void | Promise<void>): void {
     this.clearCallTimer(call, name);
     const handle = this.run(delayMs, `${name} ${call.id}`, () => {
       call.timers.delete(name);
-      if (call.phase !== 'ended') step();
+      if (call.phase !== 'ended') return step();
     });
     call.timers.set(name, handle);
   }

@@ -1,5 +1,7 @@
 import { formatDotNetTimestamp } from '../../catalog/dotnet-timestamp';
 import type { RoutingDecision, RoutingInstructions, RoutingRequestContext, SmartRoutingHook } from '../../smart-routing/routing-instructions';
+import type { LandisEventName } from '../../landis/landis.types';
+import type { LandisOutput, LandisRecord } from './landis-output';
 import type { OrganizationData } from './organization-data';
 import { OrganizationModel } from './organization-model';
 import { Scheduler } from './scheduler';
@@ -20,7 +22,66 @@ export const IDS = {
   sales: '5a1e5000-0000-4000-8000-0000000000a2',
   backup: 'bac00000-0000-4000-8000-0000000000a3',
   callbacks: 'ca11b000-0000-4000-8000-0000000000c1',
+  mainMenu: '1e100000-0000-4000-8000-0000000000d1',
+  afterHours: '1e200000-0000-4000-8000-0000000000d2',
 } as const;
+
+export const MAIN_MENU_NUMBER = '+358101000900';
+
+/**
+ * Two IVRs: "Main menu" (welcome, language menu, account number, topic menu leading to every kind
+ * of exit) and "After hours" (a spoken reason, then the Backup queue).
+ */
+export function ivrData(): NonNullable<OrganizationData['ivrs']> {
+  return [
+    {
+      id: IDS.mainMenu,
+      name: 'Main menu',
+      number: MAIN_MENU_NUMBER,
+      ouPath: '/Test Oy/Front desk',
+      blocks: [
+        { type: 'Message', name: 'Welcome', prompt: 'Welcome to Test Oy.', next: { type: 'block', block: 'Language' } },
+        {
+          type: 'Menu',
+          name: 'Language',
+          prompt: 'For Finnish press 1, for Swedish press 2, for English press 3.',
+          parameterName: 'Language',
+          dataValue: 1,
+          options: [
+            { key: '1', label: 'Finnish', next: { type: 'block', block: 'Account number' } },
+            { key: '2', label: 'Swedish', next: { type: 'block', block: 'Account number' } },
+            { key: '3', label: 'English', next: { type: 'block', block: 'Account number' } },
+          ],
+        },
+        { type: 'InputDigits', name: 'Account number', prompt: 'Enter your account number and press hash.', parameterName: 'AccountNumber', dataValue: 2, minDigits: 6, maxDigits: 8, next: { type: 'block', block: 'Topic' } },
+        {
+          type: 'Menu',
+          name: 'Topic',
+          prompt: 'Support 1, sales 2, Dave 3, our partner 4, after hours 5, to hang up 9, to start over 0.',
+          parameterName: 'Topic',
+          options: [
+            { key: '1', label: 'Support', weight: 4, next: { type: 'queue', queueId: IDS.support } },
+            { key: '2', label: 'Sales', weight: 2, next: { type: 'queue', queueId: IDS.sales } },
+            { key: '3', next: { type: 'user', userId: IDS.dave } },
+            { key: '4', next: { type: 'external', number: '+358509876543' } },
+            { key: '5', next: { type: 'ivr', ivrId: IDS.afterHours } },
+            { key: '9', next: { type: 'hangup' } },
+            { key: '0', next: { type: 'block', block: 'Welcome' } },
+          ],
+        },
+      ],
+    },
+    {
+      id: IDS.afterHours,
+      name: 'After hours',
+      number: '+358101000901',
+      blocks: [
+        { type: 'Message', name: 'Closed', prompt: 'We are closed.', seconds: 3, next: { type: 'block', block: 'Reason' } },
+        { type: 'SpeechInput', name: 'Reason', prompt: 'Tell us briefly why you call.', parameterName: 'Reason', dataValue: 3, choices: ['billing', 'technical problem', 'order status'], next: { type: 'queue', queueId: IDS.backup } },
+      ],
+    },
+  ];
+}
 
 export const START = '2024-03-01T09:00:00Z';
 
@@ -73,6 +134,7 @@ export function organizationData(): OrganizationData {
       },
     ],
     callLists: [{ id: IDS.callbacks, name: 'Support callbacks', isAutoAllocate: false, attachedUsers: [{ userId: IDS.bob, active: true }] }],
+    ivrs: ivrData(),
   };
 }
 
@@ -132,7 +194,19 @@ export function fakeHook(answer: HookAnswer | ((context: RoutingRequestContext) 
   };
 }
 
-/** Payloads of one type. */
+/** A LandisOutput that keeps every record; `wanted` limits the events it takes. */
+export function collectingLandis(wanted: readonly LandisEventName[] = ['App.QueueWebhook', 'App.IvrWebhook']): LandisOutput & { records: LandisRecord[]; failures: unknown[] } {
+  const records: LandisRecord[] = [];
+  const failures: unknown[] = [];
+  return {
+    records,
+    failures,
+    wants: (event) => wanted.includes(event),
+    publish: (record) => void records.push(record),
+    failed: (error) => void failures.push(error),
+  };
+}
+
 /** A timeline as plain records, so a spec can read any property of any event. */
 export const loose = (events: readonly Record<string, unknown>[]): Record<string, unknown>[] => [...events];
 
