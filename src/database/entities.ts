@@ -4,6 +4,7 @@ import { EventEntity } from '../events/event.entity';
 import {
   CallbackRequestEntity,
   CallListEntity,
+  IvrEntity,
   OrganizationEntity,
   OrgUserEntity,
   ServiceQueueEntity,
@@ -25,6 +26,7 @@ export const ENTITIES = [
   ServiceQueueEntity,
   CallListEntity,
   CallbackRequestEntity,
+  IvrEntity,
   SmartRoutingConfigEntity,
   SmartRoutingRequestEntity,
   ScenarioEntity,

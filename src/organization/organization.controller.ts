@@ -5,9 +5,11 @@ import { CallListResponse, OrganizationResponse, QueueResponse, UserResponse } f
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import {
   CallListDto,
+  IvrDto,
   OrganizationDto,
   QueueDto,
   UpdateCallListDto,
+  UpdateIvrDto,
   UpdateQueueDto,
   UpdateUserDto,
   UserDto,
@@ -136,5 +138,23 @@ export class OrganizationController {
   @ApiNoContent('Removed')
   deleteCallList(@Param('id', uuid) id: string) {
     return this.org.deleteCallList(id);
+  }
+
+  @Get('ivrs') @ApiOperation({ summary: 'Landis Contact Center IVRs' }) listIvrs() {
+    return this.org.listIvrs();
+  }
+  @Post('ivrs')
+  @ApiOperation({ summary: 'Add a Landis IVR: blocks (Message, Menu, InputDigits, SpeechInput) a caller passes before a transfer to a queue, user, number or IVR, or a hang-up' })
+  createIvr(@Body() dto: IvrDto) {
+    return this.org.createIvr(dto);
+  }
+  @Get('ivrs/:id') getIvr(@Param('id', uuid) id: string) {
+    return this.org.getIvr(id);
+  }
+  @Patch('ivrs/:id') updateIvr(@Param('id', uuid) id: string, @Body() dto: UpdateIvrDto) {
+    return this.org.updateIvr(id, dto);
+  }
+  @Delete('ivrs/:id') @HttpCode(204) deleteIvr(@Param('id', uuid) id: string) {
+    return this.org.deleteIvr(id);
   }
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { IvrBlock } from '../simulation/engine/organization-data';
 
 export const AVAILABILITIES = ['Available', 'Busy', 'DoNotDisturb', 'OffWork'] as const;
 export type Availability = (typeof AVAILABILITIES)[number];
@@ -60,6 +61,25 @@ export class ServiceQueueEntity {
   @Column({ name: 'overflow_target', type: 'jsonb', nullable: true }) overflowTarget!: OverflowTarget | null;
   /** QueueStatus.OpenStatus (5 Open); a transfer into a queue that is not open is cancelled (TargetClosed). */
   @Column({ name: 'open_status', type: 'int', default: 5 }) openStatus!: number;
+  /** Landis OUPath of the queue's records; null: "/" + the organisation's name. */
+  @Column({ name: 'ou_path', type: 'text', nullable: true }) ouPath!: string | null;
+  /** Landis MetServiceLevel: answered within this many seconds of waiting. */
+  @Column({ name: 'service_level_seconds', type: 'int', default: 20 }) serviceLevelSeconds!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** A Landis Contact Center IVR: blocks a caller passes before a transfer or a hang-up. */
+@Entity('ivrs')
+@Index('ivrs_org_idx', ['organizationId'])
+@Index('ivrs_number_key', ['organizationId', 'number'], { unique: true })
+export class IvrEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column('text') name!: string;
+  @Column('text') number!: string;
+  @Column({ name: 'ou_path', type: 'text', nullable: true }) ouPath!: string | null;
+  /** As the simulation engine takes them (IvrBlock); the admin API presents them in PascalCase. */
+  @Column({ type: 'jsonb' }) blocks!: IvrBlock[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -24,6 +24,8 @@ export const presentQueue = (q: ServiceQueueEntity) => ({
   Priority: q.priority,
   OverflowTarget: presentTarget(q.overflowTarget),
   OpenStatus: q.openStatus,
+  OuPath: q.ouPath,
+  ServiceLevelSeconds: q.serviceLevelSeconds,
 });
 
 export const presentCallList = (c: CallListEntity) => ({

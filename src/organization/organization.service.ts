@@ -8,15 +8,18 @@ import { DataSource } from 'typeorm';
 import type {
   AttachedUserDto,
   CallListDto,
+  IvrDto,
   OverflowTargetDto,
   QueueDto,
   UpdateCallListDto,
+  UpdateIvrDto,
   UpdateQueueDto,
   UpdateUserDto,
   UserDto,
 } from './dto/organization.dto';
 import {
   CallListEntity,
+  IvrEntity,
   OrganizationEntity,
   OrgUserEntity,
   ServiceQueueEntity,
@@ -24,6 +27,8 @@ import {
   type OverflowTarget,
 } from './organization.entities';
 import { presentCallList, presentOrganization, presentQueue, presentUser } from './organization.presenter';
+import { ivrReferences, presentIvr, toIvrBlocks } from './ivr.mapper';
+import { ivrProblems, ouPathProblem } from '../simulation/engine/ivr-rules';
 import { uniqueViolation } from '../common/errors/database-errors';
 import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
@@ -31,6 +36,13 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
 const duplicateUserName = (userName?: string) => `UserName: a user named ${userName} exists already (names are compared regardless of case)`;
 const duplicateUserNumber = (number?: string) => `Number: a user with number ${number} exists already`;
 const duplicateQueueNumber = (number?: string) => `Number: a queue with number ${number} exists already`;
+const duplicateIvrNumber = (number?: string) => `Number: an IVR with number ${number} exists already`;
+
+function checkOuPath(ouPath: string | null): string | null {
+  const problem = ouPathProblem('OuPath', ouPath);
+  if (problem) throw new ValidationProblem(problem);
+  return ouPath;
+}
 
 /** Saves, turning a unique index's refusal (a concurrent duplicate) into a 409 with the index's message. */
 async function saveUnique<T>(save: () => Promise<T>, messages: Record<string, string>): Promise<T> {
@@ -48,6 +60,7 @@ export interface OrganizationSnapshot {
   users: OrgUserEntity[];
   queues: ServiceQueueEntity[];
   callLists: CallListEntity[];
+  ivrs: IvrEntity[];
 }
 
 /** The simulated organisation (one per emulator): its users, service queues and call lists. */
@@ -62,12 +75,13 @@ export class OrganizationService {
     const organization = await this.dataSource.getRepository(OrganizationEntity).findOne({ where: {}, order: { createdAt: 'ASC' } });
     if (!organization) return null;
     const where = { organizationId: organization.id };
-    const [users, queues, callLists] = await Promise.all([
+    const [users, queues, callLists, ivrs] = await Promise.all([
       this.dataSource.getRepository(OrgUserEntity).find({ where, order: { createdAt: 'ASC', userName: 'ASC' } }),
       this.dataSource.getRepository(ServiceQueueEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
       this.dataSource.getRepository(CallListEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
+      this.dataSource.getRepository(IvrEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
     ]);
-    return { organization, users, queues, callLists };
+    return { organization, users, queues, callLists, ivrs };
   }
 
   async describe() {
@@ -77,6 +91,7 @@ export class OrganizationService {
       Users: s.users.map(presentUser),
       Queues: s.queues.map(presentQueue),
       CallLists: s.callLists.map(presentCallList),
+      Ivrs: s.ivrs.map(presentIvr),
     };
   }
 
@@ -142,6 +157,7 @@ export class OrganizationService {
     const inList = s.callLists.find((c) => c.attachedUserIds.includes(id));
     if (inList) throw new ConflictError(`User ${id} is attached to call list "${inList.name}" (${inList.id}); detach it first`);
     this.refuseOverflowTarget(s, 'user', id);
+    this.refuseIvrTarget(s, 'user', id);
     await this.dataSource.getRepository(OrgUserEntity).delete({ id });
     this.changes.next();
   }
@@ -165,6 +181,8 @@ export class OrganizationService {
       priority: dto.Priority ?? 0,
       overflowTarget: await this.checkOverflow(dto.OverflowTarget ?? null),
       openStatus: dto.OpenStatus ?? 5,
+      ouPath: checkOuPath(dto.OuPath ?? null),
+      serviceLevelSeconds: dto.ServiceLevelSeconds ?? 20,
     });
     await this.saveQueue(queue);
     this.changes.next();
@@ -188,6 +206,8 @@ export class OrganizationService {
       priority: dto.Priority ?? queue.priority,
       overflowTarget: dto.OverflowTarget !== undefined ? await this.checkOverflow(dto.OverflowTarget, id) : queue.overflowTarget,
       openStatus: dto.OpenStatus ?? queue.openStatus,
+      ouPath: dto.OuPath !== undefined ? checkOuPath(dto.OuPath) : queue.ouPath,
+      serviceLevelSeconds: dto.ServiceLevelSeconds ?? queue.serviceLevelSeconds,
     });
     this.changes.next();
     return presentQueue(saved);
@@ -205,7 +225,9 @@ export class OrganizationService {
 
   async deleteQueue(id: string): Promise<void> {
     await this.findQueue(id);
-    this.refuseOverflowTarget(await this.requireSnapshot(), 'queue', id);
+    const s = await this.requireSnapshot();
+    this.refuseOverflowTarget(s, 'queue', id);
+    this.refuseIvrTarget(s, 'queue', id);
     await this.dataSource.getRepository(ServiceQueueEntity).delete({ id });
     this.changes.next();
   }
@@ -251,6 +273,92 @@ export class OrganizationService {
     this.refuseOverflowTarget(await this.requireSnapshot(), 'callList', id);
     await this.dataSource.getRepository(CallListEntity).delete({ id });
     this.changes.next();
+  }
+
+  // IVRs (Landis Contact Center)
+  async listIvrs() {
+    return (await this.requireSnapshot()).ivrs.map(presentIvr);
+  }
+
+  async createIvr(dto: IvrDto) {
+    const org = await this.ensureOrganization('Emulated organisation');
+    await this.refuseDuplicateIvrNumber(dto.Number);
+    const ivr: IvrEntity = Object.assign(new IvrEntity(), {
+      id: randomUUID(),
+      organizationId: org.id,
+      name: dto.Name,
+      number: dto.Number,
+      ouPath: dto.OuPath ?? null,
+      blocks: toIvrBlocks(dto.Blocks),
+    });
+    await this.checkIvr(ivr);
+    await this.saveIvr(ivr);
+    this.changes.next();
+    return presentIvr(ivr);
+  }
+
+  async getIvr(id: string) {
+    return presentIvr(await this.findIvr(id));
+  }
+
+  async updateIvr(id: string, dto: UpdateIvrDto) {
+    const ivr = await this.findIvr(id);
+    await this.refuseDuplicateIvrNumber(dto.Number, id);
+    const updated: IvrEntity = {
+      ...ivr,
+      name: dto.Name ?? ivr.name,
+      number: dto.Number ?? ivr.number,
+      ouPath: dto.OuPath !== undefined ? dto.OuPath : ivr.ouPath,
+      blocks: dto.Blocks ? toIvrBlocks(dto.Blocks) : ivr.blocks,
+    };
+    await this.checkIvr(updated);
+    const saved = await this.saveIvr(updated);
+    this.changes.next();
+    return presentIvr(saved);
+  }
+
+  async deleteIvr(id: string): Promise<void> {
+    await this.findIvr(id);
+    this.refuseIvrTarget(await this.requireSnapshot(), 'ivr', id);
+    await this.dataSource.getRepository(IvrEntity).delete({ id });
+    this.changes.next();
+  }
+
+  private async findIvr(id: string) {
+    const ivr = await this.dataSource.getRepository(IvrEntity).findOneBy({ id });
+    if (!ivr) throw new NotFoundError(`No IVR ${id}`);
+    return ivr;
+  }
+
+  /** The engine's rules (blocks, targets that exist), so a stored IVR always simulates. */
+  private async checkIvr(ivr: IvrEntity): Promise<void> {
+    const s = await this.snapshot();
+    const ids = (rows: { id: string }[] | undefined) => new Set((rows ?? []).map((r) => r.id));
+    const [queues, users, ivrs] = [ids(s?.queues), ids(s?.users), ids(s?.ivrs)];
+    const problems = ivrProblems(
+      { id: ivr.id, name: ivr.name, number: ivr.number, ouPath: ivr.ouPath ?? undefined, blocks: ivr.blocks },
+      { hasQueue: (id) => queues.has(id), hasUser: (id) => users.has(id), hasIvr: (id) => ivrs.has(id) },
+    );
+    if (problems.length) throw new ValidationProblem(problems);
+  }
+
+  private async refuseDuplicateIvrNumber(number: string | undefined, selfId?: string) {
+    const found = number ? await this.dataSource.getRepository(IvrEntity).findOneBy({ number }) : null;
+    if (found && found.id !== selfId) throw new ConflictError(duplicateIvrNumber(number));
+  }
+
+  private async saveIvr(ivr: IvrEntity): Promise<IvrEntity> {
+    return saveUnique(() => this.dataSource.getRepository(IvrEntity).save(ivr), { ivrs_number_key: duplicateIvrNumber(ivr.number) });
+  }
+
+  /** An IVR that sends callers to the thing would send them nowhere. */
+  private refuseIvrTarget(s: OrganizationSnapshot, kind: 'queue' | 'user' | 'ivr', id: string) {
+    const pointsAt = (ivr: IvrEntity) =>
+      ivrReferences(ivr.blocks).some(
+        (n) => (kind === 'queue' && n.type === 'queue' && n.queueId === id) || (kind === 'user' && n.type === 'user' && n.userId === id) || (kind === 'ivr' && n.type === 'ivr' && n.ivrId === id),
+      );
+    const from = s.ivrs.find((ivr) => ivr.id !== id && pointsAt(ivr));
+    if (from) throw new ConflictError(`${kind} ${id} is a target of IVR "${from.name}" (${from.id}); change that IVR first`);
   }
 
   private async requireSnapshot(): Promise<OrganizationSnapshot> {

@@ -39,6 +39,8 @@ export function toOrganizationData(s: OrganizationSnapshot): OrganizationData {
       priority: q.priority,
       overflowTarget: overflow(q.overflowTarget),
       openStatus: q.openStatus as OpenStatus,
+      ...(q.ouPath ? { ouPath: q.ouPath } : {}),
+      serviceLevelSeconds: q.serviceLevelSeconds,
     })),
     callLists: s.callLists.map((c) => ({
       id: c.id,
@@ -46,5 +48,6 @@ export function toOrganizationData(s: OrganizationSnapshot): OrganizationData {
       isAutoAllocate: c.isAutoAllocate,
       attachedUsers: c.attachedUserIds.map((userId) => ({ userId, active: true })),
     })),
+    ivrs: s.ivrs.map((i) => ({ id: i.id, name: i.name, number: i.number, ...(i.ouPath ? { ouPath: i.ouPath } : {}), blocks: i.blocks })),
   };
 }

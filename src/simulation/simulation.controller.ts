@@ -55,6 +55,7 @@ function script(dto: CallScriptDto = {}): CallScript {
     transferAnswers: dto.TransferAnswers,
     agent: dto.Agent,
     priority: dto.Priority,
+    ivrInputs: dto.IvrInputs,
   };
 }
 
@@ -125,13 +126,14 @@ export class SimulationController {
   }
 
   @Post('calls')
-  @ApiOperation({ summary: 'Place an inbound call to a queue or user, or an outbound call from a user, with an optional script' })
+  @ApiOperation({ summary: 'Place an inbound call to a queue, user or Landis IVR, or an outbound call from a user, with an optional script' })
   @ApiBody({
     type: PlaceCallDto,
     examples: {
       queue: { summary: 'A call to the demo Sales queue, answered after 5 s, 60 s of talk', value: { Type: 'queue', Queue: '+358101231235', Script: { AnswerAfterSeconds: 5, TalkSeconds: 60 } } },
       direct: { summary: 'A direct call the user does not answer', value: { Type: 'direct', User: 'anna.virtanen@demo.example', Script: { AgentAnswers: false } } },
       outbound: { summary: 'An outbound call from a user', value: { Type: 'outbound', User: 'mikko.korhonen@demo.example', Number: '+358501112233' } },
+      ivr: { summary: 'A call to a Landis IVR: the caller presses 2, then gives an account number', value: { Type: 'ivr', Ivr: 'Main menu', Script: { IvrInputs: ['2', '40021877'] } } },
     },
   })
   @ApiAnswer(201, PlacedCallResponse, 'The call; with ?wait=routed also its state once routed')
@@ -140,6 +142,7 @@ export class SimulationController {
     const placed = this.simulation.run((sim) => {
       if (dto.Type === 'queue') return sim.placeQueueCall(required(dto.Queue, 'Queue'), script(dto.Script));
       if (dto.Type === 'direct') return sim.placeDirectCall(required(dto.User, 'User'), script(dto.Script));
+      if (dto.Type === 'ivr') return sim.placeIvrCall(required(dto.Ivr, 'Ivr'), script(dto.Script));
       return sim.placeOutboundCall(required(dto.User, 'User'), required(dto.Number, 'Number'), script(dto.Script));
     });
     if (query.wait !== 'routed') return { CallId: placed.callId, LegId: placed.legId };

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,8 @@ import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, Virtu
 import { toOrganizationData } from './simulation-model.mapper';
 import { ConflictError, NotFoundError, UnavailableError, ValidationProblem } from '../common/errors/domain-errors';
 import { derivedRunKey, SimulationRuns } from './simulation-runs';
+import { LANDIS_EVENT_SINK, type AnyLandisEventInput, type LandisEventSink } from '../landis/landis-event-sink';
+import type { LandisOutput } from './engine/landis-output';
 
 export interface SimulationSettings {
   seed: string | number;
@@ -68,6 +70,8 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     private readonly publisher: EventPublisher,
     private readonly smartRouting: SmartRoutingService,
     config: AppConfig,
+    // Optional: without the Landis delivery side the simulation makes no Landis records at all.
+    @Optional() @Inject(LANDIS_EVENT_SINK) private readonly landisSink?: LandisEventSink,
   ) {
     this.settings = { seed: config.simulationSeed, startTime: new Date(), timeScale: config.timeScale, paused: false };
     this.runs = new SimulationRuns(dataSource);
@@ -252,9 +256,24 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
       clock: scheduler,
       emit: (payload) => this.emit(payload),
       smartRouting: this.smartRouting,
+      landis: this.landisOutput(),
     });
     this.scheduler = scheduler;
     if (!this.settings.paused) scheduler.start(this.settings.timeScale);
+  }
+
+  /** The engine's Landis records, to the sink; it asks the sink first, so a run without Landis subscriptions builds none. */
+  private landisOutput(): LandisOutput | undefined {
+    const sink = this.landisSink;
+    if (!sink) return undefined;
+    return {
+      wants: (event) => sink.wants?.(event) ?? true,
+      publish: (record) => {
+        const input = { ...record, source: 'simulation' } as AnyLandisEventInput;
+        sink.publishLandis(input).catch((e) => this.logger.error(`Publishing ${input.webhookEvent} ${input.id} failed: ${String(e)}`));
+      },
+      failed: (e, callId) => this.logger.error(`The Landis record of call ${callId} could not be built: ${String(e)}`),
+    };
   }
 
   private emit(payload: WebhookPayload): void {

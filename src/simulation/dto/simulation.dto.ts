@@ -52,6 +52,13 @@ export class CallScriptDto {
   @MinLength(1)
   Agent?: string;
   @ApiPropertyOptional({ type: 'integer', description: "Queue calls: the call's priority instead of the queue's (0..10000)" }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
+  @ApiPropertyOptional({ type: [String], example: ['3', '40021877', '1'], description: "IVR calls: the caller's input at each input block in turn (menu key, digits, phrase); past the list they are drawn" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  IvrInputs?: string[];
 }
 
 export class PlaceCallQuery {
@@ -62,10 +69,11 @@ export class PlaceCallQuery {
 }
 
 export class PlaceCallDto {
-  @ApiProperty({ enum: ['queue', 'direct', 'outbound'] })
-  @IsIn(['queue', 'direct', 'outbound'], { message: 'Type must be one of: queue, direct, outbound' })
-  Type!: 'queue' | 'direct' | 'outbound';
+  @ApiProperty({ enum: ['queue', 'direct', 'outbound', 'ivr'] })
+  @IsIn(['queue', 'direct', 'outbound', 'ivr'], { message: 'Type must be one of: queue, direct, outbound, ivr' })
+  Type!: 'queue' | 'direct' | 'outbound' | 'ivr';
   @ApiPropertyOptional({ description: 'Queue id or number (Type queue)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Queue?: string;
+  @ApiPropertyOptional({ description: 'Landis IVR id, number or name (Type ivr)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Ivr?: string;
   @ApiPropertyOptional({ description: 'User id or username (Type direct or outbound)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) User?: string;
   @ApiPropertyOptional({ description: 'Called number (Type outbound)' }) @IsOptional() @Matches(PHONE_NUMBER, { message: 'Number must be a phone number' }) Number?: string;
   @ApiPropertyOptional({ type: CallScriptDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => CallScriptDto) Script?: CallScriptDto;
