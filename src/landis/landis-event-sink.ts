@@ -33,3 +33,16 @@ export interface LandisEventSink {
 
 /** Nest injection token of the LandisEventSink. */
 export const LANDIS_EVENT_SINK = Symbol('LandisEventSink');
+
+/**
+ * What a LandisEventSink may also offer: a cheap, synchronous answer whether some active Landis
+ * subscription lists the event now. The simulation asks before building a record, so a run without
+ * Landis subscriptions builds and stores none; a sink without it gets every record.
+ */
+export interface LandisSubscriptionCheck {
+  wants(webhookEvent: LandisEventName): boolean;
+}
+
+export function hasSubscriptionCheck(sink: LandisEventSink): sink is LandisEventSink & LandisSubscriptionCheck {
+  return typeof (sink as Partial<LandisSubscriptionCheck>).wants === 'function';
+}

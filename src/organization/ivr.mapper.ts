@@ -1,4 +1,4 @@
-import type { IvrBlock, IvrNext } from '../simulation/engine/organization-data';
+import type { IvrBlock, IvrNext } from '../common/ivr-rules';
 import type { IvrBlockDto, IvrNextDto } from './dto/organization.dto';
 import type { IvrEntity } from './organization.entities';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { IvrBlock } from '../simulation/engine/organization-data';
+import type { IvrBlock } from '../common/ivr-rules';
 
 export const AVAILABILITIES = ['Available', 'Busy', 'DoNotDisturb', 'OffWork'] as const;
 export type Availability = (typeof AVAILABILITIES)[number];

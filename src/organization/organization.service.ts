@@ -28,7 +28,7 @@ import {
 } from './organization.entities';
 import { presentCallList, presentOrganization, presentQueue, presentUser } from './organization.presenter';
 import { ivrReferences, presentIvr, toIvrBlocks } from './ivr.mapper';
-import { ivrProblems, ouPathProblem } from '../simulation/engine/ivr-rules';
+import { ivrProblems, ouPathProblem } from '../common/ivr-rules';
 import { uniqueViolation } from '../common/errors/database-errors';
 import { ConflictError, NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 

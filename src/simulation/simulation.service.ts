@@ -13,7 +13,7 @@ import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, Virtu
 import { toOrganizationData } from './simulation-model.mapper';
 import { ConflictError, NotFoundError, UnavailableError, ValidationProblem } from '../common/errors/domain-errors';
 import { derivedRunKey, SimulationRuns } from './simulation-runs';
-import { LANDIS_EVENT_SINK, type AnyLandisEventInput, type LandisEventSink } from '../landis/landis-event-sink';
+import { hasSubscriptionCheck, LANDIS_EVENT_SINK, type LandisEventInput, type LandisEventSink } from '../landis/landis-event-sink';
 import type { LandisOutput } from './engine/landis-output';
 
 export interface SimulationSettings {
@@ -267,9 +267,9 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     const sink = this.landisSink;
     if (!sink) return undefined;
     return {
-      wants: (event) => sink.wants?.(event) ?? true,
+      wants: hasSubscriptionCheck(sink) ? (event) => sink.wants(event) : () => true,
       publish: (record) => {
-        const input = { ...record, source: 'simulation' } as AnyLandisEventInput;
+        const input = { ...record, source: 'simulation' } as LandisEventInput;
         sink.publishLandis(input).catch((e) => this.logger.error(`Publishing ${input.webhookEvent} ${input.id} failed: ${String(e)}`));
       },
       failed: (e, callId) => this.logger.error(`The Landis record of call ${callId} could not be built: ${String(e)}`),

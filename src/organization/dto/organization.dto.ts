@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PHONE_NUMBER } from '../../common/phone-number';
-import { IVR_BLOCK_TYPES, IVR_DATA_VALUE_SLOTS, IVR_NEXT_KINDS, MAX_IVR_BLOCKS, MAX_MENU_OPTIONS, MENU_KEYS } from '../../simulation/engine/ivr-rules';
+import { IVR_BLOCK_TYPES, IVR_DATA_VALUE_SLOTS, IVR_NEXT_KINDS, MAX_IVR_BLOCKS, MAX_MENU_OPTIONS, MENU_KEYS } from '../../common/ivr-rules';
 import { AVAILABILITIES, type Availability } from '../organization.entities';
 
 const E164 = PHONE_NUMBER;

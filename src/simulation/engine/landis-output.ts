@@ -1,8 +1,8 @@
-import type { AnyLandisEventInput } from '../../landis/landis-event-sink';
+import type { LandisEventInput } from '../../landis/landis-event-sink';
 import type { LandisEventName } from '../../landis/landis.types';
 
 /** A record as the engine makes it; the service adds the source. */
-export type LandisRecord = AnyLandisEventInput extends infer I ? (I extends AnyLandisEventInput ? Omit<I, 'source'> : never) : never;
+export type LandisRecord = LandisEventInput extends infer I ? (I extends LandisEventInput ? Omit<I, 'source'> : never) : never;
 
 /**
  * Where the engine hands its Landis Contact Center records (App.QueueWebhook, App.IvrWebhook).

@@ -1,4 +1,8 @@
 import type { AVAILABILITY_VALUES, CALLBACK_TYPE_VALUES, OPEN_STATUS_VALUES } from '../../catalog/enums';
+import type { IvrData } from '../../common/ivr-rules';
+
+/** IVRs are shared with the admin API, so their shape and rules live in common/ivr-rules. */
+export type { IvrBlock, IvrBlockType, IvrData, IvrMenuOption, IvrNext } from '../../common/ivr-rules';
 
 /**
  * The organisation as plain data: what a database or a JSON document holds, with no runtime
@@ -63,61 +67,6 @@ export interface ServiceQueueData {
   ouPath?: string;
   /** Landis service level: a call an agent answers within this wait meets it. Default 20 (the 80/20 rule's 20 s). */
   serviceLevelSeconds?: number;
-}
-
-/** Where an IVR step leads: another block of the same IVR, or out of the IVR. */
-export type IvrNext =
-  | { type: 'block'; block: string }
-  | { type: 'queue'; queueId: string }
-  | { type: 'user'; userId: string }
-  | { type: 'external'; number: string }
-  | { type: 'ivr'; ivrId: string }
-  | { type: 'hangup' };
-
-export interface IvrMenuOption {
-  /** The DTMF key: 0-9, * or #. */
-  key: string;
-  /** What the option means ("Billing"); written to the block's DataValue field instead of the key when given. */
-  label?: string | null;
-  /** Relative likelihood a simulated caller picks it; default 1. */
-  weight?: number;
-  next: IvrNext;
-}
-
-interface IvrBlockBase {
-  /** Unique within the IVR; IvrInputs[].BlockName. */
-  name: string;
-  /** What the caller hears; its length sets how long the block plays unless `seconds` is given. */
-  prompt?: string | null;
-  /** How long the prompt plays. */
-  seconds?: number | null;
-}
-
-interface IvrInputBlockBase extends IvrBlockBase {
-  /** The variable the input is stored in: IvrInputs[].ParameterName. */
-  parameterName: string;
-  /** 1..20: the input is also written to DataValue01..20. */
-  dataValue?: number | null;
-}
-
-export type IvrBlock =
-  | (IvrBlockBase & { type: 'Message'; next: IvrNext })
-  | (IvrInputBlockBase & { type: 'Menu'; options: IvrMenuOption[] })
-  | (IvrInputBlockBase & { type: 'InputDigits'; minDigits: number; maxDigits: number; next: IvrNext })
-  | (IvrInputBlockBase & { type: 'SpeechInput'; choices: string[]; next: IvrNext });
-
-export type IvrBlockType = IvrBlock['type'];
-
-/** An IVR (Landis Contact Center): blocks a caller passes before being transferred or hanging up. */
-export interface IvrData {
-  id: string;
-  name: string;
-  /** The number callers dial; optional (an IVR may be reached only by transfers). */
-  number?: string | null;
-  /** Landis OUPath of the IVR's records; default "/" + the organisation's name. */
-  ouPath?: string;
-  /** The caller starts at the first block. */
-  blocks: IvrBlock[];
 }
 
 export interface CallListAttachment {

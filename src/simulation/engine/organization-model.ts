@@ -12,7 +12,7 @@ import type {
   ServiceQueueData,
   UserData,
 } from './organization-data';
-import { ivrProblems, ouPathProblem } from './ivr-rules';
+import { ivrProblems, ouPathProblem } from '../../common/ivr-rules';
 import type { TaskHandle } from './scheduler';
 
 /**
