@@ -15,33 +15,31 @@ import { until } from './support/until';
  */
 
 const START = '2026-03-02T09:00:00Z';
-const SECRET = 'whs_0123456789abcdef0123456789abcdef';
 
 type Api = ReturnType<typeof adminApi>;
 
-/** A Landis subscription to `path`: the document's endpoint, is-active, webhook events, additional headers, secret. */
-async function createLandisWebhook(h: Api, path: string, events: string[]): Promise<void> {
+/** A Landis subscription to `path` (the document's endpoint, is-active, webhook events, additional headers); answers its generated secret. */
+async function createLandisWebhook(h: Api, path: string, events: string[]): Promise<string> {
   const res = await h
     .api()
     .post('/api/webhooks')
-    .send({
-      Webhook: { Platform: 'landis', Endpoint: receiverUrl(path), InsecureSSL: true, IsActive: true, Secret: SECRET, Headers: { 'X-Tenant': 'demo' } },
-      WebhookEvents: events,
-    });
-  if (res.status !== 201) throw new Error(`creating the Landis webhook failed: ${res.status} ${JSON.stringify(res.body)}`);
+    .send({ Platform: 'landis', Webhook: { Endpoint: receiverUrl(path), InsecureSSL: true, WebhookEvents: events, Headers: { 'X-Tenant': 'demo' } } });
+  if (res.status !== 201 || typeof res.body.Secret !== 'string') throw new Error(`creating the Landis webhook failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.Secret;
 }
 
-const signature = (body: string): string =>
-  `sha256=${(createHmac('sha256', SECRET).update(body, 'utf8').digest('hex').toUpperCase().match(/../g) ?? []).join('-')}`;
+const signature = (body: string, secret: string): string =>
+  `sha256=${(createHmac('sha256', secret).update(body, 'utf8').digest('hex').toUpperCase().match(/../g) ?? []).join('-')}`;
 
 describe.skip('Landis and Enreach webhooks from the same seeded simulation (HTTPS receiver on 127.0.0.1:443) [needs issue-19a]', () => {
   let rig: SimulationRig;
   let h: Api;
+  let secret: string;
 
   beforeAll(async () => {
     rig = await startSimulationRig('/enreach'); // the Enreach webhook for all 34 types
     h = rig.h;
-    await createLandisWebhook(h, '/landis', ['App.QueueWebhook', 'App.IvrWebhook']);
+    secret = await createLandisWebhook(h, '/landis', ['App.QueueWebhook', 'App.IvrWebhook']);
   });
   afterAll(() => rig?.close());
 
@@ -76,7 +74,7 @@ describe.skip('Landis and Enreach webhooks from the same seeded simulation (HTTP
     await until(() => landisRequests().length >= 2, 'the two Landis records');
     const landis = landisRequests();
     for (const request of landis) {
-      expect(request.headers['abp-webhook-signature']).toBe(signature(request.body));
+      expect(request.headers['abp-webhook-signature']).toBe(signature(request.body, secret));
       expect(request.headers['x-tenant']).toBe('demo');
     }
     const envelopes = landis.map((r) => r.json as { Id: string; WebhookEvent: string; Attempt: number; Data: Record<string, unknown>; CreationTimeUtc: string });
