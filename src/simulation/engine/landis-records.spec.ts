@@ -242,4 +242,15 @@ describe('Landis records from the simulation', () => {
     expect(h.sim.callInfo(callId)).toMatchObject({ kind: 'ivr', phase: 'ivr', side: 'ivr' });
     expect(() => h.sim.hangUp(callId, 'agent')).toThrow(/in an IVR/);
   });
+
+  it('the caller hanging up in the IVR by command: the IVR record ends then, with the inputs so far', async () => {
+    let callId = '';
+    const { records, sim } = await run((h) => {
+      callId = h.sim.placeIvrCall(MAIN_MENU_NUMBER, { ivrInputs: ['1'] }).callId;
+      h.scheduler.schedule(20_000, () => h.sim.hangUp(callId));
+    });
+    expect(records.map((r) => r.webhookEvent)).toEqual(['App.IvrWebhook']);
+    expect(ivrOf(records[0])).toMatchObject({ EndDateTime: at(20), TransferType: 'None', DataValue01: 'Finnish' });
+    expect(sim.callInfo(callId)).toMatchObject({ phase: 'ended', endReason: 'caller hung up in IVR' });
+  });
 });
