@@ -135,6 +135,9 @@ describe('the OpenAPI document (/docs/json)', () => {
     await examplesOf('patch', '/api/queues/{id}', { id: queue.body.Id });
     const [list] = await examplesOf('post', '/api/call-lists');
     await examplesOf('patch', '/api/call-lists/{id}', { id: list.body.Id });
+    // The IVR example leads to Customer Service; the IVR call example below names it.
+    const [ivr] = await examplesOf('post', '/api/ivrs');
+    await examplesOf('patch', '/api/ivrs/{id}', { id: ivr.body.Id });
     // The examples name a foreign routing host: configured on a queue no call reaches, then removed.
     await examplesOf('put', '/api/queues/{id}/smart-routing', { id: queue.body.Id });
     await api().delete(`/api/queues/${queue.body.Id}/smart-routing`).expect(204);
@@ -215,6 +218,7 @@ describe('the OpenAPI document (/docs/json)', () => {
       '/api/queues/{id}': { id: queueId },
       '/api/queues/{id}/smart-routing': { id: queueId },
       '/api/call-lists/{id}': { id: await first('/api/call-lists') },
+      '/api/ivrs/{id}': { id: await first('/api/ivrs') },
       '/api/event-types/{name}': { name: 'QueueCallInAllocated' },
       '/api/event-types/{name}/schema': { name: 'CallbackChanged' },
       '/api/landis/event-types/{name}': { name: 'App.IvrWebhook' },

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiNoContent, t } from '../common/openapi/schema';
-import { CallListResponse, OrganizationResponse, QueueResponse, UserResponse } from './dto/organization.response';
+import { CallListResponse, IvrResponse, OrganizationResponse, QueueResponse, UserResponse } from './dto/organization.response';
+import { DEMO } from './demo-organization';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import {
   CallListDto,
@@ -15,6 +16,27 @@ import {
   UserDto,
 } from './dto/organization.dto';
 import { OrganizationService } from './organization.service';
+
+/** The request example of POST /api/ivrs: it leads to the demo organisation's Customer Service queue. */
+const IVR_EXAMPLE = {
+  Name: 'Main menu',
+  Number: '+358101231200',
+  OuPath: '/Demo Oy/Front desk',
+  Blocks: [
+    { Name: 'Welcome', Type: 'Message', Prompt: 'Welcome to Demo Oy.', Next: { Kind: 'block', Target: 'Language' } },
+    {
+      Name: 'Language',
+      Type: 'Menu',
+      Prompt: 'For Finnish press 1, for English press 2.',
+      DataValue: 1,
+      Options: [
+        { Key: '1', Label: 'Finnish', Next: { Kind: 'block', Target: 'Account number' } },
+        { Key: '2', Label: 'English', Next: { Kind: 'block', Target: 'Account number' } },
+      ],
+    },
+    { Name: 'Account number', Type: 'InputDigits', MinDigits: 6, MaxDigits: 8, DataValue: 2, Next: { Kind: 'queue', Target: DEMO.queues.service } },
+  ],
+};
 
 const uuid = new UuidParamPipe();
 
@@ -140,21 +162,41 @@ export class OrganizationController {
     return this.org.deleteCallList(id);
   }
 
-  @Get('ivrs') @ApiOperation({ summary: 'Landis Contact Center IVRs' }) listIvrs() {
+  @Get('ivrs')
+  @ApiOperation({ summary: 'The Landis Contact Center IVRs' })
+  @ApiAnswer(200, t.array(IvrResponse), 'Every IVR')
+  listIvrs() {
     return this.org.listIvrs();
   }
+
   @Post('ivrs')
   @ApiOperation({ summary: 'Add a Landis IVR: blocks (Message, Menu, InputDigits, SpeechInput) a caller passes before a transfer to a queue, user, number or IVR, or a hang-up' })
+  @ApiBody({ type: IvrDto, examples: { mainMenu: { summary: 'A language menu and an account number, then Customer Service', value: IVR_EXAMPLE } } })
+  @ApiAnswer(201, IvrResponse, 'The IVR')
   createIvr(@Body() dto: IvrDto) {
     return this.org.createIvr(dto);
   }
-  @Get('ivrs/:id') getIvr(@Param('id', uuid) id: string) {
+
+  @Get('ivrs/:id')
+  @ApiOperation({ summary: 'One Landis IVR' })
+  @ApiAnswer(200, IvrResponse, 'The IVR')
+  getIvr(@Param('id', uuid) id: string) {
     return this.org.getIvr(id);
   }
-  @Patch('ivrs/:id') updateIvr(@Param('id', uuid) id: string, @Body() dto: UpdateIvrDto) {
+
+  @Patch('ivrs/:id')
+  @ApiOperation({ summary: "Change an IVR's name, number, OU path or blocks (Blocks replaces them all)" })
+  @ApiBody({ type: UpdateIvrDto, examples: { ouPath: { summary: 'Another organisation unit', value: { OuPath: '/Demo Oy/Reception' } } } })
+  @ApiAnswer(200, IvrResponse, 'The changed IVR')
+  updateIvr(@Param('id', uuid) id: string, @Body() dto: UpdateIvrDto) {
     return this.org.updateIvr(id, dto);
   }
-  @Delete('ivrs/:id') @HttpCode(204) deleteIvr(@Param('id', uuid) id: string) {
+
+  @Delete('ivrs/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a Landis IVR' })
+  @ApiNoContent('Removed')
+  deleteIvr(@Param('id', uuid) id: string) {
     return this.org.deleteIvr(id);
   }
 }

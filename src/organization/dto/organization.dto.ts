@@ -78,8 +78,8 @@ export class QueueDto {
   @IsOptional()
   @IsIn([0, 1, 2, 3, 4, 5, 6], { message: 'OpenStatus must be one of 0..6 (QueueStatus.OpenStatus: 5 Open, 3 Closed, ...)' })
   OpenStatus?: number;
-  @ApiPropertyOptional({ example: '/Demo Oy/Customer Service', nullable: true, description: 'Landis OUPath of its records; default "/" + the organisation name' }) @IsOptional() @IsString() @MaxLength(400) OuPath?: string | null;
-  @ApiPropertyOptional({ default: 20, description: 'Landis MetServiceLevel: an agent answered within this many seconds of waiting' }) @IsOptional() @IsInt() @Min(0) @Max(86400) ServiceLevelSeconds?: number;
+  @ApiPropertyOptional({ type: String, example: '/Demo Oy/Customer Service', nullable: true, description: 'Landis OUPath of its records; default "/" + the organisation name' }) @IsOptional() @IsString() @MaxLength(400) OuPath?: string | null;
+  @ApiPropertyOptional({ type: 'integer', default: 20, description: 'Landis MetServiceLevel: an agent answered within this many seconds of waiting' }) @IsOptional() @IsInt() @Min(0) @Max(86400) ServiceLevelSeconds?: number;
 }
 
 export class UpdateQueueDto {
@@ -94,8 +94,8 @@ export class UpdateQueueDto {
   @IsOptional()
   @IsIn([0, 1, 2, 3, 4, 5, 6], { message: 'OpenStatus must be one of 0..6 (QueueStatus.OpenStatus: 5 Open, 3 Closed, ...)' })
   OpenStatus?: number;
-  @ApiPropertyOptional({ example: '/Demo Oy/Customer Service', nullable: true, description: 'Landis OUPath of its records; default "/" + the organisation name' }) @IsOptional() @IsString() @MaxLength(400) OuPath?: string | null;
-  @ApiPropertyOptional({ default: 20, description: 'Landis MetServiceLevel: an agent answered within this many seconds of waiting' }) @IsOptional() @IsInt() @Min(0) @Max(86400) ServiceLevelSeconds?: number;
+  @ApiPropertyOptional({ type: String, example: '/Demo Oy/Customer Service', nullable: true, description: 'Landis OUPath of its records; default "/" + the organisation name' }) @IsOptional() @IsString() @MaxLength(400) OuPath?: string | null;
+  @ApiPropertyOptional({ type: 'integer', default: 20, description: 'Landis MetServiceLevel: an agent answered within this many seconds of waiting' }) @IsOptional() @IsInt() @Min(0) @Max(86400) ServiceLevelSeconds?: number;
 }
 
 export class CallListDto {
@@ -126,7 +126,7 @@ export class IvrNextDto {
 
 export class IvrMenuOptionDto {
   @ApiProperty({ enum: MENU_KEYS }) @IsIn(MENU_KEYS, { message: `Key must be one of: ${MENU_KEYS.join(' ')}` }) Key!: string;
-  @ApiPropertyOptional({ description: 'What the option means; written to the DataValue field instead of the key' }) @IsOptional() @IsString() @MaxLength(200) Label?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What the option means; written to the DataValue field instead of the key' }) @IsOptional() @IsString() @MaxLength(200) Label?: string | null;
   @ApiPropertyOptional({ default: 1, description: 'Relative likelihood a simulated caller picks it' }) @IsOptional() @IsNumber() @Min(0.001) @Max(1_000_000) Weight?: number;
   @ApiProperty({ type: () => IvrNextDto }) @IsObject() @ValidateNested() @Type(() => IvrNextDto) Next!: IvrNextDto;
 }
@@ -134,10 +134,10 @@ export class IvrMenuOptionDto {
 export class IvrBlockDto {
   @ApiProperty({ example: 'Account number', description: 'Unique in the IVR (IvrInputs[].BlockName)' }) @IsString() @MinLength(1) @MaxLength(100) Name!: string;
   @ApiProperty({ enum: IVR_BLOCK_TYPES }) @IsIn(IVR_BLOCK_TYPES, { message: `Type must be one of: ${IVR_BLOCK_TYPES.join(', ')}` }) Type!: (typeof IVR_BLOCK_TYPES)[number];
-  @ApiPropertyOptional({ description: 'What the caller hears; its length sets how long the block plays unless Seconds is given' }) @IsOptional() @IsString() @MaxLength(2000) Prompt?: string | null;
-  @ApiPropertyOptional({ description: 'How long the prompt plays' }) @IsOptional() @IsNumber() @Min(0) @Max(600) Seconds?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What the caller hears; its length sets how long the block plays unless Seconds is given' }) @IsOptional() @IsString() @MaxLength(2000) Prompt?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'How long the prompt plays' }) @IsOptional() @IsNumber() @Min(0) @Max(600) Seconds?: number | null;
   @ApiPropertyOptional({ description: 'Input blocks: the variable (IvrInputs[].ParameterName); default: the block name without spaces' }) @IsOptional() @IsString() @MaxLength(64) ParameterName?: string;
-  @ApiPropertyOptional({ description: 'Input blocks: also write the input to DataValue01..20' }) @IsOptional() @IsInt() @Min(1) @Max(IVR_DATA_VALUE_SLOTS) DataValue?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Input blocks: also write the input to DataValue01..20' }) @IsOptional() @IsInt() @Min(1) @Max(IVR_DATA_VALUE_SLOTS) DataValue?: number | null;
   @ApiPropertyOptional({ type: [IvrMenuOptionDto], description: 'Menu: the keys the caller may press' })
   @IsOptional()
   @IsArray()
@@ -146,8 +146,8 @@ export class IvrBlockDto {
   @ValidateNested({ each: true })
   @Type(() => IvrMenuOptionDto)
   Options?: IvrMenuOptionDto[];
-  @ApiPropertyOptional({ default: 1, description: 'InputDigits: fewest digits' }) @IsOptional() @IsInt() @Min(1) @Max(32) MinDigits?: number;
-  @ApiPropertyOptional({ default: 12, description: 'InputDigits: most digits' }) @IsOptional() @IsInt() @Min(1) @Max(32) MaxDigits?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 1, description: 'InputDigits: fewest digits' }) @IsOptional() @IsInt() @Min(1) @Max(32) MinDigits?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 12, description: 'InputDigits: most digits' }) @IsOptional() @IsInt() @Min(1) @Max(32) MaxDigits?: number;
   @ApiPropertyOptional({ type: [String], description: 'SpeechInput: the phrases a caller may say' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true }) Choices?: string[];
   @ApiPropertyOptional({ type: () => IvrNextDto, description: 'Message, InputDigits, SpeechInput: where the caller goes next' }) @IsOptional() @IsObject() @ValidateNested() @Type(() => IvrNextDto) Next?: IvrNextDto;
 }
@@ -155,7 +155,7 @@ export class IvrBlockDto {
 export class IvrDto {
   @ApiProperty({ example: 'Main menu' }) @IsString() @MinLength(1) @MaxLength(200) Name!: string;
   @ApiProperty({ example: '+358101231200', description: 'The number callers dial' }) @Matches(E164, { message: `Number ${E164_MESSAGE}` }) Number!: string;
-  @ApiPropertyOptional({ example: '/Demo Oy/Front desk', description: 'Landis OUPath of its records; default "/" + the organisation name' }) @IsOptional() @IsString() @MaxLength(400) OuPath?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '/Demo Oy/Front desk', description: 'Landis OUPath of its records; default "/" + the organisation name' }) @IsOptional() @IsString() @MaxLength(400) OuPath?: string | null;
   @ApiProperty({ type: [IvrBlockDto], description: 'The caller starts at the first block' })
   @IsArray()
   @ArrayMinSize(1)

@@ -1,4 +1,5 @@
 import { named, nullable, t } from '../../common/openapi/schema';
+import { IVR_BLOCK_TYPES, IVR_NEXT_KINDS, MENU_KEYS } from '../../common/ivr-rules';
 import { AVAILABILITIES } from '../organization.entities';
 
 /** What the organisation routes answer (see organization.presenter.ts). */
@@ -36,6 +37,45 @@ export const QueueResponse = named(
     Priority: t.integer(),
     OverflowTarget,
     OpenStatus: t.enum([0, 1, 2, 3, 4, 5, 6]),
+    OuPath: nullable(t.string({ example: '/Demo Oy/Customer Service', description: 'Landis OUPath; null: "/" + the organisation name' })),
+    ServiceLevelSeconds: t.integer({ description: 'Landis MetServiceLevel threshold' }),
+  }),
+);
+
+const IvrNextResponse = named(
+  'IvrNext',
+  t.object({ Kind: t.enum(IVR_NEXT_KINDS), Target: nullable(t.string({ description: 'Block name, queue/user/IVR id or phone number; null for hangup' })) }),
+);
+
+/** One block; the keys beyond Name, Type, Prompt and Seconds are those of its type. */
+const IvrBlockResponse = named(
+  'IvrBlock',
+  t.object(
+    {
+      Name: t.string({ example: 'Account number' }),
+      Type: t.enum(IVR_BLOCK_TYPES),
+      Prompt: nullable(t.string()),
+      Seconds: nullable(t.number()),
+      ParameterName: t.string({ example: 'AccountNumber' }),
+      DataValue: nullable(t.integer({ minimum: 1, maximum: 20 })),
+      Options: t.array(t.object({ Key: t.enum(MENU_KEYS), Label: nullable(t.string()), Weight: t.number(), Next: IvrNextResponse })),
+      MinDigits: t.integer(),
+      MaxDigits: t.integer(),
+      Choices: t.array(t.string()),
+      Next: IvrNextResponse,
+    },
+    ['ParameterName', 'DataValue', 'Options', 'MinDigits', 'MaxDigits', 'Choices', 'Next'],
+  ),
+);
+
+export const IvrResponse = named(
+  'Ivr',
+  t.object({
+    Id: t.uuid(),
+    Name: t.string({ example: 'Main menu' }),
+    Number: t.string({ example: '+358101231200' }),
+    OuPath: nullable(t.string({ example: '/Demo Oy/Front desk' })),
+    Blocks: t.array(IvrBlockResponse),
   }),
 );
 
@@ -46,5 +86,5 @@ export const CallListResponse = named(
 
 export const OrganizationResponse = named(
   'Organization',
-  t.object({ Id: t.uuid(), Name: t.string({ example: 'Demo Oy' }), Users: t.array(UserResponse), Queues: t.array(QueueResponse), CallLists: t.array(CallListResponse) }),
+  t.object({ Id: t.uuid(), Name: t.string({ example: 'Demo Oy' }), Users: t.array(UserResponse), Queues: t.array(QueueResponse), CallLists: t.array(CallListResponse), Ivrs: t.array(IvrResponse) }),
 );
