@@ -98,6 +98,11 @@ describe('Landis IVRs in the organisation and the simulation (HTTPS receiver on 
     // The IVR took its time before the queue saw the call.
     expect(Date.parse(`${done.Timeline[0].Timestamp}Z`) - Date.parse(START)).toBeGreaterThan(8_000);
     const got = await rig.sim.delivered(mark);
+    // No Landis webhook lists them: the simulation built and stored no Landis record.
+    for (const eventType of ['App.IvrWebhook', 'App.QueueWebhook']) {
+      const listed = (await h.api().get(`/api/events?eventType=${eventType}`).expect(200)).body;
+      expect(Array.isArray(listed) ? listed : listed.Items).toEqual([]);
+    }
     expect(got.some((d) => d.payload.CallId === placed.body.CallId && d.payload.EventType === 'QueueCallInComing')).toBe(true);
 
     const refused = await h.api().post('/api/calls').send({ Type: 'ivr', Ivr: 'no such IVR' }).expect(404);

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ValidationProblem } from '../common/errors/domain-errors';
-import { DOTNET_GUID, landisDataProblems, type LandisEventInput, type LandisEventSink } from '../landis';
+import { DOTNET_GUID, landisDataProblems, type LandisEventInput, type LandisEventName, type LandisEventSink, type LandisSubscriptionCheck } from '../landis';
 import { OrganizationEntity } from '../organization/organization.entities';
+import { WebhookRegistry } from '../webhooks/webhook-registry.service';
 import type { WebhookSnapshot } from '../webhooks/webhook-snapshot';
 import { EventPublisher, type PublishedEvent } from './event-publisher.service';
 
@@ -16,11 +17,17 @@ const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
  * delivered to the Landis webhooks that list its webhook event.
  */
 @Injectable()
-export class LandisEventPublisher implements LandisEventSink {
+export class LandisEventPublisher implements LandisEventSink, LandisSubscriptionCheck {
   constructor(
     private readonly publisher: EventPublisher,
+    private readonly registry: WebhookRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** In memory, so the simulation builds and stores no record no active Landis webhook lists. */
+  wants(webhookEvent: LandisEventName): boolean {
+    return this.registry.match(webhookEvent, null, 'landis').length > 0;
+  }
 
   async publishLandis(input: LandisEventInput): Promise<void> {
     await this.publish(input);

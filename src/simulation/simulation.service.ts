@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
 import { randomUUID } from 'node:crypto';
@@ -70,8 +70,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     private readonly publisher: EventPublisher,
     private readonly smartRouting: SmartRoutingService,
     config: AppConfig,
-    // Optional: without the Landis delivery side the simulation makes no Landis records at all.
-    @Optional() @Inject(LANDIS_EVENT_SINK) private readonly landisSink?: LandisEventSink,
+    @Inject(LANDIS_EVENT_SINK) private readonly landisSink: LandisEventSink,
   ) {
     this.settings = { seed: config.simulationSeed, startTime: new Date(), timeScale: config.timeScale, paused: false };
     this.runs = new SimulationRuns(dataSource);
@@ -263,9 +262,8 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** The engine's Landis records, to the sink; it asks the sink first, so a run without Landis subscriptions builds none. */
-  private landisOutput(): LandisOutput | undefined {
+  private landisOutput(): LandisOutput {
     const sink = this.landisSink;
-    if (!sink) return undefined;
     return {
       wants: hasSubscriptionCheck(sink) ? (event) => sink.wants(event) : () => true,
       publish: (record) => {
