@@ -3,6 +3,7 @@ import { benchDuplicates, benchIsolation, type DuplicateFigures, type IsolationF
 import { benchMatcher } from './bench/matcher-bench';
 import { benchTypicalWorker, type TypicalFigures } from './bench/typical-bench';
 import { benchStoredData, storedDataRows } from './bench/stored-data-bench';
+import { benchWire, type WireFigures } from './bench/wire-bench';
 import { ensureServices } from '../test/support/services';
 
 /**
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
     const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate }) : null;
+    // The worker's per-webhook cap (WEBHOOK_MAX_IN_FLIGHT) is what the pipeline keeps in flight to one receiver.
+    const wire: WireFigures | null = args.get('wire') !== 'false' ? await benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 }) : null;
     const isolation: IsolationFigures | null = runIsolation ? await benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }) : null;
     const duplicates: DuplicateFigures | null = runDuplicates ? await benchDuplicates({ events: 20_000 }) : null;
     const storedData = storedRows > 0 ? await benchStoredData({ rows: storedRows, rate: 100, seconds: 10 }) : null;
@@ -41,11 +44,25 @@ async function main(): Promise<void> {
       ? [
           ['typical BullMQ worker (axios, one insert per attempt), deliveries/s sustained', `${typical.fullSpeed.sustainedPerSecond}`],
           ['typical BullMQ worker, deliveries/s first to last', `${typical.fullSpeed.deliveriesPerSecond}`],
-          ['emulator / typical worker, sustained deliveries/s', `${(delivery!.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
+          ['emulator / typical worker, sustained deliveries/s (target >= 4x)', `${(delivery!.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
           [`typical worker, queue.add-to-receiver p50 / p99 at ${steadyRate}/s`, `${typical.steady.p50Ms} / ${typical.steady.p99Ms} ms`],
           [`typical worker, CPU ms per event at ${steadyRate}/s`, formatCpu(typical.steady.cpuMsPerEvent)],
         ]
       : [['typical BullMQ worker', 'skipped (--baseline=false or --delivery=false)']];
+    const pipeline = delivery?.fullSpeed.sustainedPerSecond ?? NaN;
+    const wireRows: [string, string][] = wire
+      ? [
+          [
+            `wire: the worker's sender alone (undici, ${wire.sender.inFlight} in flight), same receiver, deliveries/s sustained / first to last`,
+            `${wire.sender.sustainedPerSecond} / ${wire.sender.deliveriesPerSecond}${wire.sender.failed ? ` (${wire.sender.failed} failed)` : ''}`,
+          ],
+          [
+            `wire: the receiver alone (raw TLS client, ${wire.receiverAlone.connections} connections x ${wire.receiverAlone.depth} pipelined), requests/s`,
+            `${wire.receiverAlone.perSecond} (${(wire.receiverAlone.perSecond / pipeline).toFixed(1)}x the pipeline; target >= 3x)`,
+          ],
+          ['pipeline / wire, sustained (target >= 50%)', `${Math.round((pipeline / wire.sender.sustainedPerSecond) * 100)}%`],
+        ]
+      : [['wire', 'skipped (--wire=false)']];
     const isolationRows: [string, string][] = isolation
       ? [
           [
@@ -88,6 +105,7 @@ async function main(): Promise<void> {
     const rows: [string, string][] = [
       ...matcher.map((m): [string, string] => [`match, ${m.webhooks} webhooks (${m.subscriptions} subscriptions)`, `${m.nsPerMatch.toFixed(0)} ns/event`]),
       ...deliveryRows,
+      ...wireRows,
       ...typicalRows,
       ...isolationRows,
       ...duplicateRows,
@@ -96,7 +114,7 @@ async function main(): Promise<void> {
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(JSON.stringify({ matcher, delivery, typical, isolation, duplicates, storedData }));
+    console.log(JSON.stringify({ matcher, delivery, wire, typical, isolation, duplicates, storedData }));
   } finally {
     for (const s of services.reverse()) await s.stop();
   }

@@ -11,8 +11,9 @@ export interface ReceiverProcess {
   stop: () => Promise<void>;
 }
 
-export function startReceiverProcess(opts: { hang?: boolean } = {}): Promise<ReceiverProcess> {
-  const child = fork(resolve(__dirname, 'receiver-process.ts'), opts.hang ? ['--hang'] : [], { execArgv: TS_NODE, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startReceiverProcess(opts: { hang?: boolean; countOnly?: boolean } = {}): Promise<ReceiverProcess> {
+  const args = [...(opts.hang ? ['--hang'] : []), ...(opts.countOnly ? ['--count-only'] : [])];
+  const child = fork(resolve(__dirname, 'receiver-process.ts'), args, { execArgv: TS_NODE, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const request = <T>(message: string) =>
     new Promise<T>((done) => {
       child.once('message', (m) => done(m as T));
