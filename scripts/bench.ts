@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const storedData = storedRows > 0 ? await benchStoredData({ rows: storedRows, rate: 100, seconds: 10 }) : null;
     // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
     const typical: TypicalFigures | null = baseline && delivery
-      ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 200 })
+      ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 100 })
       : null;
     const typicalRows: [string, string][] = typical
       ? [
