@@ -56,6 +56,8 @@ export async function benchSimulation(opts: { agents: number; queues: number; ca
     LOG_LEVEL: 'warn',
     DEMO_ORGANIZATION: 'false',
     PORT: '0',
+    // Any free port for the worker's /metrics: the default one may be taken on a shared machine.
+    METRICS_PORT: '0',
   };
   const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
   let worker: ChildProcess | null = null;
