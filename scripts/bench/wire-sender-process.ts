@@ -15,16 +15,16 @@ import { performance } from 'node:perf_hooks';
  * the client costs far less per request than the receiver. Runs SECONDS and prints the count.
  */
 const env = (name: string, fallback?: string) => process.env[name] ?? fallback ?? '';
-const dist = (path: string) => require(resolve(__dirname, '../../dist/src', path)) as Record<string, unknown>;
+const dist = async (path: string) => (await import(resolve(__dirname, '../../dist/src', path))) as Record<string, unknown>;
 
 interface Payload {
   Id: string;
   EventType: string;
 }
 
-function payloads(count: number): string[] {
-  const { makeEvent } = dist('catalog/event-factory') as { makeEvent: (type: string, v: object, o: object) => Payload };
-  const { SeededRandom } = dist('common/seeded-random') as { SeededRandom: new (seed: string) => object };
+async function payloads(count: number): Promise<string[]> {
+  const { makeEvent } = (await dist('catalog/event-factory')) as { makeEvent: (type: string, v: object, o: object) => Payload };
+  const { SeededRandom } = (await dist('common/seeded-random')) as { SeededRandom: new (seed: string) => object };
   const rng = new SeededRandom('bench-wire');
   return Array.from({ length: count }, () => JSON.stringify(makeEvent('QueueStatus', {}, { rng })));
 }
@@ -32,12 +32,12 @@ function payloads(count: number): string[] {
 async function undici(port: number): Promise<void> {
   const count = Number(env('COUNT'));
   const inFlight = Number(env('IN_FLIGHT'));
-  const { HttpSender } = dist('deliveries/http-sender') as {
+  const { HttpSender } = (await dist('deliveries/http-sender')) as {
     HttpSender: new (o: object) => { send: (r: object) => Promise<{ outcome: string }>; close: () => Promise<void> };
   };
-  const { deliveryHeaders } = dist('deliveries/delivery-request') as { deliveryHeaders: (w: object, t: string) => Record<string, string> };
+  const { deliveryHeaders } = (await dist('deliveries/delivery-request')) as { deliveryHeaders: (w: object, t: string) => Record<string, string> };
   const sender = new HttpSender({ connectionsPerOrigin: inFlight });
-  const bodies = payloads(count);
+  const bodies = await payloads(count);
   const webhook = { headers: {}, secret: null };
   const url = `https://127.0.0.1:${port}/wire`;
   const doneAt = new Float64Array(count);
@@ -61,7 +61,7 @@ async function raw(port: number): Promise<void> {
   const connections = Number(env('CONNECTIONS', '8'));
   const depth = Number(env('DEPTH', '32'));
   const seconds = Number(env('SECONDS', '3'));
-  const body = payloads(1)[0];
+  const body = (await payloads(1))[0];
   const request = Buffer.from(
     `POST /wire HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nconnection: keep-alive\r\nx-benemen-event: QueueStatus\r\n` +
       `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
