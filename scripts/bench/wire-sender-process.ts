@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
  * the client costs far less per request than the receiver. Runs SECONDS and prints the count.
  */
 const env = (name: string, fallback?: string) => process.env[name] ?? fallback ?? '';
-const dist = async (path: string) => (await import(resolve(__dirname, '../../dist/src', path))) as Record<string, unknown>;
+const dist = async (path: string) => (await import(resolve(__dirname, '../../dist/src', `${path}.js`))) as Record<string, unknown>;
 
 interface Payload {
   Id: string;
