@@ -38,11 +38,11 @@ async function main(): Promise<void> {
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
     const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate }) : null;
-    const memory: BacklogMemoryFigures | null = backlog > 0 ? await benchBacklogMemory(backlog) : null;
+    const memory: BacklogMemoryFigures | null = backlog > 0 ? await orNull('backlog memory', () => benchBacklogMemory(backlog)) : null;
     const simulation: SimulationFigures | null =
-      simulationMode === 'false' ? null : await benchSimulation({ agents: 100, queues: 10, callsPerSecond, endToEnd: simulationMode !== 'engine' });
+      simulationMode === 'false' ? null : await orNull('simulation', () => benchSimulation({ agents: 100, queues: 10, callsPerSecond, endToEnd: simulationMode !== 'engine' }));
     // The worker's per-webhook cap (WEBHOOK_MAX_IN_FLIGHT) is what the pipeline keeps in flight to one receiver.
-    const wire: WireFigures | null = args.get('wire') !== 'false' ? await benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 }) : null;
+    const wire: WireFigures | null = args.get('wire') !== 'false' ? await orNull('wire', () => benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 })) : null;
     const isolation: IsolationFigures | null = runIsolation ? await benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }) : null;
     const duplicates: DuplicateFigures | null = runDuplicates ? await benchDuplicates({ events: 20_000 }) : null;
     const storedData = storedRows > 0 ? await benchStoredData({ rows: storedRows, rate: 100, seconds: 10 }) : null;
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
           ],
           ['pipeline / wire, sustained (target >= 50%)', `${Math.round((pipeline / wire.sender.sustainedPerSecond) * 100)}%`],
         ]
-      : [['wire', 'skipped (--wire=false)']];
+      : [['wire', 'skipped (--wire=false) or failed (stderr)']];
     const memoryRows: [string, string][] = memory
       ? [
           [
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
               ] as [string, string][])
             : []),
         ]
-      : [['simulation', 'skipped (--simulation=false)']];
+      : [['simulation', 'skipped (--simulation=false) or failed (stderr)']];
     const isolationRows: [string, string][] = isolation
       ? [
           [
@@ -158,6 +158,16 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ matcher, delivery, memory, wire, simulation, typical, isolation, duplicates, storedData }));
   } finally {
     for (const s of services.reverse()) await s.stop();
+  }
+}
+
+/** A part that fails is reported on stderr and left out, so the rest of a long run still prints. */
+async function orNull<T>(part: string, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (e) {
+    console.error(`${part} failed:`, e);
+    return null;
   }
 }
 

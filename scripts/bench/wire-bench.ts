@@ -19,7 +19,8 @@ function runSender<T>(env: Record<string, string>): Promise<T> {
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));
   return new Promise((done, fail) =>
-    child.once('exit', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').pop()!) as T) : fail(new Error(`wire sender exited with ${code}: ${out}`)))),
+    // 'close': every byte of its output has been read.
+    child.once('close', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').pop()!) as T) : fail(new Error(`wire sender exited with ${code}: ${out}`)))),
   );
 }
 
