@@ -1,8 +1,11 @@
 import { benchDeliveries, type DeliveryFigures } from './bench/delivery-bench';
 import { benchDuplicates, benchIsolation, type DuplicateFigures, type IsolationFigures } from './bench/isolation-bench';
 import { benchMatcher } from './bench/matcher-bench';
+import { benchBacklogMemory, type BacklogMemoryFigures } from './bench/memory-bench';
+import { benchSimulation, type SimulationFigures } from './bench/simulation-bench';
 import { benchTypicalWorker, type TypicalFigures } from './bench/typical-bench';
 import { benchStoredData, storedDataRows } from './bench/stored-data-bench';
+import { benchWire, type WireFigures } from './bench/wire-bench';
 import { ensureServices } from '../test/support/services';
 
 /**
@@ -25,27 +28,79 @@ async function main(): Promise<void> {
   const streamRate = Number(args.get('stream-rate') ?? 1000);
   // --rows=1000000 for the stored-data figures at a million rows; the default keeps the run short; --rows=0 skips.
   const storedRows = Number(args.get('rows') ?? 100_000);
+  // --backlog=300000: the worker's memory draining a larger backlog (a run of its own, not in the default).
+  const backlog = args.has('backlog') ? Number(args.get('backlog')) : 0;
+  // --simulation=false skips the full day; --simulation=engine measures the engine alone.
+  const simulationMode = args.get('simulation') ?? 'true';
+  const callsPerSecond = Number(args.get('day-calls') ?? 21_600) / 86_400;
 
   const services = await ensureServices();
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
     const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate }) : null;
+    const memory: BacklogMemoryFigures | null = backlog > 0 ? await orNull('backlog memory', () => benchBacklogMemory(backlog)) : null;
+    const simulation: SimulationFigures | null =
+      simulationMode === 'false' ? null : await orNull('simulation', () => benchSimulation({ agents: 100, queues: 10, callsPerSecond, endToEnd: simulationMode !== 'engine' }));
+    // The worker's per-webhook cap (WEBHOOK_MAX_IN_FLIGHT) is what the pipeline keeps in flight to one receiver.
+    const wire: WireFigures | null = args.get('wire') !== 'false' ? await orNull('wire', () => benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 })) : null;
     const isolation: IsolationFigures | null = runIsolation ? await benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }) : null;
     const duplicates: DuplicateFigures | null = runDuplicates ? await benchDuplicates({ events: 20_000 }) : null;
     const storedData = storedRows > 0 ? await benchStoredData({ rows: storedRows, rate: 100, seconds: 10 }) : null;
     // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
     const typical: TypicalFigures | null = baseline && delivery
-      ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 200 })
+      ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 100 })
       : null;
     const typicalRows: [string, string][] = typical
       ? [
           ['typical BullMQ worker (axios, one insert per attempt), deliveries/s sustained', `${typical.fullSpeed.sustainedPerSecond}`],
           ['typical BullMQ worker, deliveries/s first to last', `${typical.fullSpeed.deliveriesPerSecond}`],
-          ['emulator / typical worker, sustained deliveries/s', `${(delivery!.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
+          ['emulator / typical worker, sustained deliveries/s (target >= 4x)', `${(delivery!.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
           [`typical worker, queue.add-to-receiver p50 / p99 at ${steadyRate}/s`, `${typical.steady.p50Ms} / ${typical.steady.p99Ms} ms`],
           [`typical worker, CPU ms per event at ${steadyRate}/s`, formatCpu(typical.steady.cpuMsPerEvent)],
         ]
       : [['typical BullMQ worker', 'skipped (--baseline=false or --delivery=false)']];
+    const pipeline = delivery?.fullSpeed.sustainedPerSecond ?? NaN;
+    const wireRows: [string, string][] = wire
+      ? [
+          [
+            `wire: the worker's sender alone (undici, ${wire.sender.inFlight} in flight), same receiver, deliveries/s sustained / first to last`,
+            `${wire.sender.sustainedPerSecond} / ${wire.sender.deliveriesPerSecond}${wire.sender.failed ? ` (${wire.sender.failed} failed)` : ''}`,
+          ],
+          [
+            `wire: the receiver alone (raw TLS client, ${wire.receiverAlone.connections} connections x ${wire.receiverAlone.depth} pipelined), requests/s`,
+            `${wire.receiverAlone.perSecond} (${(wire.receiverAlone.perSecond / pipeline).toFixed(1)}x the pipeline; target >= 3x)`,
+          ],
+          ['pipeline / wire, sustained (target >= 50%)', `${Math.round((pipeline / wire.sender.sustainedPerSecond) * 100)}%`],
+        ]
+      : [['wire', 'skipped (--wire=false) or failed (stderr)']];
+    const memoryRows: [string, string][] = memory
+      ? [
+          [
+            `worker RSS at start / peak draining ${memory.backlog} events (--backlog; target within +10% of the 30,000 figure)`,
+            `${memory.workerStartRssMb} / ${memory.workerPeakRssMb} MB${delivery ? ` (${((memory.workerPeakRssMb / delivery.workerDrainPeakRssMb - 1) * 100).toFixed(1)}%)` : ''}, drained at ${memory.drain.sustainedPerSecond}/s sustained`,
+          ],
+        ]
+      : [];
+    const simulationRows: [string, string][] = simulation
+      ? [
+          [
+            `simulation: a day of ${simulation.agents} agents in ${simulation.queues} queues, ${simulation.calls} calls: engine alone, events/s (target >= 50,000)`,
+            `${simulation.engine.eventsPerSecond} (${simulation.engine.events} events in ${simulation.engine.seconds} s)`,
+          ],
+          ...(simulation.endToEnd
+            ? ([
+                [
+                  'simulation: the same day as a scenario (AsFastAsPossible), events / deliveries / delivered, start to report',
+                  `${simulation.endToEnd.events} / ${simulation.endToEnd.deliveries} / ${simulation.endToEnd.delivered}, ${simulation.endToEnd.seconds} s (${simulation.endToEnd.status})`,
+                ],
+                [
+                  'simulation: delivered/s at the receiver, sustained / first to last (target >= 80% of full speed)',
+                  `${simulation.endToEnd.received.sustainedPerSecond} / ${simulation.endToEnd.received.deliveriesPerSecond}${delivery ? ` (${Math.round((simulation.endToEnd.received.sustainedPerSecond / pipeline) * 100)}% of full speed)` : ''}`,
+                ],
+              ] as [string, string][])
+            : []),
+        ]
+      : [['simulation', 'skipped (--simulation=false) or failed (stderr)']];
     const isolationRows: [string, string][] = isolation
       ? [
           [
@@ -71,7 +126,8 @@ async function main(): Promise<void> {
       [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
       [`of which publish to committed and queued (the outbox), p50 / p99`, `${delivery.steady.outboxP50Ms} / ${delivery.steady.outboxP99Ms} ms`],
       [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
-      ['worker peak RSS', `${delivery.workerPeakRssMb} MB`],
+      [`worker RSS at start / peak draining ${delivery.fullSpeed.events} events (target <= 160 MB)`, `${delivery.workerStartRssMb} / ${delivery.workerDrainPeakRssMb} MB`],
+      ['worker peak RSS over the whole delivery run (steady rate, stream and scenarios included)', `${delivery.workerPeakRssMb} MB`],
       ["worker's own /metrics while draining (scraped each second): attempts at t", formatScrapes(delivery.workerMetrics)],
       ...streamRows(delivery.liveStream),
       ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
@@ -88,6 +144,9 @@ async function main(): Promise<void> {
     const rows: [string, string][] = [
       ...matcher.map((m): [string, string] => [`match, ${m.webhooks} webhooks (${m.subscriptions} subscriptions)`, `${m.nsPerMatch.toFixed(0)} ns/event`]),
       ...deliveryRows,
+      ...memoryRows,
+      ...wireRows,
+      ...simulationRows,
       ...typicalRows,
       ...isolationRows,
       ...duplicateRows,
@@ -96,9 +155,19 @@ async function main(): Promise<void> {
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(JSON.stringify({ matcher, delivery, typical, isolation, duplicates, storedData }));
+    console.log(JSON.stringify({ matcher, delivery, memory, wire, simulation, typical, isolation, duplicates, storedData }));
   } finally {
     for (const s of services.reverse()) await s.stop();
+  }
+}
+
+/** A part that fails is reported on stderr and left out, so the rest of a long run still prints. */
+async function orNull<T>(part: string, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (e) {
+    console.error(`${part} failed:`, e);
+    return null;
   }
 }
 

@@ -158,6 +158,29 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
     expect(await message({ Seed: 1, DurationSeconds: 10, CallsPerSecond: 1, Retry: { Schedule: 'soon' } })).toContain('Retry.Schedule');
   });
 
+  it('runs as fast as possible: two virtual hours of calls complete unpaced, every event delivered, and the clock stops after', async () => {
+    // At TimeScale 1 this run would take two hours: completing within the test's time shows it is not paced.
+    const body = { Seed: 'flat-out', AsFastAsPossible: true, StartTime: START, CallsPerSecond: 0.05, DurationSeconds: 7200, TalkSeconds: { Min: 60, Max: 600 } };
+    const view = await finished((await start(body)).Id, 60_000);
+    expect(view.Status).toBe('completed');
+    expect(view.Report!.Calls).toEqual({ Planned: 360, Placed: 360, Failed: 0 });
+    expect(view.Report!.Events.Total).toBeGreaterThan(1000);
+    expect(view.Report!.Deliveries.ByStatus).toEqual({ delivered: view.Report!.Events.Total });
+    expect(await eventIds(view.Id)).toHaveLength(view.Report!.Events.Total);
+    await receiver.waitForCount(view.Report!.Events.Total, 10_000);
+    const ids = receiver.requests.map((r) => (r.json as Payload).Id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Unpaced, the run ends with the clock paused, so nothing races through the timers left set.
+    const state = (await h.api().get('/api/simulation').expect(200)).body as { Paused: boolean; AsFastAsPossible: boolean; Now: string };
+    expect(state).toMatchObject({ Paused: true, AsFastAsPossible: true });
+    expect(Date.parse(state.Now)).toBeGreaterThan(Date.parse(START) + 7200_000);
+
+    const both = await h.api().post('/api/scenarios').send({ ...body, TimeScale: 10 }).expect(400);
+    expect(JSON.stringify(both.body.message)).toContain('TimeScale');
+    const notBoolean = await h.api().post('/api/scenarios').send({ ...body, AsFastAsPossible: 'yes' }).expect(400);
+    expect(JSON.stringify(notBoolean.body.message)).toContain('AsFastAsPossible');
+  }, 90_000);
+
   function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(__dirname, '../src/cli/main.ts'), 'scenario', ...args], {
@@ -183,6 +206,12 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
     const failing = await cli(['--seed', '9', '--duration', '2', '--time-scale', '500', '--retry-schedule', '50ms', '--url', app.url!]);
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('discarded');
+
+    receiver.respondWith(() => ({ status: 200 }));
+    const unpaced = await cli(['--seed', '9', '--calls-per-second', '0.02', '--duration', '3600', '--as-fast-as-possible', '--json', '--url', app.url!]);
+    expect(unpaced.code).toBe(0);
+    expect((JSON.parse(unpaced.stdout) as View).Status).toBe('completed');
+    expect((await cli(['--seed', '9', '--duration', '2', '--time-scale', '5', '--as-fast-as-possible', '--url', app.url!])).code).toBe(2);
 
     expect((await cli(['--duration', '2', '--url', app.url!])).code).toBe(2);
     expect((await cli(['--seed', '1', '--duration', 'soon', '--url', app.url!])).code).toBe(2);

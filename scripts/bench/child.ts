@@ -11,8 +11,9 @@ export interface ReceiverProcess {
   stop: () => Promise<void>;
 }
 
-export function startReceiverProcess(opts: { hang?: boolean } = {}): Promise<ReceiverProcess> {
-  const child = fork(resolve(__dirname, 'receiver-process.ts'), opts.hang ? ['--hang'] : [], { execArgv: TS_NODE, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startReceiverProcess(opts: { hang?: boolean; countOnly?: boolean } = {}): Promise<ReceiverProcess> {
+  const args = [...(opts.hang ? ['--hang'] : []), ...(opts.countOnly ? ['--count-only'] : [])];
+  const child = fork(resolve(__dirname, 'receiver-process.ts'), args, { execArgv: TS_NODE, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const request = <T>(message: string) =>
     new Promise<T>((done) => {
       child.once('message', (m) => done(m as T));
@@ -74,5 +75,12 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 export function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 102.4) / 10;
+}
+
+/** Resident set size (VmRSS) of a live process now, in MB. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 102.4) / 10;
 }

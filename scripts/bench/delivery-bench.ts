@@ -11,7 +11,7 @@ import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
 import { freePort } from '../../src/common/free-port';
-import { peakRssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { peakRssMb, rssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
 import { benchLiveStream, type StreamFigures } from './stream-bench';
 import { cpuMsPerItem, cpuSeconds, emitSteadily, fullSpeedFigures, latencyFigures, percentiles, sleep, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
 import { scrapeWorkerMetrics, type WorkerMetricsSample } from './worker-metrics';
@@ -34,6 +34,9 @@ export interface DeliveryFigures {
     cpuMsPerEvent: Record<string, number>;
   };
   workerPeakRssMb: number;
+  /** The worker's RSS once it is up (its backlog waiting), and its peak when the full-speed backlog is drained. */
+  workerStartRssMb: number;
+  workerDrainPeakRssMb: number;
   /** The worker's own /metrics, scraped every second while it drained the full-speed backlog. */
   workerMetrics: WorkerMetricsSample[];
   liveStream: StreamFigures | null;
@@ -84,8 +87,10 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     // The worker alone, at full speed: it drains the backlog, every attempt logged.
     const metricsPort = await freePort();
     worker = await startWorkerProcess({ ...env, METRICS_PORT: String(metricsPort) });
+    const workerStartRssMb = rssMb(worker.pid!);
     const scraping = scrapeWorkerMetrics(`http://127.0.0.1:${metricsPort}/metrics`, 1000);
     const fullSpeed = { ...fullSpeedFigures(await waitForReceived(receiver, opts.fullSpeedEvents, 300_000)), emittedPerSecond };
+    const workerDrainPeakRssMb = peakRssMb(worker.pid!);
     const workerMetrics = await scraping.stop();
     await sleep(1000); // the last attempts' log rows land
     await receiver.request('reset');
@@ -140,6 +145,8 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
       fullSpeed,
       steady: { ...steady, rate: opts.steadyRate, seconds: opts.steadySeconds, outboxP50Ms: accepted.p50Ms, outboxP99Ms: accepted.p99Ms, cpuMsPerEvent },
       workerPeakRssMb: peakRssMb(worker.pid!),
+      workerStartRssMb,
+      workerDrainPeakRssMb,
       workerMetrics,
       liveStream,
     };

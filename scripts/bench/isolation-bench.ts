@@ -66,7 +66,8 @@ async function startStack(extraEnv: Record<string, string>): Promise<Stack> {
     ...extraEnv,
   };
   const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
-  const worker = await startWorkerProcess(env);
+  // Any free port for the worker's /metrics: the default one may be taken on a shared machine.
+  const worker = await startWorkerProcess({ ...env, METRICS_PORT: '0' });
   const redis = new Redis(ownRedis.url);
   const publisher = api.context.get(EventPublisher);
   const registry = api.context.get(WebhookRegistry);

@@ -86,6 +86,13 @@ export function isDotNetTimestamp(value: unknown): value is string {
 
 /** Parses anything formatDotNetTimestamp accepts into a Date (sub-millisecond digits are lost). */
 export function dotNetTimestampToDate(value: Date | string): Date {
+  if (value instanceof Date) {
+    // A Date in range comes back as itself (the round trip keeps milliseconds): no text made and parsed for
+    // each simulated event. Out of range or invalid, formatting throws the same error as before.
+    const year = value.getUTCFullYear();
+    if (!(year >= 1 && year <= 9999)) formatDotNetTimestamp(value);
+    return new Date(value.getTime());
+  }
   const canonical = formatDotNetTimestamp(value);
   const [whole, fraction = ''] = canonical.split('.');
   const date = new Date(0);

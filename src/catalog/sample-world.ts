@@ -50,7 +50,11 @@ const QUEUE_NAMES = ['Customer Service', 'Asiakaspalvelu', 'Sales', 'Myynti', 'T
 /** The seed's own sample time (2018-01-01T08:01:23.45). */
 export const DEFAULT_SAMPLE_NOW = '2018-01-01T08:01:23.45Z';
 
-const digits = (rng: SeededRandom, count: number): string => Array.from({ length: count }, () => rng.int(0, 9)).join('');
+const digits = (rng: SeededRandom, count: number): string => {
+  let out = '';
+  for (let i = 0; i < count; i++) out += rng.int(0, 9);
+  return out;
+};
 
 /** Finnish mobile number in E.164 (+358 40/41/44/45/50 + 7 digits). */
 export function finnishMobile(rng: SeededRandom): string {

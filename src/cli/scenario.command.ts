@@ -11,6 +11,7 @@ Exit status: 0 all delivered, 1 some delivery was discarded, 2 bad arguments or 
   --duration <seconds>        virtual seconds of traffic (required)
   --calls-per-second <n>      default 1 (constant pattern)
   --time-scale <n>            virtual seconds per real second, default 1
+  --as-fast-as-possible       no pacing: the run goes as fast as the emulator takes its events
   --pattern <p>               constant | ramp (--from n --to n) | bursts (--burst-every s --burst-calls n)
   --queues <id,number,...>    queues the calls go to
   --duplicate-rate <0..1>     share of events delivered twice (same Id)
@@ -26,6 +27,7 @@ const OPTIONS = {
   duration: { type: 'string' },
   'calls-per-second': { type: 'string' },
   'time-scale': { type: 'string' },
+  'as-fast-as-possible': { type: 'boolean' },
   pattern: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
@@ -72,6 +74,10 @@ export function parseScenarioArgs(argv: string[], env: NodeJS.ProcessEnv): Scena
   if (values['retry-schedule'] !== undefined) retry.Schedule = values['retry-schedule'];
   if (values.seed !== undefined) args.body.Seed = /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
   if (values.pattern !== undefined) args.body.Pattern = values.pattern;
+  if (values['as-fast-as-possible'] === true) {
+    if (args.body.TimeScale !== undefined) throw new UsageError('--as-fast-as-possible and --time-scale exclude each other');
+    args.body.AsFastAsPossible = true;
+  }
   if (values.queues !== undefined) args.body.Queues = values.queues.split(',').map((q) => q.trim());
   if (args.body.Seed === undefined) throw new UsageError('--seed is required');
   if (args.body.DurationSeconds === undefined) throw new UsageError('--duration is required');

@@ -31,6 +31,8 @@ export interface RetryOptions {
 export interface ScenarioOptions {
   seed: string;
   timeScale: number;
+  /** Unpaced: virtual time jumps from one task to the next (timeScale is then unused). */
+  asFastAsPossible: boolean;
   startTime: Date | undefined;
   load: LoadShape;
   queues: string[] | null;
@@ -55,6 +57,7 @@ function range(value: { Min: number; Max: number } | undefined, field: string): 
 
 /** Rules class-validator cannot express per field: they involve several fields. */
 export function toScenarioOptions(dto: CreateScenarioDto): ScenarioOptions {
+  if (dto.AsFastAsPossible && dto.TimeScale !== undefined) throw bad('TimeScale: leave it out with AsFastAsPossible (the run is not paced by the wall clock)');
   const pattern = dto.Pattern ?? 'constant';
   const load: LoadShape = {
     pattern,
@@ -85,6 +88,7 @@ export function toScenarioOptions(dto: CreateScenarioDto): ScenarioOptions {
   return {
     seed: String(dto.Seed),
     timeScale: dto.TimeScale ?? 1,
+    asFastAsPossible: dto.AsFastAsPossible ?? false,
     startTime: dto.StartTime ? new Date(dto.StartTime) : undefined,
     load,
     queues: dto.Queues ?? null,

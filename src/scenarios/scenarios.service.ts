@@ -84,7 +84,11 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
       const startTime = options.startTime ?? new Date();
       // Paused while the plan is scheduled, so the first call is not late (and thus not shifted) by set-up time.
       // Keyed by the whole plan: the same scenario on the same organisation replays its Ids exactly.
-      await this.simulation.reset({ seed: options.seed, startTime, timeScale: options.timeScale, paused: true }, { runKey: JSON.stringify(options) });
+      await this.simulation.reset(
+        { seed: options.seed, startTime, timeScale: options.timeScale, paused: true, asFastAsPossible: options.asFastAsPossible },
+        // Pacing is not part of the plan: unpaced, the same scenario plays the same events under the same Ids as at TimeScale 1.
+        { runKey: JSON.stringify({ ...options, asFastAsPossible: undefined }) },
+      );
       const run = new ScenarioRun(row.id, options, plan, this.simulation, startTime.getTime(), this.simulation.buildId, (r) =>
         this.metrics.setProgress(r.id, r.placed + r.failed, r.planned),
       );
@@ -169,6 +173,8 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
     try {
       const end = await run.settled;
       clearInterval(watchdog);
+      // Unpaced, a clock left running would race through every timer still set (callback expiries, availability ends).
+      if (run.options.asFastAsPossible && this.simulation.buildId === run.buildId) await this.simulation.pause();
       status = end;
       if (end === 'interrupted' && !this.closing) error = 'The simulation was reset or rebuilt during the run';
       await this.repo.update(row.id, { status: 'draining', callsPlaced: run.placed, callsFailed: run.failed });

@@ -22,7 +22,12 @@ export interface SimulationSettings {
   timeScale: number;
   /** The clock runs only when advanced by hand (exact, wall-clock-free replays). */
   paused: boolean;
+  /** Once running, tasks run without pacing (timeScale is then ignored); publishing holds the engine back. */
+  asFastAsPossible?: boolean;
 }
+
+/** As fast as possible, the engine waits while this many emitted events are not yet accepted by the outbox. */
+const MAX_UNPUBLISHED = 4000;
 
 /** How a reset picks its run: a new one (default), a recorded one replayed, or one keyed by its caller's plan. */
 export interface RunChoice {
@@ -63,6 +68,9 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   private replaying = false;
   /** Events of this run refused by the store: their Id was stored earlier with another body. */
   private refusedEvents = 0;
+  /** Emitted payloads the outbox has not accepted yet, and who waits for them to drop (as fast as possible). */
+  private unpublished = 0;
+  private caughtUp: (() => void) | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -107,7 +115,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     }
     const snapshot = await this.organization.snapshot();
     const organization = snapshot ? toOrganizationData(snapshot) : null;
-    this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date(), paused: settings.paused ?? false };
+    this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date(), paused: settings.paused ?? false, asFastAsPossible: settings.asFastAsPossible ?? false };
     const run = { seed: String(this.settings.seed), startTime: this.settings.startTime, timeScale: this.settings.timeScale, organization };
     const id = choice.runKey ? derivedRunKey(choice.runKey, run) : randomUUID();
     await this.runs.record({ ...run, id, paused: this.settings.paused });
@@ -125,7 +133,25 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   resume(): void {
     if (!this.scheduler || !this.settings.paused) return;
     this.settings.paused = false;
-    this.scheduler.start(this.settings.timeScale);
+    this.startClock(this.scheduler);
+  }
+
+  /** Stops the clock where it is (it then moves only by hand), as after a reset with Paused: true. */
+  async pause(): Promise<void> {
+    if (this.settings.paused) return;
+    this.settings.paused = true;
+    await this.scheduler?.stop();
+  }
+
+  private startClock(scheduler: Scheduler): void {
+    if (this.settings.asFastAsPossible) scheduler.startAsFastAsPossible(() => this.publishingGate());
+    else scheduler.start(this.settings.timeScale);
+  }
+
+  /** Holds an unpaced engine while the outbox is behind, so emitted events do not pile up in memory. */
+  private publishingGate(): Promise<void> | null {
+    if (this.unpublished < MAX_UNPUBLISHED) return null;
+    return new Promise((resolve) => (this.caughtUp = resolve));
   }
 
   state() {
@@ -135,6 +161,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
       Paused: this.settings.paused,
       Seed: this.settings.seed,
       TimeScale: this.settings.timeScale,
+      AsFastAsPossible: this.settings.asFastAsPossible ?? false,
       StartTime: this.settings.startTime,
       Now: this.scheduler?.now() ?? null,
       Running: this.sim !== null,
@@ -258,7 +285,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
       landis: this.landisOutput(),
     });
     this.scheduler = scheduler;
-    if (!this.settings.paused) scheduler.start(this.settings.timeScale);
+    if (!this.settings.paused) this.startClock(scheduler);
   }
 
   /** The engine's Landis records, to the sink; it asks the sink first, so a run without Landis subscriptions builds none. */
@@ -278,10 +305,20 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     // Called synchronously inside the emitting task, so a decorator sees payloads in virtual-time order.
     const extra = this.decorator?.(payload) ?? null;
     const runId = this.runId;
-    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).catch((e) => {
-      if (e instanceof EventIdConflictError && runId === this.runId) this.refusedEvents++;
-      this.logger.error(`Publishing ${payload.EventType} ${payload.Id} failed: ${String(e)}`);
-    });
+    this.unpublished++;
+    this.publisher
+      .publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra })
+      .catch((e) => {
+        if (e instanceof EventIdConflictError && runId === this.runId) this.refusedEvents++;
+        this.logger.error(`Publishing ${payload.EventType} ${payload.Id} failed: ${String(e)}`);
+      })
+      .finally(() => {
+        // Resumes at half the limit, so the engine runs in long stretches rather than event by event.
+        if (--this.unpublished <= MAX_UNPUBLISHED / 2 && this.caughtUp) {
+          this.caughtUp();
+          this.caughtUp = null;
+        }
+      });
     // Availability is the run's own state, not configuration: a reset starts from the configured one.
     if (payload.EventType === 'CallbackChanged') {
       const changed = payload;

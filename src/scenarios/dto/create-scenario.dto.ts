@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsArray,
   IsIn,
   IsInt,
@@ -53,6 +54,13 @@ export class CreateScenarioDto {
   @MaxLength(200)
   Seed!: string | number;
   @ApiPropertyOptional({ default: 1, description: '1 = real time; 60 = a virtual minute per second' }) @IsOptional() @IsNumber() @Min(0.001) @Max(1000000) TimeScale?: number;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'No pacing: each simulated moment follows the last as soon as the emulator has taken its events (leave TimeScale out)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'AsFastAsPossible must be true or false' })
+  AsFastAsPossible?: boolean;
   @ApiPropertyOptional({ format: 'date-time', description: 'Virtual start time (ISO 8601); default now' }) @IsOptional() @IsRealDate() StartTime?: string;
   @ApiPropertyOptional({ enum: LOAD_PATTERNS, default: 'constant' })
   @IsOptional()

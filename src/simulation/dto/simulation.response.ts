@@ -10,6 +10,7 @@ export const SimulationStateResponse = named(
     Paused: t.boolean(),
     Seed: { oneOf: [t.string(), t.number()] },
     TimeScale: t.number(),
+    AsFastAsPossible: t.boolean({ description: 'Unpaced (a scenario with AsFastAsPossible): TimeScale is not used' }),
     StartTime: t.dateTime(),
     Now: nullable(t.dateTime({ description: 'Virtual time' })),
     Running: t.boolean(),

@@ -176,3 +176,52 @@ describe('Scheduler (real-time driver)', () => {
     expect(() => s.start(0)).toThrow();
   });
 });
+
+describe('Scheduler (as fast as possible)', () => {
+  it('runs a day of virtual time at once, in the same order and at the same virtual times as the manual driver', async () => {
+    const run = async (flatOut: boolean): Promise<string[]> => {
+      const s = newScheduler();
+      const log: string[] = [];
+      // More tasks than one slice, spread over a day, each scheduling the next.
+      const step = (i: number) => () => {
+        log.push(`${i}@${s.clock.elapsedMs}`);
+        if (i < 999) s.schedule(86_400, step(i + 1));
+      };
+      s.schedule(0, step(0));
+      s.schedule(43_200_000, () => void log.push(`noon@${s.clock.elapsedMs}`));
+      if (flatOut) {
+        s.startAsFastAsPossible();
+        await s.whenIdle();
+        await s.stop();
+      } else {
+        await s.runUntilIdle();
+      }
+      return log;
+    };
+    const manual = await run(false);
+    expect(manual).toHaveLength(1001);
+    expect(await run(true)).toEqual(manual);
+  });
+
+  it('waits on the gate between slices of tasks, and virtual time stands still when nothing is pending', async () => {
+    const s = newScheduler();
+    let ran = 0;
+    for (let i = 0; i < 600; i++) s.schedule(i * 1000, () => void ran++);
+    let release!: () => void;
+    let gated = 0;
+    s.startAsFastAsPossible(() => {
+      gated++;
+      return gated === 1 ? new Promise<void>((resolve) => (release = resolve)) : null;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ran).toBe(256); // held at the first slice's end until the gate opens
+    release();
+    await s.whenIdle();
+    expect(ran).toBe(600);
+    const reached = s.nowMs();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(s.nowMs()).toBe(reached);
+    expect(reached - START).toBe(599_000);
+    await s.stop();
+  });
+});

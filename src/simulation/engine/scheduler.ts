@@ -48,10 +48,16 @@ interface Entry extends TaskHandle {
 }
 
 interface RealTimeState {
+  /** Infinity: as fast as possible (each task runs as soon as the one before it ended). */
   readonly timeScale: number;
   readonly wallStart: number;
   readonly virtualStart: number;
+  /** As fast as possible: awaited between slices of tasks, so whoever consumes the events can hold the engine back. */
+  readonly gate: (() => Promise<void> | null) | null;
 }
+
+/** As fast as possible, the driver gives the event loop a turn after this many tasks (I/O, timers, HTTP). */
+const FLAT_OUT_SLICE = 256;
 
 interface IdleWaiter {
   resolve: () => void;
@@ -184,7 +190,21 @@ export class Scheduler implements SimulationClock {
     if (this.realTime) throw new Error('The real-time driver is already running');
     if (this.manualRunning) throw new Error('The manual driver is running');
     this.failure = undefined;
-    this.realTime = { timeScale, wallStart: this.wall(), virtualStart: this.clock.nowMs };
+    this.realTime = { timeScale, wallStart: this.wall(), virtualStart: this.clock.nowMs, gate: null };
+    this.arm(0);
+  }
+
+  /**
+   * The real-time driver without pacing: tasks run in the same order as at any time scale, each
+   * as soon as the one before it ended, the virtual clock jumping from one to the next. Every
+   * FLAT_OUT_SLICE tasks the event loop gets a turn; `gate` (when it returns a promise) holds the
+   * driver until whoever consumes the events has caught up.
+   */
+  startAsFastAsPossible(gate: (() => Promise<void> | null) | null = null): void {
+    if (this.realTime) throw new Error('The real-time driver is already running');
+    if (this.manualRunning) throw new Error('The manual driver is running');
+    this.failure = undefined;
+    this.realTime = { timeScale: Infinity, wallStart: this.wall(), virtualStart: this.clock.nowMs, gate };
     this.arm(0);
   }
 
@@ -243,6 +263,7 @@ export class Scheduler implements SimulationClock {
   }
 
   private virtualTarget(state: RealTimeState): number {
+    if (state.timeScale === Infinity) return Infinity;
     return state.virtualStart + (this.wall() - state.wallStart) * state.timeScale;
   }
 
@@ -255,7 +276,8 @@ export class Scheduler implements SimulationClock {
     let target = Math.floor(this.virtualTarget(this.realTime));
     const next = this.peekLive();
     if (next) target = Math.min(target, next.time);
-    if (target > this.clock.nowMs) this.clock.advanceTo(target);
+    // As fast as possible with nothing pending: virtual time stands still until something is scheduled.
+    if (target > this.clock.nowMs && Number.isFinite(target)) this.clock.advanceTo(target);
   }
 
   /** New work under the real-time driver: re-evaluate (deferred, so schedule() never runs a task itself). */
@@ -279,6 +301,7 @@ export class Scheduler implements SimulationClock {
   }
 
   private async pump(): Promise<void> {
+    let slice = 0;
     for (;;) {
       const state = this.realTime;
       const next = this.peekLive();
@@ -298,6 +321,10 @@ export class Scheduler implements SimulationClock {
         this.options.onError(error, next.label);
       }
       this.notifyIdle();
+      if (state.timeScale === Infinity && ++slice >= FLAT_OUT_SLICE) {
+        slice = 0;
+        await (state.gate?.() ?? new Promise<void>((resolve) => setImmediate(resolve)));
+      }
     }
     this.pumpActive = false;
   }
