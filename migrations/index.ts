@@ -6,7 +6,7 @@ import { UniqueUserNamesAndNumbers1764000000004 } from './1764000000004-unique-u
 import { SimulationRuns1764000000016 } from './1764000000016-simulation-runs';
 import { OrganizationReachability1764000000017 } from './1764000000017-organization-reachability';
 import { WebhookPlatform1764000000019 } from './1764000000019-webhook-platform';
-import { LandisIvrsAndQueueServiceLevel1764000000019 } from './1764000000019-landis-ivrs-and-queue-service-level';
+import { LandisIvrsAndQueueServiceLevel1764000000020 } from './1764000000020-landis-ivrs-and-queue-service-level';
 import { StoredDataAtScale1764000000022 } from './1764000000022-stored-data-at-scale';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and Jest load the same classes. */
@@ -19,6 +19,6 @@ export const MIGRATIONS = [
   SimulationRuns1764000000016,
   OrganizationReachability1764000000017,
   WebhookPlatform1764000000019,
-  LandisIvrsAndQueueServiceLevel1764000000019,
+  LandisIvrsAndQueueServiceLevel1764000000020,
   StoredDataAtScale1764000000022,
 ];

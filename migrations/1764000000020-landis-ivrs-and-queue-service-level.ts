@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Landis Contact Center in the simulation: IVRs, and each queue's OU path and service level. */
-export class LandisIvrsAndQueueServiceLevel1764000000019 implements MigrationInterface {
-  name = 'LandisIvrsAndQueueServiceLevel1764000000019';
+export class LandisIvrsAndQueueServiceLevel1764000000020 implements MigrationInterface {
+  name = 'LandisIvrsAndQueueServiceLevel1764000000020';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "service_queues" ADD "ou_path" text`);
