@@ -64,9 +64,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "deliveries_event_idx" ON "deliveries" ("event_id")`);
     await q.query(`CREATE INDEX "deliveries_created_idx" ON "deliveries" ("created_at")`);
     // The reconciler scans only unfinished deliveries; a partial index keeps that cheap.
-    await q.query(
-      `CREATE INDEX "deliveries_unfinished_idx" ON "deliveries" ("created_at") WHERE "status" IN ('pending', 'retrying')`,
-    );
+    await q.query(`CREATE INDEX "deliveries_unfinished_idx" ON "deliveries" ("created_at") WHERE "status" IN ('pending', 'retrying')`);
 
     await q.query(`CREATE TABLE "delivery_attempts" (
       "id" BIGSERIAL NOT NULL,
@@ -84,9 +82,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
       "response_body_excerpt" text,
       "response_body_bytes" integer NOT NULL DEFAULT 0,
       CONSTRAINT "PK_delivery_attempts" PRIMARY KEY ("id"))`);
-    await q.query(
-      `CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" ("delivery_id", "attempt_number")`,
-    );
+    await q.query(`CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" ("delivery_id", "attempt_number")`);
     await q.query(`CREATE INDEX "delivery_attempts_started_idx" ON "delivery_attempts" ("started_at")`);
   }
 

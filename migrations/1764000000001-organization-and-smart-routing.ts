@@ -50,7 +50,15 @@ export class OrganizationAndSmartRouting1764000000001 implements MigrationInterf
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['smart_routing_requests', 'smart_routing_configs', 'callback_requests', 'call_lists', 'service_queues', 'org_users', 'organizations']) {
+    for (const table of [
+      'smart_routing_requests',
+      'smart_routing_configs',
+      'callback_requests',
+      'call_lists',
+      'service_queues',
+      'org_users',
+      'organizations',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
   }

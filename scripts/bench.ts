@@ -40,21 +40,26 @@ async function main(): Promise<void> {
     const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate }) : null;
     const memory: BacklogMemoryFigures | null = backlog > 0 ? await orNull('backlog memory', () => benchBacklogMemory(backlog)) : null;
     const simulation: SimulationFigures | null =
-      simulationMode === 'false' ? null : await orNull('simulation', () => benchSimulation({ agents: 100, queues: 10, callsPerSecond, endToEnd: simulationMode !== 'engine' }));
+      simulationMode === 'false'
+        ? null
+        : await orNull('simulation', () => benchSimulation({ agents: 100, queues: 10, callsPerSecond, endToEnd: simulationMode !== 'engine' }));
     // The worker's per-webhook cap (WEBHOOK_MAX_IN_FLIGHT) is what the pipeline keeps in flight to one receiver.
-    const wire: WireFigures | null = args.get('wire') !== 'false' ? await orNull('wire', () => benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 })) : null;
+    const wire: WireFigures | null =
+      args.get('wire') !== 'false' ? await orNull('wire', () => benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 })) : null;
     const isolation: IsolationFigures | null = runIsolation ? await benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }) : null;
     const duplicates: DuplicateFigures | null = runDuplicates ? await benchDuplicates({ events: 20_000 }) : null;
     const storedData = storedRows > 0 ? await benchStoredData({ rows: storedRows, rate: 100, seconds: 10 }) : null;
     // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
-    const typical: TypicalFigures | null = baseline && delivery
-      ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 100 })
-      : null;
+    const typical: TypicalFigures | null =
+      baseline && delivery ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 100 }) : null;
     const typicalRows: [string, string][] = typical
       ? [
           ['typical BullMQ worker (axios, one insert per attempt), deliveries/s sustained', `${typical.fullSpeed.sustainedPerSecond}`],
           ['typical BullMQ worker, deliveries/s first to last', `${typical.fullSpeed.deliveriesPerSecond}`],
-          ['emulator / typical worker, sustained deliveries/s (target >= 4x)', `${(delivery!.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`],
+          [
+            'emulator / typical worker, sustained deliveries/s (target >= 4x)',
+            `${(delivery!.fullSpeed.sustainedPerSecond / typical.fullSpeed.sustainedPerSecond).toFixed(2)}x`,
+          ],
           [`typical worker, queue.add-to-receiver p50 / p99 at ${steadyRate}/s`, `${typical.steady.p50Ms} / ${typical.steady.p99Ms} ms`],
           [`typical worker, CPU ms per event at ${steadyRate}/s`, formatCpu(typical.steady.cpuMsPerEvent)],
         ]
@@ -115,32 +120,43 @@ async function main(): Promise<void> {
         ]
       : [['isolation', 'skipped (--isolation=false)']];
     const duplicateRows: [string, string][] = duplicates
-      ? [[`duplicates: ${duplicates.events} events, reconcile every ${duplicates.reconcileIntervalMs / 1000} s, no fault`, `${duplicates.duplicates} (deliveries with a 2nd attempt: ${duplicates.retried})`]]
+      ? [
+          [
+            `duplicates: ${duplicates.events} events, reconcile every ${duplicates.reconcileIntervalMs / 1000} s, no fault`,
+            `${duplicates.duplicates} (deliveries with a 2nd attempt: ${duplicates.retried})`,
+          ],
+        ]
       : [['duplicates', 'skipped (--duplicates=false)']];
-    const deliveryRows: [string, string][] = delivery ? [
-      [`deliveries/s at full speed, sustained (middle 80% of ${delivery.fullSpeed.events} events)`, `${delivery.fullSpeed.sustainedPerSecond}`],
-      ['deliveries/s at full speed, first to last (start-up included)', `${delivery.fullSpeed.deliveriesPerSecond}`],
-      ['events/s accepted by the outbox (no worker running)', `${delivery.fullSpeed.emittedPerSecond}`],
-      [`emit-to-receiver p50 at ${steadyRate}/s for ${steadySeconds} s`, `${delivery.steady.p50Ms} ms`],
-      [`emit-to-receiver p95 at ${steadyRate}/s`, `${delivery.steady.p95Ms} ms`],
-      [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
-      [`of which publish to committed and queued (the outbox), p50 / p99`, `${delivery.steady.outboxP50Ms} / ${delivery.steady.outboxP99Ms} ms`],
-      [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
-      [`worker RSS at start / peak draining ${delivery.fullSpeed.events} events (target <= 160 MB)`, `${delivery.workerStartRssMb} / ${delivery.workerDrainPeakRssMb} MB`],
-      ['worker peak RSS over the whole delivery run (steady rate, stream and scenarios included)', `${delivery.workerPeakRssMb} MB`],
-      ["worker's own /metrics while draining (scraped each second): attempts at t", formatScrapes(delivery.workerMetrics)],
-      ...streamRows(delivery.liveStream),
-      ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
-        const r = delivery.scenarios[phase].report;
-        const name = phase === 'fullSpeed' ? 'load scenario, 20x time' : `load scenario, ${steadyRate / 10} calls/s (~${steadyRate} events/s while placing)`;
-        if (!r) return [[name, delivery.scenarios[phase].status]];
-        return [
-          [`${name}: events, deliveries`, `${r.Events.Total}, ${r.Deliveries.Total}`],
-          [`${name}: delivered/s over the run`, `${r.Throughput.DeliveredPerSecond}`],
-          [`${name}: emit-to-delivered p50 / p99`, r.LatencyMs ? `${r.LatencyMs.P50} / ${r.LatencyMs.P99} ms` : '-'],
-        ];
-      }),
-    ] : [['delivery path', 'skipped (--delivery=false)']];
+    const deliveryRows: [string, string][] = delivery
+      ? [
+          [`deliveries/s at full speed, sustained (middle 80% of ${delivery.fullSpeed.events} events)`, `${delivery.fullSpeed.sustainedPerSecond}`],
+          ['deliveries/s at full speed, first to last (start-up included)', `${delivery.fullSpeed.deliveriesPerSecond}`],
+          ['events/s accepted by the outbox (no worker running)', `${delivery.fullSpeed.emittedPerSecond}`],
+          [`emit-to-receiver p50 at ${steadyRate}/s for ${steadySeconds} s`, `${delivery.steady.p50Ms} ms`],
+          [`emit-to-receiver p95 at ${steadyRate}/s`, `${delivery.steady.p95Ms} ms`],
+          [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
+          [`of which publish to committed and queued (the outbox), p50 / p99`, `${delivery.steady.outboxP50Ms} / ${delivery.steady.outboxP99Ms} ms`],
+          [`CPU ms per event at ${steadyRate}/s, by process`, formatCpu(delivery.steady.cpuMsPerEvent)],
+          [
+            `worker RSS at start / peak draining ${delivery.fullSpeed.events} events (target <= 160 MB)`,
+            `${delivery.workerStartRssMb} / ${delivery.workerDrainPeakRssMb} MB`,
+          ],
+          ['worker peak RSS over the whole delivery run (steady rate, stream and scenarios included)', `${delivery.workerPeakRssMb} MB`],
+          ["worker's own /metrics while draining (scraped each second): attempts at t", formatScrapes(delivery.workerMetrics)],
+          ...streamRows(delivery.liveStream),
+          ...(['fullSpeed', 'steady'] as const).flatMap((phase): [string, string][] => {
+            const r = delivery.scenarios[phase].report;
+            const name =
+              phase === 'fullSpeed' ? 'load scenario, 20x time' : `load scenario, ${steadyRate / 10} calls/s (~${steadyRate} events/s while placing)`;
+            if (!r) return [[name, delivery.scenarios[phase].status]];
+            return [
+              [`${name}: events, deliveries`, `${r.Events.Total}, ${r.Deliveries.Total}`],
+              [`${name}: delivered/s over the run`, `${r.Throughput.DeliveredPerSecond}`],
+              [`${name}: emit-to-delivered p50 / p99`, r.LatencyMs ? `${r.LatencyMs.P50} / ${r.LatencyMs.P99} ms` : '-'],
+            ];
+          }),
+        ]
+      : [['delivery path', 'skipped (--delivery=false)']];
     const rows: [string, string][] = [
       ...matcher.map((m): [string, string] => [`match, ${m.webhooks} webhooks (${m.subscriptions} subscriptions)`, `${m.nsPerMatch.toFixed(0)} ns/event`]),
       ...deliveryRows,

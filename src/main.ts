@@ -55,7 +55,9 @@ async function main(): Promise<void> {
     }
     announce(config, log);
     const emulator = await startEmulator(config, logger);
-    log.log(emulator.url ? `ROLE=${config.role}: admin API on ${emulator.url} (docs at ${emulator.url}/docs)` : `ROLE=${config.role}: consuming jobs, no admin API`);
+    log.log(
+      emulator.url ? `ROLE=${config.role}: admin API on ${emulator.url} (docs at ${emulator.url}/docs)` : `ROLE=${config.role}: consuming jobs, no admin API`,
+    );
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;

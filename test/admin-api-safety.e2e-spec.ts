@@ -37,9 +37,16 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
       body: body({ Name: 'From a web page' }),
     });
     expect(foreign.status).toBe(403);
-    expect(JSON.parse(foreign.text)).toMatchObject({ statusCode: 403, error: 'Forbidden', message: [expect.stringMatching(/Origin "https:\/\/evil.example" is another site/)] });
+    expect(JSON.parse(foreign.text)).toMatchObject({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: [expect.stringMatching(/Origin "https:\/\/evil.example" is another site/)],
+    });
 
-    const same = await rawRequest(app.url!, 'POST', '/api/call-lists', { headers: { ...JSON_TYPE, origin: `http://${host}` }, body: body({ Name: 'From the console' }) });
+    const same = await rawRequest(app.url!, 'POST', '/api/call-lists', {
+      headers: { ...JSON_TYPE, origin: `http://${host}` },
+      body: body({ Name: 'From the console' }),
+    });
     expect(same.status).toBe(201);
     const lists = (await h.api().get('/api/call-lists').expect(200)).body as { Name: string }[];
     expect(lists.map((l) => l.Name)).not.toContain('From a web page');
@@ -60,7 +67,9 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
       headers: { 'X-Echo-Token': req.headers['x-benemen-token'] ?? '' },
       body: JSON.stringify({ youSent: req.headers }),
     }));
-    const webhook = await h.createWebhook({ Endpoint: receiverUrl('/echo'), InsecureSSL: true, Secret: secret }, [{ EventType: 'UserStatus', AllEntities: true }]);
+    const webhook = await h.createWebhook({ Endpoint: receiverUrl('/echo'), InsecureSSL: true, Secret: secret }, [
+      { EventType: 'UserStatus', AllEntities: true },
+    ]);
     const emitted = await h.emit({ EventType: 'UserStatus' });
     const deliveryId = emitted.Deliveries.find((d) => d.WebhookId === webhook.Id)!.Id;
     await receiver.waitFor((r) => r.requests.filter((x) => x.path === '/echo').length >= 1, 10_000);
@@ -76,7 +85,10 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
 
     const client = new Client({ connectionString: app.infra.databaseUrl });
     await client.connect();
-    const stored = await client.query('SELECT response_headers::text AS h, response_body_excerpt AS b, error_message AS e FROM delivery_attempts WHERE delivery_id = $1', [deliveryId]);
+    const stored = await client.query(
+      'SELECT response_headers::text AS h, response_body_excerpt AS b, error_message AS e FROM delivery_attempts WHERE delivery_id = $1',
+      [deliveryId],
+    );
     await client.end();
     expect(stored.rows.length).toBeGreaterThanOrEqual(2);
     for (const row of stored.rows) {
@@ -137,9 +149,17 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
     const list = (await h.api().post('/api/call-lists').send({ Name: 'Overflow list' }).expect(201)).body as { Id: string };
     const spare = (await h.api().post('/api/queues').send({ Name: 'Spare', Number: '+358105550001' }).expect(201)).body as { Id: string };
     const queue = (
-      await h.api().post('/api/queues').send({ Name: 'Busy', Number: '+358105550002', OverflowTarget: { Kind: 'callList', Target: list.Id } }).expect(201)
+      await h
+        .api()
+        .post('/api/queues')
+        .send({ Name: 'Busy', Number: '+358105550002', OverflowTarget: { Kind: 'callList', Target: list.Id } })
+        .expect(201)
     ).body as { Id: string };
-    await h.api().post('/api/queues').send({ Name: 'Busier', Number: '+358105550003', OverflowTarget: { Kind: 'queue', Target: spare.Id } }).expect(201);
+    await h
+      .api()
+      .post('/api/queues')
+      .send({ Name: 'Busier', Number: '+358105550003', OverflowTarget: { Kind: 'queue', Target: spare.Id } })
+      .expect(201);
 
     const refused = await h.api().delete(`/api/call-lists/${list.Id}`).expect(409);
     expect(refused.body.message[0]).toMatch(new RegExp(`callList ${list.Id} is the OverflowTarget of queue "Busy"`));
@@ -166,9 +186,21 @@ describe('ALLOWED_ENDPOINT_HOSTS', () => {
   it('takes endpoints only on the listed hosts', async () => {
     const h = adminApi(app);
     const subscriptions = [{ EventType: 'UserStatus', AllEntities: true }];
-    await h.api().post('/api/webhooks').send({ Webhook: { Endpoint: 'https://team.hooks.example/in' }, Subscriptions: subscriptions }).expect(201);
-    await h.api().post('/api/webhooks').send({ Webhook: { Endpoint: 'https://10.1.2.3/in' }, Subscriptions: subscriptions }).expect(201);
-    const refused = await h.api().post('/api/webhooks').send({ Webhook: { Endpoint: 'https://169.254.169.254/latest' }, Subscriptions: subscriptions }).expect(400);
+    await h
+      .api()
+      .post('/api/webhooks')
+      .send({ Webhook: { Endpoint: 'https://team.hooks.example/in' }, Subscriptions: subscriptions })
+      .expect(201);
+    await h
+      .api()
+      .post('/api/webhooks')
+      .send({ Webhook: { Endpoint: 'https://10.1.2.3/in' }, Subscriptions: subscriptions })
+      .expect(201);
+    const refused = await h
+      .api()
+      .post('/api/webhooks')
+      .send({ Webhook: { Endpoint: 'https://169.254.169.254/latest' }, Subscriptions: subscriptions })
+      .expect(400);
     expect(refused.body.message[0]).toMatch(/host "169.254.169.254" is not in ALLOWED_ENDPOINT_HOSTS/);
   });
 });

@@ -10,7 +10,10 @@ import { until } from './support/until';
 
 const CLI = [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(__dirname, '../src/cli/main.ts')];
 
-function start(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams & { out: () => string; err: () => string; done: Promise<number | null> } {
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams & { out: () => string; err: () => string; done: Promise<number | null> } {
   const child = spawn(process.execPath, [...CLI, ...args], { env: { ...process.env, ADMIN_API_KEY: '', ...env } });
   let stdout = '';
   let stderr = '';
@@ -81,7 +84,9 @@ describe('enreach-emu CLI', () => {
         .map((l) => JSON.parse(l) as { Path: string; Body: string; Headers: Record<string, string>; Answer: number | null });
 
     it('trigger emits an event with the given values; the receiver prints exactly what arrived; tail shows the delivery', async () => {
-      const w = await h.createWebhook({ Endpoint: receiverUrl('/cli'), InsecureSSL: true, Secret: 'CliSecret123' }, [{ AllEventTypes: true, AllEntities: true }]);
+      const w = await h.createWebhook({ Endpoint: receiverUrl('/cli'), InsecureSSL: true, Secret: 'CliSecret123' }, [
+        { AllEventTypes: true, AllEntities: true },
+      ]);
       const tail = start(['tail', '--json', '--webhook-id', w.Id], env);
       await until(() => tail.err().includes('Watching deliveries'), 'tail to start');
       const out = await run(['trigger', 'QueueCallInArrived', 'QueueName=Sales', 'CallerNumber=+358401234567', '--wait', '--json'], env);
@@ -99,7 +104,12 @@ describe('enreach-emu CLI', () => {
       expect(receiver.out()).not.toContain('CliSecret123');
       expect(got.Answer).toBe(200);
 
-      const lines = () => tail.out().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { EventId: string; Status: string });
+      const lines = () =>
+        tail
+          .out()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { EventId: string; Status: string });
       await until(() => lines().some((l) => l.Status === 'delivered'), 'tail to show the delivery as delivered');
       tail.kill('SIGINT');
       expect(await tail.done).toBe(0);
@@ -109,7 +119,21 @@ describe('enreach-emu CLI', () => {
 
     it('webhook create makes a Landis webhook (its secret printed once); webhook list shows the platform; its test webhook arrives', async () => {
       const out = await run(
-        ['webhook', 'create', '--platform', 'landis', '--endpoint', receiverUrl('/cli-landis'), '--event', 'App.TestWebhook', '--event', 'App.QueueWebhook', '--header', 'X-Tenant=acme', '--insecure'],
+        [
+          'webhook',
+          'create',
+          '--platform',
+          'landis',
+          '--endpoint',
+          receiverUrl('/cli-landis'),
+          '--event',
+          'App.TestWebhook',
+          '--event',
+          'App.QueueWebhook',
+          '--header',
+          'X-Tenant=acme',
+          '--insecure',
+        ],
         env,
       );
       expect(out.stderr).toBe('');
@@ -161,7 +185,11 @@ describe('enreach-emu CLI', () => {
       const out = await run(['trigger', 'UserStatus', '--wait'], env);
       expect(out.code).toBe(1);
       expect(out.stdout).toMatch(/discarded .*\/fail after 2 attempt\(s\), last http_status 503/);
-      expect(arrived().filter((r) => r.Path === '/fail').map((r) => r.Answer)).toEqual([503, 503]);
+      expect(
+        arrived()
+          .filter((r) => r.Path === '/fail')
+          .map((r) => r.Answer),
+      ).toEqual([503, 503]);
       const bad = await undiciFetch(`https://${RECEIVER_HOST}/_receiver`, { method: 'POST', body: JSON.stringify({ Status: 'soon' }), dispatcher: insecure });
       expect(bad.status).toBe(400);
       expect(JSON.stringify(await bad.json())).toContain('Status must be an integer');

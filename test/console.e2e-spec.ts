@@ -65,7 +65,8 @@ describe('web console (headless Chromium)', () => {
   };
   /** With CONSOLE_SCREENSHOT set, a screenshot of the page as it is now, beside that file. */
   const shoot = async (name: string) => {
-    if (process.env.CONSOLE_SCREENSHOT) await page.screenshot({ path: process.env.CONSOLE_SCREENSHOT.replace(/\.png$/, `-${name}.png`) as `${string}.png`, fullPage: true });
+    if (process.env.CONSOLE_SCREENSHOT)
+      await page.screenshot({ path: process.env.CONSOLE_SCREENSHOT.replace(/\.png$/, `-${name}.png`) as `${string}.png`, fullPage: true });
   };
 
   it('creates a webhook with all event types, sends an event, follows it live to delivered, shows the exact body, resends, and runs a scenario to its report', async () => {
@@ -137,7 +138,11 @@ describe('web console (headless Chromium)', () => {
     await go('#/simulation');
     await page.waitForSelector('#users tbody tr');
     await page.waitForSelector('#scenario-form input[name=DurationSeconds]');
-    for (const [name, value] of [['DurationSeconds', '4'], ['CallsPerSecond', '2'], ['TimeScale', '40']]) {
+    for (const [name, value] of [
+      ['DurationSeconds', '4'],
+      ['CallsPerSecond', '2'],
+      ['TimeScale', '40'],
+    ]) {
       await page.$eval(`#scenario-form input[name=${name}]`, (el) => ((el as HTMLInputElement).value = ''));
       await page.type(`#scenario-form input[name=${name}]`, value);
     }

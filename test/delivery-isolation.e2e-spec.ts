@@ -18,7 +18,13 @@ const TIMEOUT_MS = 2000;
 const PROBES = 2;
 
 describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)', () => {
-  const env = { WEBHOOK_MAX_IN_FLIGHT: String(CAP), DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS), WORKER_CONCURRENCY: '40', RETRY_SCHEDULE: '60s', RETRY_JITTER: '0' };
+  const env = {
+    WEBHOOK_MAX_IN_FLIGHT: String(CAP),
+    DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS),
+    WORKER_CONCURRENCY: '40',
+    RETRY_SCHEDULE: '60s',
+    RETRY_JITTER: '0',
+  };
   const started: { app?: TestApp; receiver?: HttpsReceiver } = {};
   let app: TestApp;
   let receiver: HttpsReceiver;
@@ -43,14 +49,15 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true, ...extra }, [{ EventType: 'QueueStatus', EntityId: randomUUID() }]);
   const retire = (id: string) => h.api().patch(`/api/webhooks/${id}`).send({ IsActive: false }).expect(200);
 
-  it('parks a hung webhook\'s backlog: a healthy webhook beside it stays fast, and no job is picked up again and again', async () => {
+  it("parks a hung webhook's backlog: a healthy webhook beside it stays fast, and no job is picked up again and again", async () => {
     plans.set('/hung', () => ({ hang: true }));
     const hung = await hook('/hung');
     const healthy = await hook('/fine');
     const registry = app.context.get(WebhookRegistry);
     const publisher = app.context.get(EventPublisher);
     const rng = new SeededRandom('isolation');
-    const publishTo = (webhookId: string) => publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(webhookId)! });
+    const publishTo = (webhookId: string) =>
+      publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(webhookId)! });
 
     const started = Date.now();
     const backlog: string[] = [];
@@ -60,7 +67,7 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     }
     // The backlog is parked once (a burst that queued before any of it was refused a slot) ...
     const queue = app.context.get<Queue>(getQueueToken(QueueName.Deliveries));
-    for (let deadline = Date.now() + 30_000; (await queue.getWaitingCount()) > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    for (let deadline = Date.now() + 30_000; (await queue.getWaitingCount()) > 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 100));
     // ... then 100 healthy events at ~20/s beside it, while the hung webhook's events keep coming.
     const emittedAt = new Map<string, number>();
     for (let i = 0; i < 100; i++) {
@@ -99,7 +106,7 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     await retire(healthy.Id);
   }, 120_000);
 
-  it('sends a resend through the webhook\'s cap and gives it the next attempt number', async () => {
+  it("sends a resend through the webhook's cap and gives it the next attempt number", async () => {
     // The first CAP attempts take 1.5 s and fail; later ones are delivered.
     plans.set('/slow', (n) => (n < CAP ? { status: 500, delayMs: 1500 } : { status: 200 }));
     const slow = await hook('/slow', { RetrySchedule: '3s' });
@@ -107,7 +114,9 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     const publisher = app.context.get(EventPublisher);
     const rng = new SeededRandom('resend-cap');
     const published = await Promise.all(
-      Array.from({ length: CAP }, () => publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(slow.Id)! })),
+      Array.from({ length: CAP }, () =>
+        publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(slow.Id)! }),
+      ),
     );
     await receiver.waitFor(() => requestsTo('/slow').length === CAP, 10_000);
     const deliveryId = published[0].deliveries[0].id;
@@ -141,7 +150,9 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     const rng = new SeededRandom('resend-202');
     // Twenty events: CAP of them hang until the time-out, the others are parked ahead of the resend.
     const published = await Promise.all(
-      Array.from({ length: 20 }, () => publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(blocked.Id)! })),
+      Array.from({ length: 20 }, () =>
+        publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(blocked.Id)! }),
+      ),
     );
     await receiver.waitFor(() => requestsTo('/blocked').length >= CAP, 10_000);
     const deliveryId = published[0].deliveries[0].id;

@@ -63,7 +63,9 @@ describe('delivery log write (PostgreSQL)', () => {
         await runner.startTransaction();
         await runner.query(`SET LOCAL plan_cache_mode = ${planCacheMode}`);
         const [{ 'QUERY PLAN': plan }] = await runner.query(`EXPLAIN (FORMAT JSON) ${LOG_WRITE_SQL}`, params);
-        const scans = nodes(plan[0].Plan).filter((n) => n['Relation Name'] === 'deliveries').map((n) => n['Node Type']);
+        const scans = nodes(plan[0].Plan)
+          .filter((n) => n['Relation Name'] === 'deliveries')
+          .map((n) => n['Node Type']);
         expect(scans.length).toBeGreaterThan(0);
         expect(scans).not.toContain('Seq Scan');
       } finally {

@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 /** A redis-server of the test's own on a fixed port, so it can be stopped and started again. */
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let deadline = Date.now() + 10_000; ; ) {
+  for (let deadline = Date.now() + 10_000; ;) {
     const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => undefined);
     try {
@@ -45,7 +45,7 @@ async function until(fn: () => Promise<boolean>, timeoutMs: number): Promise<voi
   }
 }
 
-describe('PostgreSQL or Redis stopped (servers of the test\'s own)', () => {
+describe("PostgreSQL or Redis stopped (servers of the test's own)", () => {
   let dir: string;
   let pgPort: number;
   let pg: { stop(): Promise<void> };

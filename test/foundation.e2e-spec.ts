@@ -41,9 +41,7 @@ describe('foundation', () => {
     const tables = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     await client.end();
     expect(recorded.rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(tables.rows.map((r) => r.tablename)).toEqual(
-      expect.arrayContaining(['events', 'webhooks', 'subscriptions', 'deliveries', 'delivery_attempts']),
-    );
+    expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(['events', 'webhooks', 'subscriptions', 'deliveries', 'delivery_attempts']));
   });
 
   it('builds with its migrations exactly the schema the entities describe (no drift)', async () => {

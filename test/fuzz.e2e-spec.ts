@@ -30,7 +30,8 @@ describe('admin API fuzz (routes from the OpenAPI document)', () => {
     expect(operations.length).toBeGreaterThanOrEqual(50);
     // The error contract is part of the document: every operation names the one error shape.
     expect(doc.components?.schemas?.ErrorResponse).toBeDefined();
-    for (const op of operations) expect(op.responses?.['400']?.content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } });
+    for (const op of operations)
+      expect(op.responses?.['400']?.content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } });
     const cases = fuzzCases(doc);
     expect(cases.length).toBeGreaterThanOrEqual(2000);
 
@@ -64,7 +65,10 @@ describe('admin API fuzz (routes from the OpenAPI document)', () => {
     const health = await rawRequest(base, 'GET', '/health');
     expect(health.status).toBe(200);
     const queues = JSON.parse((await rawRequest(base, 'GET', '/api/queues')).text) as { Id: string }[];
-    const call = await rawRequest(base, 'POST', '/api/calls', { headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ Type: 'queue', Queue: queues[0].Id })) });
+    const call = await rawRequest(base, 'POST', '/api/calls', {
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify({ Type: 'queue', Queue: queues[0].Id })),
+    });
     expect(call.status).toBe(201);
   });
 
@@ -80,7 +84,10 @@ describe('admin API fuzz (routes from the OpenAPI document)', () => {
     const rows = await client.query(`SELECT count(*)::int AS n FROM org_users WHERE user_name = 'twin@demo.example' OR number = '+358409998877'`);
     await client.end();
     expect(rows.rows[0].n).toBe(1);
-    const reset = await rawRequest(base, 'POST', '/api/simulation/reset', { headers: { 'content-type': 'application/json' }, body: Buffer.from('{"Paused":true}') });
+    const reset = await rawRequest(base, 'POST', '/api/simulation/reset', {
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from('{"Paused":true}'),
+    });
     expect(reset.status).toBe(200);
   });
 

@@ -22,8 +22,11 @@ describe('inspection and assertion API (HTTPS receiver on port 443)', () => {
   });
 
   const requestsTo = (path: string) => receiver.requests.filter((r) => r.path === path);
-  const hook = (path: string, extra: Record<string, unknown> = {}, subscriptions: Record<string, unknown>[] = [{ EventType: 'UserStatus', AllEntities: true }]) =>
-    h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true, ...extra }, subscriptions);
+  const hook = (
+    path: string,
+    extra: Record<string, unknown> = {},
+    subscriptions: Record<string, unknown>[] = [{ EventType: 'UserStatus', AllEntities: true }],
+  ) => h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true, ...extra }, subscriptions);
   const retire = (id: string) => h.api().patch(`/api/webhooks/${id}`).send({ IsActive: false }).expect(200);
 
   it('GET /api/events/:id gives the payload and its deliveries; the delivery shows the exact request with the token masked', async () => {
@@ -105,10 +108,17 @@ describe('inspection and assertion API (HTTPS receiver on port 443)', () => {
     const both = await h
       .api()
       .post('/api/webhooks')
-      .send({ Webhook: { Endpoint: receiverUrl('/x'), InsecureSSL: true }, Subscriptions: [{ EventType: 'UserStatus', AllEventTypes: true, AllEntities: true }] })
+      .send({
+        Webhook: { Endpoint: receiverUrl('/x'), InsecureSSL: true },
+        Subscriptions: [{ EventType: 'UserStatus', AllEventTypes: true, AllEntities: true }],
+      })
       .expect(400);
     expect(both.body.message).toContain('Subscriptions[0].give EventType or AllEventTypes: true, not both');
-    const neither = await h.api().post('/api/webhooks').send({ Webhook: { Endpoint: receiverUrl('/x') }, Subscriptions: [{ AllEntities: true }] }).expect(400);
+    const neither = await h
+      .api()
+      .post('/api/webhooks')
+      .send({ Webhook: { Endpoint: receiverUrl('/x') }, Subscriptions: [{ AllEntities: true }] })
+      .expect(400);
     expect(JSON.stringify(neither.body.message)).toContain('AllEventTypes');
 
     // On an existing webhook it adds the types it lacks.

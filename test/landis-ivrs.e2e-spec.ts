@@ -38,22 +38,51 @@ describe('Landis IVRs in the organisation and the simulation (HTTPS receiver on 
   it('creates, reads, changes and deletes an IVR, and refuses bad ones with a message naming the field', async () => {
     const ivr = (await h.api().post('/api/ivrs').send(mainMenu()).expect(201)).body;
     expect(ivr).toMatchObject({ Name: 'Main menu', Number: '+358101231200', OuPath: '/Demo Oy/Front desk' });
-    expect(ivr.Blocks[1]).toMatchObject({ Type: 'Menu', ParameterName: 'Language', DataValue: 1, Options: [{ Key: '1', Label: 'Finnish', Weight: 1 }, { Key: '2' }] });
-    expect(ivr.Blocks[2]).toMatchObject({ Type: 'InputDigits', ParameterName: 'AccountNumber', MinDigits: 6, MaxDigits: 8, Next: { Kind: 'queue', Target: DEMO.queues.service } });
+    expect(ivr.Blocks[1]).toMatchObject({
+      Type: 'Menu',
+      ParameterName: 'Language',
+      DataValue: 1,
+      Options: [{ Key: '1', Label: 'Finnish', Weight: 1 }, { Key: '2' }],
+    });
+    expect(ivr.Blocks[2]).toMatchObject({
+      Type: 'InputDigits',
+      ParameterName: 'AccountNumber',
+      MinDigits: 6,
+      MaxDigits: 8,
+      Next: { Kind: 'queue', Target: DEMO.queues.service },
+    });
     expect((await h.api().get(`/api/ivrs/${ivr.Id}`).expect(200)).body).toEqual(ivr);
     expect((await h.api().get('/api/organization').expect(200)).body.Ivrs).toEqual([ivr]);
 
     const problems = async (body: Record<string, unknown>): Promise<string> => (await h.api().post('/api/ivrs').send(body).expect(400)).body.message.join('\n');
-    expect(await problems(mainMenu({ Number: '+358101231201', Blocks: [{ Name: 'Go', Type: 'Message', Next: { Kind: 'block', Target: 'Nowhere' } }] }))).toMatch(
-      /Blocks\[0\]\.Next\.Target: no block named "Nowhere"/,
-    );
+    expect(
+      await problems(mainMenu({ Number: '+358101231201', Blocks: [{ Name: 'Go', Type: 'Message', Next: { Kind: 'block', Target: 'Nowhere' } }] })),
+    ).toMatch(/Blocks\[0\]\.Next\.Target: no block named "Nowhere"/);
     expect(await problems(mainMenu({ Number: '+358101231201', Blocks: [{ Name: 'Menu', Type: 'Menu' }] }))).toMatch(/Blocks\[0\]\.Options must list/);
     expect(
-      await problems(mainMenu({ Number: '+358101231201', Blocks: [{ Name: 'M', Type: 'Menu', Options: [{ Key: '1', Next: { Kind: 'hangup' } }, { Key: '1', Next: { Kind: 'queue', Target: DEMO.users[0].id } }] }] })),
+      await problems(
+        mainMenu({
+          Number: '+358101231201',
+          Blocks: [
+            {
+              Name: 'M',
+              Type: 'Menu',
+              Options: [
+                { Key: '1', Next: { Kind: 'hangup' } },
+                { Key: '1', Next: { Kind: 'queue', Target: DEMO.users[0].id } },
+              ],
+            },
+          ],
+        }),
+      ),
     ).toMatch(/Options\[1\]\.Key 1 is used twice[\s\S]*Options\[1\]\.Next\.Target: no queue/);
     expect(await problems(mainMenu({ Number: '+358101231201', OuPath: 'Demo Oy' }))).toMatch(/OuPath must be a slash-separated path/);
-    expect(await problems(mainMenu({ Number: '+358101231201', Blocks: [{ Name: 'M', Type: 'Dial', Next: { Kind: 'hangup' } }] }))).toMatch(/Type must be one of: Message, Menu, InputDigits, SpeechInput/);
-    expect(await problems(mainMenu({ Number: '+358101231201', Blocks: [{ Name: 'S', Type: 'SpeechInput', DataValue: 21, Next: { Kind: 'hangup' } }] }))).toMatch(/DataValue must not be greater than 20/);
+    expect(await problems(mainMenu({ Number: '+358101231201', Blocks: [{ Name: 'M', Type: 'Dial', Next: { Kind: 'hangup' } }] }))).toMatch(
+      /Type must be one of: Message, Menu, InputDigits, SpeechInput/,
+    );
+    expect(
+      await problems(mainMenu({ Number: '+358101231201', Blocks: [{ Name: 'S', Type: 'SpeechInput', DataValue: 21, Next: { Kind: 'hangup' } }] })),
+    ).toMatch(/DataValue must not be greater than 20/);
     await h.api().post('/api/ivrs').send(mainMenu()).expect(409);
 
     // What an IVR points at cannot go away under it.
@@ -76,7 +105,13 @@ describe('Landis IVRs in the organisation and the simulation (HTTPS receiver on 
   });
 
   it('an IVR call passes the blocks, then reaches the queue as an ordinary Enreach queue call', async () => {
-    const ivr = (await h.api().post('/api/ivrs').send(mainMenu({ Number: '+358101231202' })).expect(201)).body;
+    const ivr = (
+      await h
+        .api()
+        .post('/api/ivrs')
+        .send(mainMenu({ Number: '+358101231202' }))
+        .expect(201)
+    ).body;
     await rig.sim.reset({ Seed: 19, StartTime: START, Paused: true });
     const mark = rig.sim.mark();
     const placed = await h
@@ -108,6 +143,10 @@ describe('Landis IVRs in the organisation and the simulation (HTTPS receiver on 
     const refused = await h.api().post('/api/calls').send({ Type: 'ivr', Ivr: 'no such IVR' }).expect(404);
     expect(refused.body.message.join('\n')).toMatch(/Unknown IVR "no such IVR".*Main menu/);
     await h.api().post('/api/calls').send({ Type: 'ivr' }).expect(400);
-    await h.api().post('/api/calls').send({ Type: 'ivr', Ivr: ivr.Id, Script: { IvrInputs: [1, 2] } }).expect(400);
+    await h
+      .api()
+      .post('/api/calls')
+      .send({ Type: 'ivr', Ivr: ivr.Id, Script: { IvrInputs: [1, 2] } })
+      .expect(400);
   });
 });

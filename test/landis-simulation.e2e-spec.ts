@@ -16,7 +16,8 @@ async function createLandisWebhook(h: Api, path: string, events: string[]): Prom
     .api()
     .post('/api/webhooks')
     .send({ Platform: 'landis', Webhook: { Endpoint: receiverUrl(path), InsecureSSL: true, WebhookEvents: events, Headers: { 'X-Tenant': 'demo' } } });
-  if (res.status !== 201 || typeof res.body.Secret !== 'string') throw new Error(`creating the Landis webhook failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201 || typeof res.body.Secret !== 'string')
+    throw new Error(`creating the Landis webhook failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.Secret;
 }
 
@@ -69,7 +70,9 @@ describe('Landis and Enreach webhooks from the same seeded simulation (HTTPS rec
       expect(request.headers['abp-webhook-signature']).toBe(signature(request.body, secret));
       expect(request.headers['x-tenant']).toBe('demo');
     }
-    const envelopes = landis.map((r) => r.json as { Id: string; WebhookEvent: string; Attempt: number; Data: Record<string, unknown>; CreationTimeUtc: string });
+    const envelopes = landis.map(
+      (r) => r.json as { Id: string; WebhookEvent: string; Attempt: number; Data: Record<string, unknown>; CreationTimeUtc: string },
+    );
     // Two deliveries, each its own job: they may arrive in either order.
     expect(envelopes.map((e) => e.WebhookEvent).sort()).toEqual(['App.IvrWebhook', 'App.QueueWebhook']);
     for (const e of envelopes) {
@@ -78,12 +81,27 @@ describe('Landis and Enreach webhooks from the same seeded simulation (HTTPS rec
     }
     const dataOf = (name: string) => envelopes.find((e) => e.WebhookEvent === name)!.Data;
     const [ivrData, queueData] = [dataOf('App.IvrWebhook'), dataOf('App.QueueWebhook')];
-    expect(ivrData).toMatchObject({ IvrId: ivr.Id, IvrName: 'Main menu', ScenarioId: placed.CallId, TransferType: 'Queue', TrasnferToId: DEMO.queues.service, DataValue01: 'Finnish', DataValue02: '40021877' });
+    expect(ivrData).toMatchObject({
+      IvrId: ivr.Id,
+      IvrName: 'Main menu',
+      ScenarioId: placed.CallId,
+      TransferType: 'Queue',
+      TrasnferToId: DEMO.queues.service,
+      DataValue01: 'Finnish',
+      DataValue02: '40021877',
+    });
     expect((ivrData.IvrInputs as { ParameterName: string; ParameterValue: string }[]).map((i) => [i.ParameterName, i.ParameterValue])).toEqual([
       ['Language', '1'],
       ['AccountNumber', '40021877'],
     ]);
-    expect(queueData).toMatchObject({ QueueId: DEMO.queues.service, ParentId: ivrData.CallId, From: 'Main menu', LeaveReason: 'Answered', WaitTime: '00:00:04', MetServiceLevel: true });
+    expect(queueData).toMatchObject({
+      QueueId: DEMO.queues.service,
+      ParentId: ivrData.CallId,
+      From: 'Main menu',
+      LeaveReason: 'Answered',
+      WaitTime: '00:00:04',
+      MetServiceLevel: true,
+    });
 
     // The Enreach webhook gets the same call in its own format, and nothing of Landis.
     const enreach = await rig.sim.delivered(enreachMark);

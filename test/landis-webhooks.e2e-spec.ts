@@ -78,7 +78,11 @@ describe('Landis webhooks (HTTPS receiver on port 443)', () => {
     });
     const one = await h.api().get(`/api/webhooks/${created.Id}`).expect(200);
     const all = await h.api().get('/api/webhooks').expect(200);
-    const patched = await h.api().patch(`/api/webhooks/${created.Id}`).send({ WebhookEvents: ['App.QueueWebhook', 'App.TestWebhook'] }).expect(200);
+    const patched = await h
+      .api()
+      .patch(`/api/webhooks/${created.Id}`)
+      .send({ WebhookEvents: ['App.QueueWebhook', 'App.TestWebhook'] })
+      .expect(200);
     expect(patched.body.Webhook.WebhookEvents).toEqual(['App.TestWebhook', 'App.QueueWebhook']);
     for (const body of [one.body, all.body, patched.body]) {
       expect(JSON.stringify(body)).not.toContain(created.Secret);
@@ -96,12 +100,16 @@ describe('Landis webhooks (HTTPS receiver on port 443)', () => {
     expect((await landis({ WebhookEvents: ['App.CallWebhook'] })).body.message[0]).toContain('"App.CallWebhook" is not a Landis webhook event');
     expect((await landis({ WebhookEvents: ['app.ivrwebhook'] })).body.message[0]).toContain('did you mean App.IvrWebhook?');
     expect((await landis({ RetrySchedule: '1s' })).body.message[0]).toContain('RetrySchedule is for Enreach webhooks');
-    expect((await landis({}, { Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] })).body.message[0]).toContain('Subscriptions is for Enreach webhooks');
+    expect((await landis({}, { Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] })).body.message[0]).toContain(
+      'Subscriptions is for Enreach webhooks',
+    );
     expect((await landis({ Headers: { 'abp-webhook-signature': 'x' } })).body.message[0]).toContain('cannot be overridden');
     expect((await landis({ Headers: { 'Bad Name': 'x' } })).body.message[0]).toContain('not a valid HTTP header name');
     expect((await landis({ Secret: '' })).body.message[0]).toContain('always has a secret');
     expect((await landis({ DeactivateAfterFailures: 0 })).body.message[0]).toContain('DeactivateAfterFailures must be');
-    expect((await post({ Platform: 'teams', Webhook: { Endpoint: receiverUrl('/bad') } })).body.message[0]).toContain('Platform must be one of enreach, landis');
+    expect((await post({ Platform: 'teams', Webhook: { Endpoint: receiverUrl('/bad') } })).body.message[0]).toContain(
+      'Platform must be one of enreach, landis',
+    );
     const enreach = await post({ Webhook: { Endpoint: receiverUrl('/bad'), WebhookEvents: ['App.TestWebhook'], DeactivateAfterFailures: 3 } });
     expect(enreach.body.message).toEqual([
       expect.stringContaining('Webhook.WebhookEvents is for Landis webhooks'),
@@ -111,7 +119,11 @@ describe('Landis webhooks (HTTPS receiver on port 443)', () => {
     const sub = await h.api().post(`/api/webhooks/${w.Id}/subscriptions`).send({ EventType: 'UserStatus', AllEntities: true }).expect(400);
     expect(sub.body.message[0]).toContain('is a Landis webhook');
     await h.api().post(`/api/webhooks/${w.Id}/test`).send({ EventType: 'UserStatus' }).expect(400);
-    await h.api().patch(`/api/webhooks/${w.Id}`).send({ WebhookEvents: ['App.QueueWebhook'] }).expect(200);
+    await h
+      .api()
+      .patch(`/api/webhooks/${w.Id}`)
+      .send({ WebhookEvents: ['App.QueueWebhook'] })
+      .expect(200);
     expect((await h.api().post(`/api/webhooks/${w.Id}/test`).send({}).expect(409)).body.message[0]).toContain('App.TestWebhook is not in its WebhookEvents');
     await h.api().delete(`/api/webhooks/${w.Id}`).expect(204);
   });

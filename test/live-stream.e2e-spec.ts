@@ -90,7 +90,12 @@ describe('live stream (ROLE=api, deliveries made by a separate worker process)',
     expect(stream.res.headers.get('content-type')).toContain('text/event-stream');
     const h = adminApi(api);
     const auth = { 'x-admin-key': KEY };
-    const created = await h.api().post('/api/webhooks').set(auth).send({ Webhook: { Endpoint: receiverUrl('/stream'), InsecureSSL: true }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] }).expect(201);
+    const created = await h
+      .api()
+      .post('/api/webhooks')
+      .set(auth)
+      .send({ Webhook: { Endpoint: receiverUrl('/stream'), InsecureSSL: true }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] })
+      .expect(201);
     // First answer 500, then 200: the stream shows the delivery retrying, then delivered.
     receiver.respondWith((_req, index) => ({ status: index === 0 ? 500 : 200 }));
     const emitted = (await h.api().post('/api/events').set(auth).send({ EventType: 'UserStatus' }).expect(201)).body as { Payload: { Id: string } };
@@ -108,6 +113,10 @@ describe('live stream (ROLE=api, deliveries made by a separate worker process)',
     // 41 events in well under a second arrive in a few batches, not one message each.
     expect(stream.batches.length).toBeLessThan(30);
     await stream.close();
-    await h.api().delete(`/api/webhooks/${(created.body as { Id: string }).Id}`).set(auth).expect(204);
+    await h
+      .api()
+      .delete(`/api/webhooks/${(created.body as { Id: string }).Id}`)
+      .set(auth)
+      .expect(204);
   }, 60_000);
 });

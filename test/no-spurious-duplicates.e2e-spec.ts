@@ -34,7 +34,9 @@ describe('no duplicate without a fault (reconcile every second, under load)', ()
     // Emitted over a few seconds while the worker delivers, so many reconcile passes see
     // deliveries whose job just finished and whose log row is still being written.
     for (let i = 0; i < EVENTS; i += 300) {
-      await Promise.all(Array.from({ length: 300 }, () => publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: only })));
+      await Promise.all(
+        Array.from({ length: 300 }, () => publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: only })),
+      );
       await new Promise((r) => setTimeout(r, 100));
     }
     await receiver.waitFor((r) => r.count >= EVENTS, 120_000);
@@ -46,7 +48,7 @@ describe('no duplicate without a fault (reconcile every second, under load)', ()
     const unfinished = async () =>
       Number((await db.query(`SELECT count(*) AS n FROM deliveries WHERE webhook_id = $1 AND status <> 'delivered'`, [webhook.Id]))[0].n);
     const jobs = async () => Object.values(await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized')).reduce((a, b) => a + b, 0);
-    for (let deadline = Date.now() + 60_000; ((await unfinished()) > 0 || (await jobs()) > 0) && Date.now() < deadline; ) {
+    for (let deadline = Date.now() + 60_000; ((await unfinished()) > 0 || (await jobs()) > 0) && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(await unfinished()).toBe(0);

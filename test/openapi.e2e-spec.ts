@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { EVENT_TYPES } from '../src/catalog/event-catalog';
 import { HttpsReceiver } from './support/https-receiver';
-import { lintOpenApi, pathTemplate, readmeApiRequests, readmeTour, responseValidator, typeCheckAgainstDocument, type Doc, type Operation } from './support/openapi-checks';
+import {
+  lintOpenApi,
+  pathTemplate,
+  readmeApiRequests,
+  readmeTour,
+  responseValidator,
+  typeCheckAgainstDocument,
+  type Doc,
+  type Operation,
+} from './support/openapi-checks';
 import { receiverUrl } from './support/receiver-host';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -87,7 +96,11 @@ describe('the OpenAPI document (/docs/json)', () => {
     for (const def of EVENT_TYPES) {
       expect(doc.components.schemas[`${def.name}Payload`]).toMatchObject({ type: 'object', additionalProperties: false });
       const res = await api().get(`/api/event-types/${def.name}/schema`).expect(200);
-      expect(res.body).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', title: `${def.name}Payload`, required: expect.arrayContaining(['EventType', 'Id', 'Timestamp']) });
+      expect(res.body).toMatchObject({
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        title: `${def.name}Payload`,
+        required: expect.arrayContaining(['EventType', 'Id', 'Timestamp']),
+      });
     }
     const alias = await api().get('/api/event-types/QueueCallInAllocated/schema').expect(200);
     expect(alias.body.title).toBe('QueueCallInUserAllocatedPayload');
@@ -101,9 +114,16 @@ describe('the OpenAPI document (/docs/json)', () => {
     const tried = new Set<string>();
     const hook = await api()
       .post('/api/webhooks')
-      .send({ Webhook: { Endpoint: receiverUrl('/openapi'), InsecureSSL: true }, Subscriptions: [{ EventType: 'QueueCallInUserAllocated', AllEntities: true }] })
+      .send({
+        Webhook: { Endpoint: receiverUrl('/openapi'), InsecureSSL: true },
+        Subscriptions: [{ EventType: 'QueueCallInUserAllocated', AllEntities: true }],
+      })
       .expect(201);
-    const org = (await api().get('/api/organization').expect(200)).body as { Queues: { Id: string; Name: string }[]; CallLists: { Id: string }[]; Users: { Id: string }[] };
+    const org = (await api().get('/api/organization').expect(200)).body as {
+      Queues: { Id: string; Name: string }[];
+      CallLists: { Id: string }[];
+      Users: { Id: string }[];
+    };
     const customerService = org.Queues.find((q) => q.Name === 'Customer Service')!.Id;
 
     /** Sends every example of one operation; `after` cleans up what an example made (a webhook to a foreign host). */
@@ -114,7 +134,8 @@ describe('the OpenAPI document (/docs/json)', () => {
       const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
       const answers: request.Response[] = [];
       for (const example of requestExamples(op)) {
-        const res = await api()[method as 'post'](path).send(example.value as object);
+        const agent = api();
+        const res = await agent[method as 'post'](path).send(example.value as object);
         const where = `${method.toUpperCase()} ${template} example "${example.name}"`;
         if (res.status < 200 || res.status > 299) problems.push(`${where} was refused: ${res.status} ${JSON.stringify(res.body)}`);
         else problems.push(...check(method, template, res.status, res.body).map((p) => `${where}: ${p}`));
@@ -206,9 +227,15 @@ describe('the OpenAPI document (/docs/json)', () => {
       .expect(201);
     const emitted = await api().post('/api/events').send({ EventType: 'QueueCallInArrived' }).expect(201);
     await until(async () => (await api().get(`/api/deliveries/${emitted.body.Deliveries[0].Id}`)).body.Status === 'delivered', 10_000, 'the delivery');
-    const call = await api().post('/api/calls').send({ Type: 'queue', Queue: '+358101231234', Script: { TalkSeconds: 3600 } }).expect(201);
+    const call = await api()
+      .post('/api/calls')
+      .send({ Type: 'queue', Queue: '+358101231234', Script: { TalkSeconds: 3600 } })
+      .expect(201);
     const queueId = await first('/api/queues');
-    await api().put(`/api/queues/${queueId}/smart-routing`).send({ Endpoint: receiverUrl('/routing'), InsecureSSL: true, IsActive: false }).expect(200);
+    await api()
+      .put(`/api/queues/${queueId}/smart-routing`)
+      .send({ Endpoint: receiverUrl('/routing'), InsecureSSL: true, IsActive: false })
+      .expect(200);
     const params: Record<string, Record<string, string>> = {
       '/api/webhooks/{id}': { id: emitted.body.Deliveries[0].WebhookId },
       '/api/webhooks/{id}/subscriptions': { id: emitted.body.Deliveries[0].WebhookId },
@@ -244,7 +271,13 @@ describe('the OpenAPI document (/docs/json)', () => {
   it("types a client generated with openapi-typescript so the README's tour type-checks, and a wrong body does not", async () => {
     const fixture = readFileSync(join(ROOT, 'test/fixtures/readme-tour.client.ts'), 'utf8');
     const tour = readmeApiRequests(readmeTour(join(ROOT, 'README.md')));
-    expect(tour.map((r) => `${r.method} ${r.path}`)).toEqual(['post /api/webhooks', 'post /api/events', 'get /api/deliveries', 'post /api/deliveries/resend', 'post /api/reset']);
+    expect(tour.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'post /api/webhooks',
+      'post /api/events',
+      'get /api/deliveries',
+      'post /api/deliveries/resend',
+      'post /api/reset',
+    ]);
     // Every request body the README shows, as written there, typed by its operation.
     const withBodies = readmeApiRequests(readFileSync(join(ROOT, 'README.md'), 'utf8')).filter((r) => r.body !== undefined);
     expect(withBodies.length).toBeGreaterThanOrEqual(6);

@@ -27,17 +27,36 @@ describe('organisation model API', () => {
     const bad = await h.api().post('/api/users').send({ UserName: 'not an email', Number: 'call me' }).expect(400);
     expect(bad.body.message.join('\n')).toMatch(/UserName must be an e-mail-like username[\s\S]*Number must be a phone number/);
 
-    const list = (await h.api().post('/api/call-lists').send({ Name: 'Evening callbacks', AttachedUserIds: [user.Id] }).expect(201)).body;
+    const list = (
+      await h
+        .api()
+        .post('/api/call-lists')
+        .send({ Name: 'Evening callbacks', AttachedUserIds: [user.Id] })
+        .expect(201)
+    ).body;
     const queue = (
       await h
         .api()
         .post('/api/queues')
-        .send({ Name: 'Support', Number: '+358101239999', AttachedUsers: [{ UserId: user.Id, Priority: 1 }], OverflowTarget: { Kind: 'callList', Target: list.Id } })
+        .send({
+          Name: 'Support',
+          Number: '+358101239999',
+          AttachedUsers: [{ UserId: user.Id, Priority: 1 }],
+          OverflowTarget: { Kind: 'callList', Target: list.Id },
+        })
         .expect(201)
     ).body;
     expect(queue).toMatchObject({ WrapUpSeconds: 30, MaxWaitSeconds: 120, AttachedUsers: [{ UserId: user.Id, Priority: 1, Active: true }] });
-    await h.api().post('/api/queues').send({ Name: 'X', Number: '+358101239998', AttachedUsers: [{ UserId: '00000000-0000-4000-8000-000000000000' }] }).expect(400);
-    await h.api().post('/api/queues').send({ Name: 'X', Number: '+358101239998', OverflowTarget: { Kind: 'queue', Target: 'sales' } }).expect(400);
+    await h
+      .api()
+      .post('/api/queues')
+      .send({ Name: 'X', Number: '+358101239998', AttachedUsers: [{ UserId: '00000000-0000-4000-8000-000000000000' }] })
+      .expect(400);
+    await h
+      .api()
+      .post('/api/queues')
+      .send({ Name: 'X', Number: '+358101239998', OverflowTarget: { Kind: 'queue', Target: 'sales' } })
+      .expect(400);
 
     const patched = (await h.api().patch(`/api/queues/${queue.Id}`).send({ MaxWaitSeconds: 30, OverflowTarget: null }).expect(200)).body;
     expect(patched).toMatchObject({ MaxWaitSeconds: 30, OverflowTarget: null });

@@ -34,7 +34,10 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
     app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
     h = adminApi(app);
     db = app.context.get(DataSource);
-    await h.createWebhook({ Endpoint: receiverUrl('/scenario'), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+    await h.createWebhook(
+      { Endpoint: receiverUrl('/scenario'), InsecureSSL: true },
+      EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })),
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -65,7 +68,15 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
     ((await db.query('SELECT id FROM events WHERE scenario_id = $1 ORDER BY id', [id])) as { id: string }[]).map((r) => r.id);
 
   it('replays a seeded scenario: the same events (ids and order) and the same report counts', async () => {
-    const body = { Seed: 7, TimeScale: 1000, StartTime: START, CallsPerSecond: 0.5, DurationSeconds: 20, TalkSeconds: { Min: 5, Max: 10 }, Mix: { Queue: 2, Direct: 1, Outbound: 1 } };
+    const body = {
+      Seed: 7,
+      TimeScale: 1000,
+      StartTime: START,
+      CallsPerSecond: 0.5,
+      DurationSeconds: 20,
+      TalkSeconds: { Min: 5, Max: 10 },
+      Mix: { Queue: 2, Direct: 1, Outbound: 1 },
+    };
     const first = await finished((await start(body)).Id);
     const firstIds = await eventIds(first.Id);
     const second = await finished((await start(body)).Id);
@@ -86,8 +97,16 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
 
   it('duplicates and holds back the events the report names, as the receiver sees them', async () => {
     const v = await finished(
-      (await start({ Seed: 11, TimeScale: 200, CallsPerSecond: 0.5, DurationSeconds: 10, Mix: { Queue: 1 }, Retry: { DuplicateRate: 0.3, OutOfOrderRate: 0.3, HoldBackSeconds: 1 } }))
-        .Id,
+      (
+        await start({
+          Seed: 11,
+          TimeScale: 200,
+          CallsPerSecond: 0.5,
+          DurationSeconds: 10,
+          Mix: { Queue: 1 },
+          Retry: { DuplicateRate: 0.3, OutOfOrderRate: 0.3, HoldBackSeconds: 1 },
+        })
+      ).Id,
     );
     const { Duplicated, OutOfOrder } = v.Report!.Retry;
     expect(Duplicated.length).toBeGreaterThan(0);
@@ -101,7 +120,9 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
       expect(new Set(copies.map((c) => c.body)).size).toBe(1);
     }
     // Emission order from the database; a held-back event arrives after events emitted later than it.
-    const order = ((await db.query('SELECT id FROM events WHERE scenario_id = $1 ORDER BY created_at, occurred_at', [v.Id])) as { id: string }[]).map((r) => r.id);
+    const order = ((await db.query('SELECT id FROM events WHERE scenario_id = $1 ORDER BY created_at, occurred_at', [v.Id])) as { id: string }[]).map(
+      (r) => r.id,
+    );
     let overtaken = 0;
     for (const id of OutOfOrder) {
       const later = order.slice(order.indexOf(id) + 1).filter((x) => !OutOfOrder.includes(x));
@@ -121,7 +142,9 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
       return { status: 503 };
     });
     // The configured schedule is 10s,1m,5m: only the scenario's 100ms wait lets this finish in time.
-    const v = await finished((await start({ Seed: 5, TimeScale: 500, CallsPerSecond: 0.5, DurationSeconds: 4, Mix: { Queue: 1 }, Retry: { Schedule: '100ms' } })).Id);
+    const v = await finished(
+      (await start({ Seed: 5, TimeScale: 500, CallsPerSecond: 0.5, DurationSeconds: 4, Mix: { Queue: 1 }, Retry: { Schedule: '100ms' } })).Id,
+    );
     expect(v.Report!.Deliveries.ByStatus).toEqual({ delivered: v.Report!.Events.Total });
     expect(v.Report!.Deliveries.AttemptsHistogram).toEqual({ 2: v.Report!.Events.Total });
   });
@@ -160,7 +183,14 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
 
   it('runs as fast as possible: two virtual hours of calls complete unpaced, every event delivered, and the clock stops after', async () => {
     // At TimeScale 1 this run would take two hours: completing within the test's time shows it is not paced.
-    const body = { Seed: 'flat-out', AsFastAsPossible: true, StartTime: START, CallsPerSecond: 0.05, DurationSeconds: 7200, TalkSeconds: { Min: 60, Max: 600 } };
+    const body = {
+      Seed: 'flat-out',
+      AsFastAsPossible: true,
+      StartTime: START,
+      CallsPerSecond: 0.05,
+      DurationSeconds: 7200,
+      TalkSeconds: { Min: 60, Max: 600 },
+    };
     const view = await finished((await start(body)).Id, 60_000);
     expect(view.Status).toBe('completed');
     expect(view.Report!.Calls).toEqual({ Planned: 360, Placed: 360, Failed: 0 });
@@ -175,17 +205,29 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
     expect(state).toMatchObject({ Paused: true, AsFastAsPossible: true });
     expect(Date.parse(state.Now)).toBeGreaterThan(Date.parse(START) + 7200_000);
 
-    const both = await h.api().post('/api/scenarios').send({ ...body, TimeScale: 10 }).expect(400);
+    const both = await h
+      .api()
+      .post('/api/scenarios')
+      .send({ ...body, TimeScale: 10 })
+      .expect(400);
     expect(JSON.stringify(both.body.message)).toContain('TimeScale');
-    const notBoolean = await h.api().post('/api/scenarios').send({ ...body, AsFastAsPossible: 'yes' }).expect(400);
+    const notBoolean = await h
+      .api()
+      .post('/api/scenarios')
+      .send({ ...body, AsFastAsPossible: 'yes' })
+      .expect(400);
     expect(JSON.stringify(notBoolean.body.message)).toContain('AsFastAsPossible');
   }, 90_000);
 
   function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(__dirname, '../src/cli/main.ts'), 'scenario', ...args], {
-        env: { ...process.env, ADMIN_API_KEY: '' },
-      });
+      const child = spawn(
+        process.execPath,
+        [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(__dirname, '../src/cli/main.ts'), 'scenario', ...args],
+        {
+          env: { ...process.env, ADMIN_API_KEY: '' },
+        },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += String(d)));

@@ -18,10 +18,22 @@ describe('the simulation covers all 34 types through its routes, keeping the see
     contracts = (await h.api().get('/api/event-types').expect(200)).body;
     // The organisation, set up through the API: users' own overflow targets, and a queue with no
     // agents that forwards to an external number.
-    await h.api().patch(`/api/users/${mikko.id}`).send({ OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } }).expect(200);
-    await h.api().patch(`/api/users/${jukka.id}`).send({ OverflowTarget: { Kind: 'number', Target: '+358409876543' } }).expect(200);
+    await h
+      .api()
+      .patch(`/api/users/${mikko.id}`)
+      .send({ OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } })
+      .expect(200);
+    await h
+      .api()
+      .patch(`/api/users/${jukka.id}`)
+      .send({ OverflowTarget: { Kind: 'number', Target: '+358409876543' } })
+      .expect(200);
     hotline = (
-      await h.api().post('/api/queues').send({ Name: 'Hotline', Number: '+358101231299', WrapUpSeconds: 0, MaxWaitSeconds: 30, OverflowTarget: { Kind: 'number', Target: '+358509999999' } }).expect(201)
+      await h
+        .api()
+        .post('/api/queues')
+        .send({ Name: 'Hotline', Number: '+358101231299', WrapUpSeconds: 0, MaxWaitSeconds: 30, OverflowTarget: { Kind: 'number', Target: '+358509999999' } })
+        .expect(201)
     ).body.Id;
   });
   afterAll(() => rig?.close());
@@ -40,11 +52,21 @@ describe('the simulation covers all 34 types through its routes, keeping the see
     await h.api().post(`/api/users/${laura.id}/supervision`).send({ Target: jukka.id }).expect(202);
     await call({ Type: 'direct', User: jukka.id, Script: { TransferAnswers: false } }); // busy on busy: external, no answer
     await h.api().post(`/api/users/${laura.id}/availability`).send({ Availability: 'OffWork', Note: 'Gone home' }).expect(202);
-    await h.api().put(`/api/queues/${DEMO.queues.service}/attached-users`).send({ AttachedUsers: [{ UserId: anna.id, Priority: 1 }, { UserId: mikko.id, Priority: 2 }] }).expect(200);
+    await h
+      .api()
+      .put(`/api/queues/${DEMO.queues.service}/attached-users`)
+      .send({
+        AttachedUsers: [
+          { UserId: anna.id, Priority: 1 },
+          { UserId: mikko.id, Priority: 2 },
+        ],
+      })
+      .expect(200);
     await sim.advance(1);
     await call({ Type: 'queue', Queue: hotline, Script: { TransferAnswers: true } }); // no agents: external answers
     await call({ Type: 'queue', Queue: hotline, Script: { TransferAnswers: false } }); // ... does not answer
-    for (let i = 0; i < 3; i++) await call({ Type: 'queue', Queue: DEMO.queues.service, Script: { AbandonAfterSeconds: 500, TalkSeconds: 200, AgentAnswers: true } });
+    for (let i = 0; i < 3; i++)
+      await call({ Type: 'queue', Queue: DEMO.queues.service, Script: { AbandonAfterSeconds: 500, TalkSeconds: 200, AgentAnswers: true } });
     const created = await h.api().post(`/api/call-lists/${DEMO.callListId}/callbacks`).send({ ContactNumber: '+358401231234', TypeId: 3 }).expect(201);
     await sim.advance(1);
     await h.api().post(`/api/callbacks/${created.body.CallBackId}/assign`).send({ User: mikko.id }).expect(202);

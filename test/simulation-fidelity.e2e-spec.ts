@@ -86,20 +86,34 @@ describe('the simulation as a receiver sees it: defects fixed (HTTPS receiver on
 
   it('PUT /api/queues/:id/attached-users stores the list: the answer, GET and the event agree', async () => {
     const mark = await paused();
-    const list = [{ UserId: laura.id, Priority: 0, Active: true }, { UserId: mikko.userName, Priority: 3, Active: false }];
+    const list = [
+      { UserId: laura.id, Priority: 0, Active: true },
+      { UserId: mikko.userName, Priority: 3, Active: false },
+    ];
     const put = await h.api().put(`/api/queues/${DEMO.queues.sales}/attached-users`).send({ AttachedUsers: list }).expect(200);
-    const stored = [{ UserId: laura.id, Priority: 0, Active: true }, { UserId: mikko.id, Priority: 3, Active: false }];
+    const stored = [
+      { UserId: laura.id, Priority: 0, Active: true },
+      { UserId: mikko.id, Priority: 3, Active: false },
+    ];
     expect(put.body.AttachedUsers).toEqual(stored);
     expect((await h.api().get(`/api/queues/${DEMO.queues.sales}`).expect(200)).body.AttachedUsers).toEqual(stored);
     await sim.advance(1);
     const event = (await sim.delivered(mark)).map((d) => d.payload).find((p) => p.EventType === 'QueueAttachedUsers')!;
     expect((event.AttachedUsers as { UserId: string }[]).map((a) => a.UserId)).toEqual([laura.id, mikko.id]);
-    await h.api().put(`/api/queues/${DEMO.queues.sales}/attached-users`).send({ AttachedUsers: [{ UserId: laura.id }, { UserId: jukka.id, Priority: 1 }] }).expect(200);
+    await h
+      .api()
+      .put(`/api/queues/${DEMO.queues.sales}/attached-users`)
+      .send({ AttachedUsers: [{ UserId: laura.id }, { UserId: jukka.id, Priority: 1 }] })
+      .expect(200);
   });
 
   it('callbacks: CallBackId as the events spell it, TypeId 3, and one way to be empty per property', async () => {
     const mark = await paused();
-    const created = await h.api().post(`/api/call-lists/${DEMO.callListId}/callbacks`).send({ ContactNumber: '+358401234999', Note: '', TypeId: 3 }).expect(201);
+    const created = await h
+      .api()
+      .post(`/api/call-lists/${DEMO.callListId}/callbacks`)
+      .send({ ContactNumber: '+358401234999', Note: '', TypeId: 3 })
+      .expect(201);
     const id = created.body.CallBackId;
     expect(id).toEqual(expect.any(String));
     await sim.advance(0); // the paused clock runs the creation
@@ -131,7 +145,10 @@ describe('the simulation as a receiver sees it: defects fixed (HTTPS receiver on
     for (const r of requests) expect(r.extradata.CurrUserId).toBe('');
     const outcome = async (callId: string) => {
       for (let i = 0; i < 100; i++) {
-        const [row] = (await h.api().get('/api/smart-routing/requests').query({ callId }).expect(200)).body.Items as { Outcome: string; Reason: string | null }[];
+        const [row] = (await h.api().get('/api/smart-routing/requests').query({ callId }).expect(200)).body.Items as {
+          Outcome: string;
+          Reason: string | null;
+        }[];
         if (row && (row.Outcome !== 'applied' || i > 20)) return row;
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -140,6 +157,9 @@ describe('the simulation as a receiver sees it: defects fixed (HTTPS receiver on
     expect(await outcome(ids['+358500000001'])).toMatchObject({ Outcome: 'default-unapplied' });
     expect((await outcome(ids['+358500000002'])).Reason).toMatch(/matches no queue/);
     expect(await outcome(ids['+358500000003'])).toMatchObject({ Outcome: 'applied' });
-    await h.api().delete(`/api/queues/${DEMO.queues.service}/smart-routing`).expect((r) => expect([200, 204]).toContain(r.status));
+    await h
+      .api()
+      .delete(`/api/queues/${DEMO.queues.service}/smart-routing`)
+      .expect((r) => expect([200, 204]).toContain(r.status));
   });
 });

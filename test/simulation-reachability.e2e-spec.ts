@@ -30,20 +30,34 @@ describe('every documented behaviour is reachable and scriptable through the API
   }
 
   it("a user's own overflow target (PATCH /api/users) takes unanswered calls: UserCallInUserOverflow and the user transfer", async () => {
-    const patched = await h.api().patch(`/api/users/${mikko.id}`).send({ OverflowTarget: { Kind: 'number', Target: '+358407770000' } }).expect(200);
+    const patched = await h
+      .api()
+      .patch(`/api/users/${mikko.id}`)
+      .send({ OverflowTarget: { Kind: 'number', Target: '+358407770000' } })
+      .expect(200);
     expect(patched.body.OverflowTarget).toEqual({ Kind: 'number', Target: '+358407770000' });
-    await h.api().patch(`/api/users/${mikko.id}`).send({ OverflowTarget: { Kind: 'user', Target: mikko.id } }).expect(400);
+    await h
+      .api()
+      .patch(`/api/users/${mikko.id}`)
+      .send({ OverflowTarget: { Kind: 'user', Target: mikko.id } })
+      .expect(400);
     let id = '';
     const got = await run(async () => {
       id = await call({ Type: 'direct', User: mikko.id, Script: { AgentAnswers: false, TransferAnswers: true } });
     }, 60);
     expect(first(got, id, 'UserCallInUserOverflow')).toMatchObject({ Reason: 'NoAnswer', Target: '+358407770000' });
-    expect(of(got, id).map((p) => p.EventType)).toEqual(expect.arrayContaining(['UserCallInOverflow', 'UserCallInTransferStarted', 'UserCallInTransferConnected']));
+    expect(of(got, id).map((p) => p.EventType)).toEqual(
+      expect.arrayContaining(['UserCallInOverflow', 'UserCallInTransferStarted', 'UserCallInTransferConnected']),
+    );
     await h.api().patch(`/api/users/${mikko.id}`).send({ OverflowTarget: null }).expect(200);
   });
 
   it('TransferAll, InterruptOverflow and BlindTransfer: a forward-all user, a declined call, a blind transfer', async () => {
-    await h.api().patch(`/api/users/${jukka.id}`).send({ ForwardAll: true, OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } }).expect(200);
+    await h
+      .api()
+      .patch(`/api/users/${jukka.id}`)
+      .send({ ForwardAll: true, OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } })
+      .expect(200);
     let forwarded = '';
     let declined = '';
     let handed = '';
@@ -68,7 +82,11 @@ describe('every documented behaviour is reachable and scriptable through the API
   });
 
   it('ServiceTerminals 0 makes a call to the user BusyForTechnicalError', async () => {
-    await h.api().patch(`/api/users/${laura.id}`).send({ ServiceTerminals: 0, OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } }).expect(200);
+    await h
+      .api()
+      .patch(`/api/users/${laura.id}`)
+      .send({ ServiceTerminals: 0, OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } })
+      .expect(200);
     let id = '';
     const got = await run(async () => {
       id = await call({ Type: 'direct', User: laura.userName, Script: { AnswerAfterSeconds: 1, TalkSeconds: 5 } });
@@ -83,11 +101,21 @@ describe('every documented behaviour is reachable and scriptable through the API
     await h.api().patch(`/api/users/${laura.id}`).send({ ServiceTerminals: 1 }).expect(200);
   });
 
-  it("TargetClosed: a transfer into a queue whose OpenStatus is not open is cancelled", async () => {
-    const closed = (await h.api().post('/api/queues').send({ Name: 'Closed desk', Number: '+358101239999', OpenStatus: 3, AttachedUsers: [{ UserId: jukka.id }] }).expect(201)).body;
+  it('TargetClosed: a transfer into a queue whose OpenStatus is not open is cancelled', async () => {
+    const closed = (
+      await h
+        .api()
+        .post('/api/queues')
+        .send({ Name: 'Closed desk', Number: '+358101239999', OpenStatus: 3, AttachedUsers: [{ UserId: jukka.id }] })
+        .expect(201)
+    ).body;
     expect(closed.OpenStatus).toBe(3);
     await h.api().post('/api/queues').send({ Name: 'Bad', Number: '+358101239998', OpenStatus: 9 }).expect(400);
-    await h.api().patch(`/api/queues/${DEMO.queues.vip}`).send({ OverflowTarget: { Kind: 'queue', Target: closed.Id } }).expect(200);
+    await h
+      .api()
+      .patch(`/api/queues/${DEMO.queues.vip}`)
+      .send({ OverflowTarget: { Kind: 'queue', Target: closed.Id } })
+      .expect(200);
     let id = '';
     const got = await run(async () => {
       await h.api().post(`/api/users/${anna.id}/availability`).send({ Availability: 'OffWork' }).expect(202);
@@ -95,7 +123,11 @@ describe('every documented behaviour is reachable and scriptable through the API
     }, 10);
     expect(first(got, id, 'QueueCallInTransferCancelled')).toMatchObject({ Reason: 'TargetClosed' });
     expect(first(got, id, 'QueueCallInDisconnected')).toBeDefined();
-    await h.api().patch(`/api/queues/${DEMO.queues.vip}`).send({ OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } }).expect(200);
+    await h
+      .api()
+      .patch(`/api/queues/${DEMO.queues.vip}`)
+      .send({ OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service } })
+      .expect(200);
   });
 
   it('max_wait_exceeded: a queue with a maximum wait and no overflow target disconnects the caller', async () => {
@@ -108,7 +140,11 @@ describe('every documented behaviour is reachable and scriptable through the API
     const disconnected = first(got, id, 'QueueCallInDisconnected')!;
     expect(disconnected).toMatchObject({ Reason: 'local', TechReason: 'max_wait_exceeded' });
     expect(Date.parse(`${disconnected.Timestamp}Z`) - Date.parse(`${START.replace('Z', '')}Z`)).toBeGreaterThanOrEqual(20_000);
-    await h.api().patch(`/api/queues/${DEMO.queues.sales}`).send({ OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service }, MaxWaitSeconds: 45 }).expect(200);
+    await h
+      .api()
+      .patch(`/api/queues/${DEMO.queues.sales}`)
+      .send({ OverflowTarget: { Kind: 'queue', Target: DEMO.queues.service }, MaxWaitSeconds: 45 })
+      .expect(200);
   });
 
   it("the call script chooses a queue call's agent and its priority", async () => {
@@ -126,9 +162,17 @@ describe('every documented behaviour is reachable and scriptable through the API
     expect(first(got, chosen, 'QueueCallInUserAllocated')).toMatchObject({ UserId: jukka.id, DetailedReason: 'AllocationTarget' });
     expect(first(got, urgent, 'QueueCallInUserAllocated')).toMatchObject({ UserId: anna.id });
     expect(first(got, plain, 'QueueCallInUserAllocated')).toBeUndefined();
-    const bad = await h.api().post('/api/calls').send({ Type: 'queue', Queue: 'VIP', Script: { Agent: jukka.id } }).expect(400);
+    const bad = await h
+      .api()
+      .post('/api/calls')
+      .send({ Type: 'queue', Queue: 'VIP', Script: { Agent: jukka.id } })
+      .expect(400);
     expect(bad.body.message.join('\n')).toMatch(/not attached to queue VIP/);
-    await h.api().post('/api/calls').send({ Type: 'direct', User: anna.id, Script: { Priority: 5 } }).expect(400);
+    await h
+      .api()
+      .post('/api/calls')
+      .send({ Type: 'direct', User: anna.id, Script: { Priority: 5 } })
+      .expect(400);
   });
 
   it('queues by name in POST /api/calls, and a 404 that lists the queues', async () => {
@@ -145,7 +189,14 @@ describe('every documented behaviour is reachable and scriptable through the API
   it("POST /api/events with a queue's or user's name fills the stored organisation's ids", async () => {
     const mark = receiver.requests.length;
     const { Payload: p } = await h.emit({ EventType: 'QueueCallInUserAllocated', QueueName: 'Sales', UserName: laura.userName });
-    expect(p).toMatchObject({ QueueId: DEMO.queues.sales, QueueNumber: '+358101231235', UserId: laura.id, OrganizationId: DEMO.organizationId, RootEntityId: DEMO.organizationId, EntityId: DEMO.queues.sales });
+    expect(p).toMatchObject({
+      QueueId: DEMO.queues.sales,
+      QueueNumber: '+358101231235',
+      UserId: laura.id,
+      OrganizationId: DEMO.organizationId,
+      RootEntityId: DEMO.organizationId,
+      EntityId: DEMO.queues.sales,
+    });
     await receiver.waitFor((r) => r.requests.slice(mark).some((q) => (q.json as { Id: string }).Id === p.Id), 10_000);
     const { Payload: other } = await h.emit({ EventType: 'QueueCallInArrived', QueueName: 'Sample queue 1' });
     expect(other.QueueId).not.toBe(DEMO.queues.sales);
@@ -153,7 +204,12 @@ describe('every documented behaviour is reachable and scriptable through the API
 
   it('POST /api/calls?wait=routed answers once the call is routed, with its state', async () => {
     await sim.reset({ Seed: 'reach', TimeScale: 1 });
-    const placed = await h.api().post('/api/calls').query({ wait: 'routed' }).send({ Type: 'queue', Queue: 'Customer Service', Script: { AnswerAfterSeconds: 30, TalkSeconds: 5 } }).expect(201);
+    const placed = await h
+      .api()
+      .post('/api/calls')
+      .query({ wait: 'routed' })
+      .send({ Type: 'queue', Queue: 'Customer Service', Script: { AnswerAfterSeconds: 30, TalkSeconds: 5 } })
+      .expect(201);
     expect(placed.body.Call.Phase).not.toBe('routing');
     expect(['queuing', 'ringing']).toContain(placed.body.Call.Phase);
     await h.api().post('/api/calls').query({ wait: 'soon' }).send({ Type: 'queue', Queue: 'VIP' }).expect(400);

@@ -20,8 +20,16 @@ describe('simulation runs: event Ids unique for ever, exact replays on request (
   /** Anna goes off work, then gets a direct call; a second call goes to the service queue. */
   async function commands(offWork: boolean): Promise<void> {
     if (offWork) await h.api().post(`/api/users/${anna.id}/availability`).send({ Availability: 'OffWork' }).expect(202);
-    await h.api().post('/api/calls').send({ Type: 'direct', User: anna.id, Script: { AnswerAfterSeconds: 2, TalkSeconds: 10, AgentAnswers: true } }).expect(201);
-    await h.api().post('/api/calls').send({ Type: 'queue', Queue: DEMO.queues.sales, Script: { AnswerAfterSeconds: 3, TalkSeconds: 20, AgentAnswers: true } }).expect(201);
+    await h
+      .api()
+      .post('/api/calls')
+      .send({ Type: 'direct', User: anna.id, Script: { AnswerAfterSeconds: 2, TalkSeconds: 10, AgentAnswers: true } })
+      .expect(201);
+    await h
+      .api()
+      .post('/api/calls')
+      .send({ Type: 'queue', Queue: DEMO.queues.sales, Script: { AnswerAfterSeconds: 3, TalkSeconds: 20, AgentAnswers: true } })
+      .expect(201);
     await sim.advance(300);
   }
 
@@ -81,7 +89,13 @@ describe('simulation runs: event Ids unique for ever, exact replays on request (
     const recordedBodies = byId(recorded.got);
     const sample = strayed.got.find((d) => recordedBodies.has(d.payload.Id))!;
     expect(sample).toBeDefined();
-    const stored = (await h.api().get('/api/events').query({ callId: String(sample.payload.CallId), limit: 200 }).expect(200)).body.Items as { Id: string; Payload: unknown }[];
+    const stored = (
+      await h
+        .api()
+        .get('/api/events')
+        .query({ callId: String(sample.payload.CallId), limit: 200 })
+        .expect(200)
+    ).body.Items as { Id: string; Payload: unknown }[];
     for (const e of stored) if (recordedBodies.has(e.Id)) expect(JSON.stringify(e.Payload)).toBe(recordedBodies.get(e.Id));
   });
 
@@ -91,7 +105,9 @@ describe('simulation runs: event Ids unique for ever, exact replays on request (
     expect(byId(replay.got)).toEqual(byId(recorded.got));
     // A new run takes the configuration as it is now: the Sales agent's wrap-up maximum is 45 s.
     const fresh = await run({ Seed: 7, StartTime: START, Paused: true }, true);
-    expect(fresh.got.find((d) => d.payload.EventType === 'UserWrapUpStarted' && d.payload.QueueId === DEMO.queues.sales)?.payload.MaxWrapUpDurationSec).toBe(45);
+    expect(fresh.got.find((d) => d.payload.EventType === 'UserWrapUpStarted' && d.payload.QueueId === DEMO.queues.sales)?.payload.MaxWrapUpDurationSec).toBe(
+      45,
+    );
   });
 
   it('refuses replays it cannot make exact, saying why', async () => {

@@ -73,19 +73,20 @@ describe('simulated calls through the admin API (HTTPS receiver on 127.0.0.1:443
     await h.api().post(`/api/users/${anna.id}/supervision`).send({ Target: mikko.id }).expect(202);
     await h.api().post(`/api/users/${anna.id}/supervision`).send({ Target: mikko.id }).expect(409);
     await h.api().post(`/api/calls/${call.body.CallId}/hangup`).send({ By: 'agent' }).expect(202);
-    const created = await h.api().post(`/api/call-lists/${DEMO.callListId}/callbacks`).send({ ContactNumber: '+358401112223', Note: 'Wants a call' }).expect(201);
+    const created = await h
+      .api()
+      .post(`/api/call-lists/${DEMO.callListId}/callbacks`)
+      .send({ ContactNumber: '+358401112223', Note: 'Wants a call' })
+      .expect(201);
     const callbackId = created.body.CallBackId;
     await h.api().post(`/api/callbacks/${callbackId}/assign`).send({ User: mikko.id }).expect(202);
     await h.api().post(`/api/callbacks/${callbackId}/attempts`).send({ User: mikko.id, Result: 'NoAnswer' }).expect(202);
     await h.api().post(`/api/callbacks/${callbackId}/close`).send({}).expect(202);
-    await receiver.waitFor(
-      (r) => {
-        const seen = r.requests.map((q) => q.json as Payload);
-        const callbackChanges = seen.filter((p) => p.EventType === 'CallbackChanged' && p.CallBackId === callbackId).length;
-        return callbackChanges >= 4 && ['UserAvailability', 'UserSupervisionStatus'].every((t) => seen.some((p) => p.EventType === t));
-      },
-      10_000,
-    );
+    await receiver.waitFor((r) => {
+      const seen = r.requests.map((q) => q.json as Payload);
+      const callbackChanges = seen.filter((p) => p.EventType === 'CallbackChanged' && p.CallBackId === callbackId).length;
+      return callbackChanges >= 4 && ['UserAvailability', 'UserSupervisionStatus'].every((t) => seen.some((p) => p.EventType === t));
+    }, 10_000);
     const availability = receiver.requests.map((q) => q.json as Payload).find((p) => p.EventType === 'UserAvailability' && p.UserId === anna.id)!;
     expect(availability).toMatchObject({ Availability: 'DoNotDisturb', Note: 'Lunch', EndTime: '9999-12-31T23:59:59.9999999' });
     const changes = receiver.requests.map((q) => q.json as Payload).filter((p) => p.EventType === 'CallbackChanged' && p.CallBackId === callbackId);

@@ -17,7 +17,11 @@ describe('SmartRouting configuration API', () => {
     const keyed = await h.api().put(path).send({ Endpoint: 'https://routing.example.com/sr', ApiKey: 'api-key-1234', TargetId: 'SALES_QUEUE' }).expect(200);
     expect(keyed.body).toMatchObject({ Auth: 'apiKey', HasApiKey: true, TimeoutMs: 5000, TargetId: 'SALES_QUEUE', IsActive: true });
     expect(JSON.stringify(keyed.body)).not.toContain('api-key-1234');
-    const basic = await h.api().put(path).send({ Endpoint: 'https://routing.example.com/sr', Auth: 'basic', Username: 'router', Password: 'pa55word' }).expect(200);
+    const basic = await h
+      .api()
+      .put(path)
+      .send({ Endpoint: 'https://routing.example.com/sr', Auth: 'basic', Username: 'router', Password: 'pa55word' })
+      .expect(200);
     expect(basic.body).toMatchObject({ Auth: 'basic', Username: 'router', HasPassword: true, HasApiKey: false });
     const got = await h.api().get(path).expect(200);
     expect(JSON.stringify(got.body)).not.toContain('pa55word');

@@ -45,7 +45,10 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     receiver.respondWith((req) => (req.path === '/sr' ? (ANSWERS[(req.json as { anum: string }).anum] ?? { status: 204 }) : { status: 200 }));
     app = await startTestApp({ DEMO_ORGANIZATION: 'true', TIME_SCALE: '100', LOG_LEVEL: 'verbose' }, undefined, logs);
     h = adminApi(app);
-    await h.createWebhook({ Endpoint: receiverUrl('/sim'), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+    await h.createWebhook(
+      { Endpoint: receiverUrl('/sim'), InsecureSSL: true },
+      EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })),
+    );
     await configure();
   });
   afterAll(async () => {
@@ -165,7 +168,11 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     const boostedAt = await allocatedAt(boosted);
     const earlyAt = await Promise.all(early.map(allocatedAt));
     for (const t of earlyAt) expect(t > boostedAt).toBe(true);
-    await h.api().post(`/api/calls/${busy}/hangup`).send({}).catch(() => undefined);
+    await h
+      .api()
+      .post(`/api/calls/${busy}/hangup`)
+      .send({})
+      .catch(() => undefined);
     for (const u of DEMO.users.slice(0, 3)) await h.api().post(`/api/users/${u.id}/availability`).send({ Availability: 'Available' }).expect(202);
     await h.api().patch(`/api/queues/${DEMO.queues.service}`).send({ MaxWaitSeconds: 60 }).expect(200);
   });

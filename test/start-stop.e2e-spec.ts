@@ -17,7 +17,11 @@ class NpmStart {
     const base = { ...process.env };
     // Whatever the test run itself was given must not leak in: this start brings its own services.
     for (const name of ['DATABASE_URL', 'REDIS_URL', 'ROLE', 'PORT', 'ADMIN_API_KEY']) delete base[name];
-    this.child = spawn('npm', ['start'], { cwd: ROOT, env: { ...base, LOG_LEVEL: 'log', DEMO_ORGANIZATION: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn('npm', ['start'], {
+      cwd: ROOT,
+      env: { ...base, LOG_LEVEL: 'log', DEMO_ORGANIZATION: 'false', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
     this.exited = new Promise((done) => this.child.once('exit', (code) => done(code)));

@@ -32,7 +32,13 @@ describe('stored data', () => {
     const seen: Page['Items'] = [];
     let cursor: string | null = null;
     do {
-      const page: Page = (await h.api().get(path).query({ ...query, ...(cursor ? { cursor } : {}) }).expect(200)).body;
+      const page: Page = (
+        await h
+          .api()
+          .get(path)
+          .query({ ...query, ...(cursor ? { cursor } : {}) })
+          .expect(200)
+      ).body;
       seen.push(...page.Items);
       cursor = page.NextCursor;
       await between();
@@ -98,7 +104,9 @@ describe('stored data', () => {
     await seed(TOTAL_CAP, new Date(Date.now() - 2 * HOUR));
     const page: Page = (await h.api().get('/api/deliveries').query({ limit: 1 }).expect(200)).body;
     expect(page).toMatchObject({ Total: TOTAL_CAP, TotalCapped: true });
-    await db.query(`UPDATE deliveries SET status = 'discarded' WHERE id IN (SELECT id FROM deliveries WHERE status = 'retrying' AND webhook_id = $1 LIMIT 9)`, [a]);
+    await db.query(`UPDATE deliveries SET status = 'discarded' WHERE id IN (SELECT id FROM deliveries WHERE status = 'retrying' AND webhook_id = $1 LIMIT 9)`, [
+      a,
+    ]);
     await db.query(`DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE status = 'delivered' AND webhook_id = $1 LIMIT 11)`, [a]);
     for (const id of [a, b]) {
       const rows: { status: string; n: number }[] = await db.query('SELECT status, count(*)::int AS n FROM deliveries WHERE webhook_id = $1 GROUP BY 1', [id]);

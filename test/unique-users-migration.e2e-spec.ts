@@ -28,10 +28,20 @@ describe('migration: unique user names and numbers over a database that already 
       ['2026-01-03T00:00:00Z', 'bert@demo.example', '+358401'],
     ];
     for (const [at, name, number] of users) {
-      await before.query(`INSERT INTO org_users (id, organization_id, user_name, number, created_at) VALUES ($1, $2, $3, $4, $5)`, [randomUUID(), org, name, number, at]);
+      await before.query(`INSERT INTO org_users (id, organization_id, user_name, number, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+        randomUUID(),
+        org,
+        name,
+        number,
+        at,
+      ]);
     }
     for (const at of ['2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z']) {
-      await before.query(`INSERT INTO service_queues (id, organization_id, name, number, created_at) VALUES ($1, $2, 'Q', '+35810', $3)`, [randomUUID(), org, at]);
+      await before.query(`INSERT INTO service_queues (id, organization_id, name, number, created_at) VALUES ($1, $2, 'Q', '+35810', $3)`, [
+        randomUUID(),
+        org,
+        at,
+      ]);
     }
     await before.destroy();
 

@@ -27,10 +27,7 @@ describe('webhooks API', () => {
         { Given: 'QueueCallInAllocated', ResolvedTo: 'QueueCallInUserAllocated' },
       ],
     });
-    expect(res.body.Subscriptions.map((s: { EventType: string }) => s.EventType)).toEqual([
-      'QueueCallInUserConnected',
-      'QueueCallInUserAllocated',
-    ]);
+    expect(res.body.Subscriptions.map((s: { EventType: string }) => s.EventType)).toEqual(['QueueCallInUserConnected', 'QueueCallInUserAllocated']);
     expect(res.body.Subscriptions.every((s: { AllEntities?: boolean }) => s.AllEntities === true)).toBe(true);
     expect(JSON.stringify(res.body)).not.toContain(SECRET);
 
@@ -69,12 +66,12 @@ describe('webhooks API', () => {
       { Webhook: { Endpoint: endpoint }, Subscriptions: [{ EventType: 'QueueStatus' }] },
       /Subscriptions\[0\].EntityId must be a GUID, or set AllEntities: true instead/,
     ],
+    ['EntityId not a GUID', { Webhook: { Endpoint: endpoint }, Subscriptions: [{ EventType: 'QueueStatus', EntityId: 'queue-1' }] }, /EntityId must be a GUID/],
     [
-      'EntityId not a GUID',
-      { Webhook: { Endpoint: endpoint }, Subscriptions: [{ EventType: 'QueueStatus', EntityId: 'queue-1' }] },
-      /EntityId must be a GUID/,
+      'platform header override',
+      { Webhook: { Endpoint: endpoint, Headers: { 'X-Benemen-Token': 'x' } } },
+      /Webhook.Headers.X-Benemen-Token: set by the platform/,
     ],
-    ['platform header override', { Webhook: { Endpoint: endpoint, Headers: { 'X-Benemen-Token': 'x' } } }, /Webhook.Headers.X-Benemen-Token: set by the platform/],
     ['bad retry schedule', { Webhook: { Endpoint: endpoint, RetrySchedule: '10s,soon' } }, /Webhook.RetrySchedule/],
     ['unknown field', { Webhook: { Endpoint: endpoint, Url: endpoint } }, /Webhook.Url: is not a known property/],
   ])('refuses %s with a 400 that names the field and the rule', async (_name, body, message) => {
@@ -115,7 +112,12 @@ describe('webhooks API', () => {
   it('matches through the in-memory index: specific, all-entities, one per webhook, inactive, deleted', async () => {
     const registry = app.context.get(WebhookRegistry);
     const make = async (subscriptions: object[], extra: object = {}) =>
-      (await api().post('/api/webhooks').send({ Webhook: { Endpoint: endpoint, ...extra }, Subscriptions: subscriptions }).expect(201)).body;
+      (
+        await api()
+          .post('/api/webhooks')
+          .send({ Webhook: { Endpoint: endpoint, ...extra }, Subscriptions: subscriptions })
+          .expect(201)
+      ).body;
     const specific = await make([{ EventType: 'QueueCallInArrived', EntityId: QUEUE }]);
     const all = await make([{ EventType: 'QueueCallInArrived', AllEntities: true }]);
     const both = await make([

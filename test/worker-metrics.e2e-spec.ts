@@ -68,7 +68,9 @@ describe('metrics of a ROLE=worker process', () => {
 
     const okId = `webhook_id="${ok.Id}"`;
     const failingId = `webhook_id="${failing.Id}"`;
-    const text = await scrapeUntil((t) => sample(t, 'emulator_deliveries_discarded_total', failingId) === 3 && sample(t, 'emulator_delivery_attempts_total', okId) === 3);
+    const text = await scrapeUntil(
+      (t) => sample(t, 'emulator_deliveries_discarded_total', failingId) === 3 && sample(t, 'emulator_delivery_attempts_total', okId) === 3,
+    );
     expect(sample(text, 'emulator_delivery_attempts_total', okId, 'outcome="delivered"')).toBe(3);
     // Three attempts each (RETRY_SCHEDULE has two waits), every one answered 500.
     expect(sample(text, 'emulator_delivery_attempts_total', failingId, 'outcome="http_status"')).toBe(9);

@@ -13,12 +13,29 @@ import { createTestInfra } from '../../test/support/test-infra';
 import { freePort } from '../../src/common/free-port';
 import { peakRssMb, rssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
 import { benchLiveStream, type StreamFigures } from './stream-bench';
-import { cpuMsPerItem, cpuSeconds, emitSteadily, fullSpeedFigures, latencyFigures, percentiles, sleep, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
+import {
+  cpuMsPerItem,
+  cpuSeconds,
+  emitSteadily,
+  fullSpeedFigures,
+  latencyFigures,
+  percentiles,
+  sleep,
+  waitForReceived,
+  WARM_UP_SECONDS,
+  type FullSpeedFigures,
+  type LatencyFigures,
+} from './measure';
 import { scrapeWorkerMetrics, type WorkerMetricsSample } from './worker-metrics';
 
 export interface ScenarioFigures {
   status: string;
-  report: { Events: { Total: number }; Deliveries: { Total: number }; LatencyMs: { P50: number; P95: number; P99: number } | null; Throughput: { DeliveredPerSecond: number } } | null;
+  report: {
+    Events: { Total: number };
+    Deliveries: { Total: number };
+    LatencyMs: { P50: number; P95: number; P99: number } | null;
+    Throughput: { DeliveredPerSecond: number };
+  } | null;
 }
 
 export interface DeliveryFigures {
@@ -49,7 +66,13 @@ export interface DeliveryFigures {
  * is measured as the worker draining a backlog, so the figure is the worker's, not the emitter's
  * (they scale separately: ROLE=api and ROLE=worker processes).
  */
-export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRate: number; steadySeconds: number; scenarios: boolean; streamRate: number }): Promise<DeliveryFigures> {
+export async function benchDeliveries(opts: {
+  fullSpeedEvents: number;
+  steadyRate: number;
+  steadySeconds: number;
+  scenarios: boolean;
+  streamRate: number;
+}): Promise<DeliveryFigures> {
   const infra = await createTestInfra();
   const receiver = await startReceiverProcess();
   const env = {
@@ -109,13 +132,25 @@ export async function benchDeliveries(opts: { fullSpeedEvents: number; steadyRat
     });
     const steadyReport = await waitForReceived(receiver, steadyEvents.length, 30_000);
     const cpuMsPerEvent = cpuMsPerItem(cpuBefore, cpuSeconds(processes), steadyEvents.length);
-    const steady = latencyFigures(steadyReport, steadyEvents.map((e) => String(e.Id)), emittedAt, warmUp);
+    const steady = latencyFigures(
+      steadyReport,
+      steadyEvents.map((e) => String(e.Id)),
+      emittedAt,
+      warmUp,
+    );
     const accepted = percentiles(acceptedMs);
 
     // The console's live stream at streamRate events/s: delivery latency without and with a watcher.
-    const liveStream = opts.streamRate > 0
-      ? await benchLiveStream(api.url!, receiver, { publish: (payload) => void publisher.publish({ payload, source: 'scenario' }), events }, opts.streamRate, 10)
-      : null;
+    const liveStream =
+      opts.streamRate > 0
+        ? await benchLiveStream(
+            api.url!,
+            receiver,
+            { publish: (payload) => void publisher.publish({ payload, source: 'scenario' }), events },
+            opts.streamRate,
+            10,
+          )
+        : null;
 
     // Load scenarios through the simulation and the normal delivery path: one compressed in time
     // (as fast as the simulation emits), one at about the steady rate (~10 events per call).

@@ -76,7 +76,8 @@ async function startStack(extraEnv: Record<string, string>): Promise<Stack> {
     api,
     worker,
     redis,
-    publishTo: (webhookId) => publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'scenario', onlyWebhook: registry.webhook(webhookId)! }),
+    publishTo: (webhookId) =>
+      publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'scenario', onlyWebhook: registry.webhook(webhookId)! }),
     // Events reach it only by publishTo (onlyWebhook); its subscription is to an entity no event has.
     hook: async (receiver) =>
       (
@@ -132,7 +133,7 @@ export async function benchIsolation(opts: { rate: number; seconds: number; back
     // The hung webhook's backlog: published at full speed, parked once, then left waiting.
     for (let i = 0; i < opts.backlog; i += 500) await Promise.all(Array.from({ length: Math.min(500, opts.backlog - i) }, () => stack.publishTo(hung)));
     const queue = stack.api.context.get<Queue>(getQueueToken(QueueName.Deliveries));
-    for (let deadline = Date.now() + 120_000; (await queue.getWaitingCount()) > 0 && Date.now() < deadline; ) await sleep(200);
+    for (let deadline = Date.now() + 120_000; (await queue.getWaitingCount()) > 0 && Date.now() < deadline;) await sleep(200);
     const beside = await measure(true);
     const [{ n }] = await stack.api.context
       .get(DataSource)

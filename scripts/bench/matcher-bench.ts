@@ -21,12 +21,23 @@ export function benchMatcher(webhookCount: number, allEntitiesEvery = 10, matche
   const subscriptions: SubscriptionSnapshot[] = [];
   for (let i = 0; i < webhookCount; i++) {
     const id = randomUUID();
-    webhooks.push({ id, platform: 'enreach', endpoint: 'https://x/', insecureSsl: false, secret: null, isActive: true, headers: {}, retryScheduleMs: null, deactivateAfterFailures: null });
+    webhooks.push({
+      id,
+      platform: 'enreach',
+      endpoint: 'https://x/',
+      insecureSsl: false,
+      secret: null,
+      isActive: true,
+      headers: {},
+      retryScheduleMs: null,
+      deactivateAfterFailures: null,
+    });
     for (let k = 0; k < 3; k++) {
       const eventType = EVENT_TYPE_NAMES[(i + k * 7) % EVENT_TYPE_NAMES.length];
       subscriptions.push({ webhookId: id, eventType, entityId: entities[i % entities.length], allEntities: false });
     }
-    if (allEntitiesEvery > 0 && i % allEntitiesEvery === 0) subscriptions.push({ webhookId: id, eventType: EVENT_TYPE_NAMES[i % EVENT_TYPE_NAMES.length], entityId: null, allEntities: true });
+    if (allEntitiesEvery > 0 && i % allEntitiesEvery === 0)
+      subscriptions.push({ webhookId: id, eventType: EVENT_TYPE_NAMES[i % EVENT_TYPE_NAMES.length], entityId: null, allEntities: true });
   }
   const index = new SubscriptionIndex(webhooks, subscriptions);
   // Events spread over types and entities, as a simulated organisation produces them.

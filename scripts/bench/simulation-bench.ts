@@ -69,10 +69,20 @@ export async function benchSimulation(opts: { agents: number; queues: number; ca
       Webhook: { Endpoint: `https://127.0.0.1:${receiver.port}/simulation`, InsecureSSL: true },
       Subscriptions: EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })),
     });
-    const dto = { Seed: 'bench-day', StartTime: START, DurationSeconds: 86_400, CallsPerSecond: opts.callsPerSecond, AsFastAsPossible: true } as CreateScenarioDto;
+    const dto = {
+      Seed: 'bench-day',
+      StartTime: START,
+      DurationSeconds: 86_400,
+      CallsPerSecond: opts.callsPerSecond,
+      AsFastAsPossible: true,
+    } as CreateScenarioDto;
     const snapshot = (await api.context.get(OrganizationService).snapshot())!;
     const data = toOrganizationData(snapshot);
-    const plan = planCalls(toScenarioOptions(dto), { queues: data.queues.map((q) => q.id), users: data.users.map((u) => u.id), callLists: data.callLists.map((l) => l.id) });
+    const plan = planCalls(toScenarioOptions(dto), {
+      queues: data.queues.map((q) => q.id),
+      users: data.users.map((u) => u.id),
+      callLists: data.callLists.map((l) => l.id),
+    });
     const engine = await engineAlone(data, plan);
 
     let endToEnd: SimulationFigures['endToEnd'] = null;

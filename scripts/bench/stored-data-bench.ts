@@ -35,7 +35,10 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 function startApiProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const main = resolve(__dirname, '../../dist/src/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, ROLE: 'api', PORT: String(port), LOG_LEVEL: 'log' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, ...env, ROLE: 'api', PORT: String(port), LOG_LEVEL: 'log' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((done, fail) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -78,12 +81,17 @@ export async function benchStoredData(opts: { rows: number; rate: number; second
       return res.json() as Promise<Record<string, unknown>>;
     };
     const endpoint = `https://127.0.0.1:${receiver.port}/bench`;
-    await (post('/api/webhooks', { Webhook: { Endpoint: endpoint, InsecureSSL: true }, Subscriptions: [{ EventType: 'QueueStatus', AllEntities: true }] }));
+    await post('/api/webhooks', { Webhook: { Endpoint: endpoint, InsecureSSL: true }, Subscriptions: [{ EventType: 'QueueStatus', AllEntities: true }] });
     // The seeded rows' webhooks: subscribed to an entity no event names, so they only hold stored rows.
     const seeded: string[] = [];
     for (let i = 0; i < WEBHOOKS; i++) {
       seeded.push(
-        (await post('/api/webhooks', { Webhook: { Endpoint: endpoint, InsecureSSL: true }, Subscriptions: [{ EventType: 'UserStatus', EntityId: '00000000-0000-4000-8000-000000000000' }] })).Id as string,
+        (
+          await post('/api/webhooks', {
+            Webhook: { Endpoint: endpoint, InsecureSSL: true },
+            Subscriptions: [{ EventType: 'UserStatus', EntityId: '00000000-0000-4000-8000-000000000000' }],
+          })
+        ).Id as string,
       );
     }
 
@@ -100,7 +108,12 @@ export async function benchStoredData(opts: { rows: number; rate: number; second
     await pg.query('VACUUM ANALYZE events, deliveries, delivery_attempts, webhook_delivery_counts');
     const seedSeconds = round((performance.now() - seedStart) / 1000);
 
-    const [middle] = (await pg.query(`SELECT (extract(epoch from created_at) * 1000000)::bigint::text AS at, id FROM deliveries ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(opts.rows / 2)])).rows as { at: string; id: string }[];
+    const [middle] = (
+      await pg.query(
+        `SELECT (extract(epoch from created_at) * 1000000)::bigint::text AS at, id FROM deliveries ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`,
+        [Math.floor(opts.rows / 2)],
+      )
+    ).rows as { at: string; id: string }[];
     const paths: [string, string][] = [
       ['deliveries, first page', '/api/deliveries?limit=50'],
       ['deliveries, one webhook', `/api/deliveries?limit=50&webhookId=${seeded[3]}`],
@@ -185,6 +198,9 @@ export function storedDataRows(s: StoredDataFigures | null): [string, string][] 
     [`stored data: emit-to-receiver p50 / p99 at ${s.rate}/s, no purge`, `${s.withoutPurge.p50Ms} / ${s.withoutPurge.p99Ms} ms`],
     [`stored data: the same during the purge of ${rows} expired rows`, `${s.duringPurge.p50Ms} / ${s.duringPurge.p99Ms} ms (${s.duringPurge.events} events)`],
     ['stored data: p99 during purge / without (target <= 2x)', `${(s.duringPurge.p99Ms / s.withoutPurge.p99Ms).toFixed(2)}x`],
-    ['stored data: purge', `${s.purge.seconds} s, ${s.purge.batches} batches: ${s.purge.deliveries} deliveries, ${s.purge.attempts} attempts, ${s.purge.events} events`],
+    [
+      'stored data: purge',
+      `${s.purge.seconds} s, ${s.purge.batches} batches: ${s.purge.deliveries} deliveries, ${s.purge.attempts} attempts, ${s.purge.events} events`,
+    ],
   ];
 }

@@ -33,7 +33,16 @@ async function steady(receiver: ReceiverProcess, run: Run, rate: number, seconds
   const payloads = run.events(warmUp + rate * seconds);
   const emittedAt = await emitSteadily(payloads.length, rate, (i) => run.publish(payloads[i]));
   const report = await waitForReceived(receiver, payloads.length, 60_000);
-  return { payloads, emittedAt, latency: latencyFigures(report, payloads.map((p) => p.Id), emittedAt, warmUp) };
+  return {
+    payloads,
+    emittedAt,
+    latency: latencyFigures(
+      report,
+      payloads.map((p) => p.Id),
+      emittedAt,
+      warmUp,
+    ),
+  };
 }
 
 /**
@@ -62,7 +71,10 @@ export async function benchLiveStream(apiUrl: string, receiver: ReceiverProcess,
         buffer += decoder.decode(chunk, { stream: true });
         let end;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const data = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data:'));
+          const data = buffer
+            .slice(0, end)
+            .split('\n')
+            .find((l) => l.startsWith('data:'));
           buffer = buffer.slice(end + 2);
           if (!data) continue;
           const now = performance.timeOrigin + performance.now();
@@ -94,6 +106,15 @@ export async function benchLiveStream(apiUrl: string, receiver: ReceiverProcess,
     seconds,
     withoutStream,
     withStream: watched.latency,
-    stream: { batches, eventsCounted, eventsEmitted: watched.payloads.length, rowsSent, kbSent: Math.round(bytes / 1024), maxGapMs: Math.round(maxGapMs), lagP50Ms: at(0.5), lagP99Ms: at(0.99) },
+    stream: {
+      batches,
+      eventsCounted,
+      eventsEmitted: watched.payloads.length,
+      rowsSent,
+      kbSent: Math.round(bytes / 1024),
+      maxGapMs: Math.round(maxGapMs),
+      lagP50Ms: at(0.5),
+      lagP99Ms: at(0.99),
+    },
   };
 }

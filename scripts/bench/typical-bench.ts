@@ -4,7 +4,17 @@ import { makeEvent } from '../../src/catalog/event-factory';
 import { SeededRandom } from '../../src/common/seeded-random';
 import { createTestInfra } from '../../test/support/test-infra';
 import { startReceiverProcess, startTypicalWorkerProcess, stopProcess } from './child';
-import { cpuMsPerItem, cpuSeconds, emitSteadily, fullSpeedFigures, latencyFigures, waitForReceived, WARM_UP_SECONDS, type FullSpeedFigures, type LatencyFigures } from './measure';
+import {
+  cpuMsPerItem,
+  cpuSeconds,
+  emitSteadily,
+  fullSpeedFigures,
+  latencyFigures,
+  waitForReceived,
+  WARM_UP_SECONDS,
+  type FullSpeedFigures,
+  type LatencyFigures,
+} from './measure';
 
 export interface TypicalFigures {
   concurrency: number;
@@ -27,7 +37,11 @@ export async function benchTypicalWorker(opts: { events: number; rate: number; s
     const rng = new SeededRandom('bench-typical');
     const job = () => {
       const payload = makeEvent('QueueStatus', {}, { rng });
-      return { name: 'QueueStatus', data: payload, opts: { jobId: String(payload.Id), attempts: 4, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: true, removeOnFail: true } };
+      return {
+        name: 'QueueStatus',
+        data: payload,
+        opts: { jobId: String(payload.Id), attempts: 4, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: true, removeOnFail: true },
+      };
     };
     const backlog = Array.from({ length: opts.events }, job);
     for (let i = 0; i < backlog.length; i += 500) await queue.addBulk(backlog.slice(i, i + 500));
@@ -53,7 +67,12 @@ export async function benchTypicalWorker(opts: { events: number; rate: number; s
     });
     const report = await waitForReceived(receiver, steadyJobs.length, 30_000);
     const cpuMsPerEvent = cpuMsPerItem(cpuBefore, cpuSeconds(processes), steadyJobs.length);
-    const steady = latencyFigures(report, steadyJobs.map((j) => j.opts.jobId), emittedAt, warmUp);
+    const steady = latencyFigures(
+      report,
+      steadyJobs.map((j) => j.opts.jobId),
+      emittedAt,
+      warmUp,
+    );
     return { concurrency: opts.concurrency, fullSpeed, steady: { ...steady, rate: opts.rate, seconds: opts.seconds, cpuMsPerEvent } };
   } finally {
     if (worker) await stopProcess(worker);

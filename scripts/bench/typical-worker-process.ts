@@ -38,7 +38,11 @@ async function main(): Promise<void> {
   await worker.waitUntilReady();
   process.stdout.write('ready\n');
   process.on('SIGTERM', () => {
-    void worker.close().then(() => pool.end()).then(() => connection.quit()).then(() => process.exit(0));
+    void worker
+      .close()
+      .then(() => pool.end())
+      .then(() => connection.quit())
+      .then(() => process.exit(0));
   });
 }
 

@@ -20,7 +20,9 @@ function runSender<T>(env: Record<string, string>): Promise<T> {
   child.stdout.on('data', (d) => (out += String(d)));
   return new Promise((done, fail) =>
     // 'close': every byte of its output has been read.
-    child.once('close', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').pop()!) as T) : fail(new Error(`wire sender exited with ${code}: ${out}`)))),
+    child.once('close', (code) =>
+      code === 0 ? done(JSON.parse(out.trim().split('\n').pop()!) as T) : fail(new Error(`wire sender exited with ${code}: ${out}`)),
+    ),
   );
 }
 
@@ -33,7 +35,12 @@ export async function benchWire(opts: { events: number; inFlight: number; receiv
   const receiver = await startReceiverProcess();
   let sender: WireFigures['sender'];
   try {
-    const { failed } = await runSender<{ failed: number }>({ MODE: 'undici', PORT: String(receiver.port), COUNT: String(opts.events), IN_FLIGHT: String(opts.inFlight) });
+    const { failed } = await runSender<{ failed: number }>({
+      MODE: 'undici',
+      PORT: String(receiver.port),
+      COUNT: String(opts.events),
+      IN_FLIGHT: String(opts.inFlight),
+    });
     sender = { ...fullSpeedFigures(await waitForReceived(receiver, opts.events, 60_000)), inFlight: opts.inFlight, failed };
   } finally {
     await receiver.stop();

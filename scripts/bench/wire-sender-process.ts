@@ -68,10 +68,14 @@ async function raw(port: number): Promise<void> {
   let answered = 0;
   let running = true;
   const sockets = await Promise.all(
-    Array.from({ length: connections }, () => new Promise<ReturnType<typeof connect>>((done, fail) => {
-      const socket = connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => done(socket));
-      socket.once('error', fail);
-    })),
+    Array.from(
+      { length: connections },
+      () =>
+        new Promise<ReturnType<typeof connect>>((done, fail) => {
+          const socket = connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => done(socket));
+          socket.once('error', fail);
+        }),
+    ),
   );
   for (const socket of sockets) {
     socket.setNoDelay(true);

@@ -42,6 +42,8 @@ describe('deploy checks (npm run lint:deploy)', () => {
   });
 
   it('name a configuration variable without a README row', () => {
-    expect(readmeProblems(read('README.md').replace('| `JOB_LOCK_MS` |', '| JOB_LOCK_MS |'))).toEqual(['README.md: the configuration table has no row for JOB_LOCK_MS']);
+    expect(readmeProblems(read('README.md').replace('| `JOB_LOCK_MS` |', '| JOB_LOCK_MS |'))).toEqual([
+      'README.md: the configuration table has no row for JOB_LOCK_MS',
+    ]);
   });
 });

@@ -71,7 +71,8 @@ export function composeProblems(text: string): string[] {
     if (!NOT_IN_CONTAINER.includes(name) && !names.includes(name)) problems.push(`docker-compose.yml: the emulator service does not pass ${name}`);
   }
   const hosts = JSON.stringify(emulator.extra_hosts ?? []);
-  if (!hosts.includes('host.docker.internal:host-gateway')) problems.push('docker-compose.yml: the emulator service lacks extra_hosts host.docker.internal:host-gateway');
+  if (!hosts.includes('host.docker.internal:host-gateway'))
+    problems.push('docker-compose.yml: the emulator service lacks extra_hosts host.docker.internal:host-gateway');
   if (!names.includes('NODE_EXTRA_CA_CERTS')) problems.push('docker-compose.yml: the emulator service does not pass NODE_EXTRA_CA_CERTS');
   return problems;
 }

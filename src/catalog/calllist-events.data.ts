@@ -41,14 +41,20 @@ export const CALLLIST_EVENTS = [
       { name: 'OrganizationId', type: 'Guid', description: 'Id of related organization.' },
       { name: 'RecordingId', type: 'Guid?', description: 'Id of the corresponding audio recording (if any)' },
       { name: 'TranscriptId', type: 'Guid?', description: 'Id of the transcript created from the recording' },
-      { name: 'TypeId', type: 'short', description: 'Type identifier. 1 - Explicit callback request 2 - Overflown call 3 - Call list item created manually', enum: CALLBACK_TYPE_VALUES },
+      {
+        name: 'TypeId',
+        type: 'short',
+        description: 'Type identifier. 1 - Explicit callback request 2 - Overflown call 3 - Call list item created manually',
+        enum: CALLBACK_TYPE_VALUES,
+      },
     ],
   },
   {
     name: 'CallbackListStatus',
     entityType: 'CallList',
     entityIdProperty: 'CallListId',
-    description: 'Emitted with the latest status of each call list, if the status changed. Status changes are evaluated every 15 seconds. Can be used to construct alerts based on open items, automagically assign more agents to the lists or just simple dashboards.',
+    description:
+      'Emitted with the latest status of each call list, if the status changed. Status changes are evaluated every 15 seconds. Can be used to construct alerts based on open items, automagically assign more agents to the lists or just simple dashboards.',
     properties: [
       { name: 'CallListId', type: 'Guid', description: 'Corresponding list id' },
       { name: 'ExpiresIn24h', type: 'int', description: 'Number of requests that will expire today' },
@@ -64,7 +70,12 @@ export const CALLLIST_EVENTS = [
       { name: 'TotalOpenRequests', type: 'int', description: 'Total number open unhandled requests' },
       { name: 'TotalOverDueDate', type: 'int', description: 'Total number of requests that are already over DueDate' },
       { name: 'TotalServingAgents', type: 'int', description: 'Total number of agents having "Serving_CallbackLists" = 1' },
-      { name: 'TotalServingAutoAllocateAgents', type: 'int', description: 'Total immediately AutoAllocable agents. Agent must be "Active" and "Serving_CallbackLists", and the list must be "IsAutoAllocate" NOTE: Does not (at least YET) consider if agent already has an active allocated request, so a bit duplicate of TotalAutoAllocateAgents for now' },
+      {
+        name: 'TotalServingAutoAllocateAgents',
+        type: 'int',
+        description:
+          'Total immediately AutoAllocable agents. Agent must be "Active" and "Serving_CallbackLists", and the list must be "IsAutoAllocate" NOTE: Does not (at least YET) consider if agent already has an active allocated request, so a bit duplicate of TotalAutoAllocateAgents for now',
+      },
     ],
   },
 ] as const satisfies readonly EventTypeDefinition<EventValueType>[];

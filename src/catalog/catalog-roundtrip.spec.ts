@@ -20,7 +20,10 @@ describe.each(EVENT_TYPE_NAMES.map((name) => [name]))('%s', (eventType) => {
 
       const record = payload as Record<string, unknown>;
       const keys = Object.keys(payload);
-      if (keys.join() !== ['RootEntityType', 'RootEntityId', 'EventType', 'EntityType', 'EntityId', ...def.properties.map((p) => p.name), 'Id', 'Timestamp'].join()) {
+      if (
+        keys.join() !==
+        ['RootEntityType', 'RootEntityId', 'EventType', 'EntityType', 'EntityId', ...def.properties.map((p) => p.name), 'Id', 'Timestamp'].join()
+      ) {
         problems.push(`seed ${i}: key order ${keys.join(', ')}`);
       }
       if (new Set(keys).size !== keys.length || keys.filter((k) => (COMMON_PROPERTY_NAMES as readonly string[]).includes(k)).length !== 7) {
@@ -35,7 +38,13 @@ describe.each(EVENT_TYPE_NAMES.map((name) => [name]))('%s', (eventType) => {
   });
 
   it('keeps every property present as null when no values are given (null, never missing)', () => {
-    const payload = buildPayload({ eventType, organizationId: '00000000-0000-4000-8000-000000000000', values: {}, id: '00000000-0000-4000-8000-000000000001', timestamp: new Date(0) });
+    const payload = buildPayload({
+      eventType,
+      organizationId: '00000000-0000-4000-8000-000000000000',
+      values: {},
+      id: '00000000-0000-4000-8000-000000000001',
+      timestamp: new Date(0),
+    });
     for (const property of def.properties) expect(Object.prototype.hasOwnProperty.call(payload, property.name)).toBe(true);
     const nulls = def.properties.filter((p) => (payload as Record<string, unknown>)[p.name] === null).map((p) => p.name);
     expect(nulls).toEqual(def.properties.map((p) => p.name).filter((n) => n !== 'OrganizationId'));

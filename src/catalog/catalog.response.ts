@@ -6,10 +6,15 @@ const Property = named(
   t.object(
     {
       Name: t.string({ example: 'QueueName' }),
-      Type: t.string({ example: 'string', description: 'The .NET type as the platform documents it: Guid, string, int?, DateTime, List<QueueAttachedUser>, ...' }),
+      Type: t.string({
+        example: 'string',
+        description: 'The .NET type as the platform documents it: Guid, string, int?, DateTime, List<QueueAttachedUser>, ...',
+      }),
       Description: t.string(),
       AllowedValues: t.array({ oneOf: [t.string(), t.integer()] }),
-      ElementProperties: t.array(t.object({ Name: t.string(), Type: t.string(), Description: t.string() }), { description: 'For List<...> types: the element type' }),
+      ElementProperties: t.array(t.object({ Name: t.string(), Type: t.string(), Description: t.string() }), {
+        description: 'For List<...> types: the element type',
+      }),
     },
     ['AllowedValues', 'ElementProperties'],
   ),
@@ -29,7 +34,10 @@ export const EventTypeResponse = named(
 export const EventTypeDetailResponse = named('EventTypeDetail', {
   allOf: [
     EventTypeResponse,
-    t.object({ AliasOf: t.string({ description: 'When asked by an alias: the name it stands for' }), SamplePayload: { $ref: '#/components/schemas/WebhookPayload' } }, ['AliasOf']),
+    t.object(
+      { AliasOf: t.string({ description: 'When asked by an alias: the name it stands for' }), SamplePayload: { $ref: '#/components/schemas/WebhookPayload' } },
+      ['AliasOf'],
+    ),
   ],
 });
 

@@ -23,10 +23,7 @@ function daysInMonth(year: number, month: number): number {
 
 function compose(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string): string {
   const trimmed = fraction.replace(/0+$/, '');
-  return (
-    `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}` +
-    (trimmed ? `.${trimmed}` : '')
-  );
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}` + (trimmed ? `.${trimmed}` : '');
 }
 
 function invalid(input: string, reason: string): Error {

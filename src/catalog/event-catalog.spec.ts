@@ -49,7 +49,9 @@ describe('event catalog', () => {
 
   it("keeps each table's own spelling of UserName / Username", () => {
     const userNameKey = (name: string): string | undefined =>
-      getEventType(name)?.properties.map((p) => p.name).find((n) => n.toLowerCase() === 'username');
+      getEventType(name)
+        ?.properties.map((p) => p.name)
+        .find((n) => n.toLowerCase() === 'username');
     expect(userNameKey('UserCallInArrived')).toBe('UserName');
     expect(userNameKey('UserCallInComing')).toBe('Username');
     expect(userNameKey('UserCallInUserOverflow')).toBe('Username');

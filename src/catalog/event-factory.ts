@@ -43,9 +43,7 @@ export function makeEvent(eventType: string, values: Record<string, unknown>, op
   const resolved = resolveEventType(eventType);
   if (!resolved) {
     const hint = suggestEventTypeName(eventType);
-    throw new EventValuesError([
-      `EventType "${eventType}" is not an event type${hint ? `; did you mean ${hint}?` : ' (GET /api/event-types lists them)'}`,
-    ]);
+    throw new EventValuesError([`EventType "${eventType}" is not an event type${hint ? `; did you mean ${hint}?` : ' (GET /api/event-types lists them)'}`]);
   }
   const problems = validateEventValues(resolved.def.name, given);
   if (problems.length) throw new EventValuesError(problems);

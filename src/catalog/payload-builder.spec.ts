@@ -64,13 +64,25 @@ describe('buildPayload', () => {
   });
 
   it('forces OrganizationId to the RootEntityId', () => {
-    const other = buildPayload({ eventType: 'QueueStatus', organizationId: ORG, values: { OrganizationId: QUEUE, QueueId: QUEUE }, id: EVENT_ID, timestamp: new Date(0) });
+    const other = buildPayload({
+      eventType: 'QueueStatus',
+      organizationId: ORG,
+      values: { OrganizationId: QUEUE, QueueId: QUEUE },
+      id: EVENT_ID,
+      timestamp: new Date(0),
+    });
     expect(other.OrganizationId).toBe(ORG);
     expect(other.RootEntityId).toBe(ORG);
   });
 
   it('takes EntityId from the entity property of each entity type', () => {
-    const user = buildPayload({ eventType: 'UserCallInComing', organizationId: ORG, values: { UserId: SAMPLE_VALUES.UserId }, id: EVENT_ID, timestamp: new Date(0) });
+    const user = buildPayload({
+      eventType: 'UserCallInComing',
+      organizationId: ORG,
+      values: { UserId: SAMPLE_VALUES.UserId },
+      id: EVENT_ID,
+      timestamp: new Date(0),
+    });
     expect([user.EntityType, user.EntityId]).toEqual(['User', SAMPLE_VALUES.UserId]);
     const list = buildPayload({ eventType: 'CallbackListStatus', organizationId: ORG, values: { CallListId: QUEUE }, id: EVENT_ID, timestamp: new Date(0) });
     expect([list.EntityType, list.EntityId]).toEqual(['CallList', QUEUE]);
@@ -135,6 +147,8 @@ describe('buildPayload', () => {
     expect(() => buildPayload({ eventType: 'QueueCallInConnectedd', organizationId: ORG, values: {}, id: EVENT_ID, timestamp: new Date(0) })).toThrow(
       'Unknown event type "QueueCallInConnectedd"',
     );
-    expect(() => buildPayload({ eventType: 'QueueStatus', organizationId: ORG, values: {}, id: EVENT_ID, timestamp: 'soon' })).toThrow(/Invalid timestamp "soon"/);
+    expect(() => buildPayload({ eventType: 'QueueStatus', organizationId: ORG, values: {}, id: EVENT_ID, timestamp: 'soon' })).toThrow(
+      /Invalid timestamp "soon"/,
+    );
   });
 });

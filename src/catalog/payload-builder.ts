@@ -42,9 +42,7 @@ function normaliseValue(property: PropertyDefinition, value: unknown): unknown {
   const helper = getHelperType(elementType);
   if (!helper || !Array.isArray(value)) return value;
   return value.map((element: unknown) =>
-    element !== null && typeof element === 'object' && !Array.isArray(element)
-      ? buildObject(helper.properties, element as Record<string, unknown>)
-      : element,
+    element !== null && typeof element === 'object' && !Array.isArray(element) ? buildObject(helper.properties, element as Record<string, unknown>) : element,
   );
 }
 

@@ -77,7 +77,11 @@ export function payloadSchema(def: EventTypeDefinition, dialect: SchemaDialect):
     EntityType: { type: 'string', enum: [def.entityType] },
     EntityId: { ...guid, description: `Equals ${def.entityIdProperty}` },
   });
-  const properties = { ...(own.properties as Record<string, JsonSchema>), Id: { ...guid, description: 'The event Id (the same on every attempt)' }, Timestamp: scalar('DateTime') };
+  const properties = {
+    ...(own.properties as Record<string, JsonSchema>),
+    Id: { ...guid, description: 'The event Id (the same on every attempt)' },
+    Timestamp: scalar('DateTime'),
+  };
   return { title: payloadSchemaName(def.name), description: def.description, ...own, required: Object.keys(properties), properties };
 }
 
@@ -88,18 +92,29 @@ export const emitRequestSchemaName = (eventType: string): string => `Emit${event
  * of its own properties; the rest is filled in. The header (Id, EntityId, ...) is the emulator's.
  */
 function emitRequestSchema(def: EventTypeDefinition): JsonSchema {
-  const aliases = Object.entries(EVENT_TYPE_ALIASES).filter(([, to]) => to === def.name).map(([alias]) => alias);
+  const aliases = Object.entries(EVENT_TYPE_ALIASES)
+    .filter(([, to]) => to === def.name)
+    .map(([alias]) => alias);
   const properties: Record<string, JsonSchema> = {
     EventType: { type: 'string', enum: [def.name, ...aliases] },
     Timestamp: scalar('DateTime', true),
   };
   for (const property of def.properties) properties[property.name] = propertySchema(property, 'openapi-3.0', true);
-  return { type: 'object', description: `Emits ${def.name}; properties left out are filled realistically`, required: ['EventType'], properties, additionalProperties: false };
+  return {
+    type: 'object',
+    description: `Emits ${def.name}; properties left out are filled realistically`,
+    required: ['EventType'],
+    properties,
+    additionalProperties: false,
+  };
 }
 
 const oneOfByEventType = (names: Record<string, string>): JsonSchema => ({
   oneOf: [...new Set(Object.values(names))].map((name) => refTo('openapi-3.0', name)),
-  discriminator: { propertyName: 'EventType', mapping: Object.fromEntries(Object.entries(names).map(([type, name]) => [type, `#/components/schemas/${name}`])) },
+  discriminator: {
+    propertyName: 'EventType',
+    mapping: Object.fromEntries(Object.entries(names).map(([type, name]) => [type, `#/components/schemas/${name}`])),
+  },
 });
 
 /** Every payload, helper type and emit request, named for #/components/schemas. */
@@ -107,11 +122,17 @@ export function payloadComponentSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
   for (const helper of HELPER_TYPES) schemas[helper.name] = helperTypeSchema(helper, 'openapi-3.0');
   for (const def of EVENT_TYPES) schemas[payloadSchemaName(def.name)] = payloadSchema(def, 'openapi-3.0');
-  schemas.WebhookPayload = { description: 'A payload as receivers get it, one of the 34 event types', ...oneOfByEventType(Object.fromEntries(EVENT_TYPES.map((d) => [d.name, payloadSchemaName(d.name)]))) };
+  schemas.WebhookPayload = {
+    description: 'A payload as receivers get it, one of the 34 event types',
+    ...oneOfByEventType(Object.fromEntries(EVENT_TYPES.map((d) => [d.name, payloadSchemaName(d.name)]))),
+  };
   for (const def of EVENT_TYPES) schemas[emitRequestSchemaName(def.name)] = emitRequestSchema(def);
   const emitNames: Record<string, string> = Object.fromEntries(EVENT_TYPES.map((d) => [d.name, emitRequestSchemaName(d.name)]));
   for (const [alias, to] of Object.entries(EVENT_TYPE_ALIASES)) emitNames[alias] = emitRequestSchemaName(to);
-  schemas.EmitEventRequest = { description: 'One event: EventType (a name or an alias), optionally Timestamp and any of its properties', ...oneOfByEventType(emitNames) };
+  schemas.EmitEventRequest = {
+    description: 'One event: EventType (a name or an alias), optionally Timestamp and any of its properties',
+    ...oneOfByEventType(emitNames),
+  };
   return schemas;
 }
 

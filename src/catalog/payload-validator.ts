@@ -111,7 +111,14 @@ function checkObject(
     checkProperty(path, property, values[property.name], mode, errors);
   }
   // Top-level order is checked by validatePayload over the whole payload, header included.
-  if (mode.strict && prefix) checkKeyOrder(prefix, owner, properties.map((property) => property.name), values, errors);
+  if (mode.strict && prefix)
+    checkKeyOrder(
+      prefix,
+      owner,
+      properties.map((property) => property.name),
+      values,
+      errors,
+    );
 }
 
 function checkKeyOrder(prefix: string, owner: string, expected: readonly string[], values: Record<string, unknown>, errors: string[]): void {

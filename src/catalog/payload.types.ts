@@ -32,9 +32,7 @@ export type ValueOfProperty<P> = P extends { type: infer T extends string; enum:
 
 type PropertiesToObject<P extends { name: string }> = { [Q in P as Q['name']]: ValueOfProperty<Q> };
 
-export type HelperPayloadOf<H extends HelperTypeDef['name']> = PropertiesToObject<
-  Extract<HelperTypeDef, { name: H }>['properties'][number]
->;
+export type HelperPayloadOf<H extends HelperTypeDef['name']> = PropertiesToObject<Extract<HelperTypeDef, { name: H }>['properties'][number]>;
 
 /** The event's own properties (no common ones), e.g. PayloadOf<'QueueStatus'>['OpenStatus'] is 0 | 1 | ... | 6. */
 export type PayloadOf<N extends EventTypeName> = PropertiesToObject<EventDefinitionOf<N>['properties'][number]>;
@@ -51,6 +49,4 @@ export type CommonPayloadProperties<N extends EventTypeName = EventTypeName> = {
 };
 
 /** The full JSON body sent to receivers; distributes over a union of names. */
-export type WebhookPayload<N extends EventTypeName = EventTypeName> = N extends EventTypeName
-  ? CommonPayloadProperties<N> & PayloadOf<N>
-  : never;
+export type WebhookPayload<N extends EventTypeName = EventTypeName> = N extends EventTypeName ? CommonPayloadProperties<N> & PayloadOf<N> : never;

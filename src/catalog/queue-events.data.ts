@@ -221,7 +221,11 @@ export const QUEUE_EVENTS = [
       { name: 'NbrOfAgentsImmediatelyFree', type: 'int', description: 'Number agents that are immediately free for service.' },
       { name: 'NbrOfAgentsLongTermAway', type: 'int', description: 'Number agents that are not currently available for service in long term (e.g DND state).' },
       { name: 'NbrOfAgentsOnWrapUp', type: 'int', description: 'Total number agents that are serving in the queue (away or not).' },
-      { name: 'NbrOfAgentsShortTermAway', type: 'int', description: 'Number agents that are not currently available for service in short term (e.g. already talking).' },
+      {
+        name: 'NbrOfAgentsShortTermAway',
+        type: 'int',
+        description: 'Number agents that are not currently available for service in short term (e.g. already talking).',
+      },
       { name: 'NbrOfAllocated', type: 'int', description: 'Number of current allocated calls in the queue.' },
       { name: 'NbrOfConnected', type: 'int', description: 'Number of current connected (served by agent) calls in the queue.' },
       { name: 'NbrOfNotServedRequesters', type: 'int', description: 'Number of calls currently not being served by an agent right now' },
@@ -229,7 +233,13 @@ export const QUEUE_EVENTS = [
       { name: 'NbrOfQueuingRequesters', type: 'int', description: 'Number of current queuing calls in the queue' },
       { name: 'NbrOfRequesters', type: 'int', description: 'Total number of current requesters (calls) in the queue.' },
       { name: 'NbrOfServingAgentsEstimate', type: 'int', description: 'Estimated number of current serving agents in the queue.' },
-      { name: 'OpenStatus', type: 'int', description: 'Queue open status estimation NA = 0 NoActiveHandler = 1 : There are no active handling endpoints/numbers for the queue. So basically "Closed" NoActiveHandlerUncertain = 2 : There are no active handling endpoints/numbers for the queue. But uncertain due script on some handlers. Closed = 3 : The only active handler is "ServiceClosed". ClosedUncertain = 4 : The only active handler is "ServiceClosed". But uncertain due script on some handlers. Open = 5 : Queue is open. OpenUncertain = 6 : Queue is open. But uncertain due script on some handlers.', enum: OPEN_STATUS_VALUES },
+      {
+        name: 'OpenStatus',
+        type: 'int',
+        description:
+          'Queue open status estimation NA = 0 NoActiveHandler = 1 : There are no active handling endpoints/numbers for the queue. So basically "Closed" NoActiveHandlerUncertain = 2 : There are no active handling endpoints/numbers for the queue. But uncertain due script on some handlers. Closed = 3 : The only active handler is "ServiceClosed". ClosedUncertain = 4 : The only active handler is "ServiceClosed". But uncertain due script on some handlers. Open = 5 : Queue is open. OpenUncertain = 6 : Queue is open. But uncertain due script on some handlers.',
+        enum: OPEN_STATUS_VALUES,
+      },
       { name: 'OrganizationId', type: 'Guid', description: 'Id of related organization.' },
       { name: 'QueueId', type: 'Guid', description: 'Id of service queue.' },
       { name: 'QueueName', type: 'string', description: 'Name of service queue.' },

@@ -29,8 +29,19 @@ describe('sampleValues', () => {
   it('returns exactly the event properties, in table order', () => {
     const values = sampleValues('UserCallInTransferStarted', new SeededRandom(1));
     expect(Object.keys(values)).toEqual([
-      'CallerNumber', 'CallId', 'LegId', 'OrganizationId', 'TargetNumber', 'TechQueueId', 'TechQueueName',
-      'TechSource', 'TransferApplet', 'TransferSource', 'TransferTarget', 'UserId', 'Username',
+      'CallerNumber',
+      'CallId',
+      'LegId',
+      'OrganizationId',
+      'TargetNumber',
+      'TechQueueId',
+      'TechQueueName',
+      'TechSource',
+      'TransferApplet',
+      'TransferSource',
+      'TransferTarget',
+      'UserId',
+      'Username',
     ]);
   });
 
@@ -48,7 +59,10 @@ describe('sampleValues', () => {
     expect(queue.AgentLegId).not.toBe(CONTEXT.legId);
     expect(sampleValues('UserCallInComing', new SeededRandom(2), CONTEXT).Username).toBe(CONTEXT.userName);
     expect(sampleValues('CallbackListStatus', new SeededRandom(2), CONTEXT).CallListId).toBe(CONTEXT.callListId);
-    expect(sampleValues('UserSupervisionStatus', new SeededRandom(2), CONTEXT)).toMatchObject({ SupervisorUserId: CONTEXT.userId, SupervisorUserName: CONTEXT.userName });
+    expect(sampleValues('UserSupervisionStatus', new SeededRandom(2), CONTEXT)).toMatchObject({
+      SupervisorUserId: CONTEXT.userId,
+      SupervisorUserName: CONTEXT.userName,
+    });
   });
 
   it('uses Finnish E.164 numbers and example.com usernames', () => {
@@ -63,9 +77,7 @@ describe('sampleValues', () => {
     for (const v of many('QueueStatus') as unknown as PayloadOf<'QueueStatus'>[]) {
       expect(v.NbrOfRequesters).toBe(v.NbrOfQueuingRequesters + v.NbrOfAllocated + v.NbrOfConnected);
       expect(v.NbrOfNotServedRequesters).toBe(v.NbrOfQueuingRequesters + v.NbrOfAllocated);
-      expect(v.NbrOfAgentsCheckedInQueue).toBe(
-        v.NbrOfAgentsImmediatelyFree + v.NbrOfAgentsLongTermAway + v.NbrOfAgentsShortTermAway + v.NbrOfAgentsOnWrapUp,
-      );
+      expect(v.NbrOfAgentsCheckedInQueue).toBe(v.NbrOfAgentsImmediatelyFree + v.NbrOfAgentsLongTermAway + v.NbrOfAgentsShortTermAway + v.NbrOfAgentsOnWrapUp);
       expect(v.NbrOfProviders).toBe(v.NbrOfAgentsCheckedInQueue);
       expect(v.NbrOfAllocated + v.NbrOfConnected).toBeLessThanOrEqual(v.NbrOfAgentsShortTermAway);
       expect(v.MaxWaitTime === 0).toBe(v.NbrOfQueuingRequesters === 0);

@@ -12,7 +12,9 @@ const seedDocs = locateSeedDocs();
 const whenSeedDocs = 'dir' in seedDocs ? describe : describe.skip;
 if ('missing' in seedDocs) {
   // Jest lists the tests as skipped and hides a skipped file's console output; stderr says why.
-  process.stderr.write(`Skipped the catalog's conformance with the platform document: ${seedDocs.missing}. Set SEED_DOCS_DIR to the folder that holds 000_*.txt to run it.\n`);
+  process.stderr.write(
+    `Skipped the catalog's conformance with the platform document: ${seedDocs.missing}. Set SEED_DOCS_DIR to the folder that holds 000_*.txt to run it.\n`,
+  );
 }
 
 /** The only normalisation the catalog applies: the table's `String` is the same type as `string`. */

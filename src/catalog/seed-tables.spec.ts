@@ -87,7 +87,8 @@ describe('locateSeedDocs', () => {
 
 describe('parseSampleConfiguration', () => {
   it('reads the JSON between the sample heading and the next section', () => {
-    const text = 'Intro\nSample configuration for one endpoint with two events\n{\n"Webhook": {"Endpoint": "https://x/"},\n"Subscriptions": []\n}\nWebhook endpoint\nmore';
+    const text =
+      'Intro\nSample configuration for one endpoint with two events\n{\n"Webhook": {"Endpoint": "https://x/"},\n"Subscriptions": []\n}\nWebhook endpoint\nmore';
     expect(parseSampleConfiguration(text)).toEqual({ Webhook: { Endpoint: 'https://x/' }, Subscriptions: [] });
     expect(() => parseSampleConfiguration('no sample here')).toThrow(/no "Sample configuration/);
   });

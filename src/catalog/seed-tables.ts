@@ -38,10 +38,7 @@ const TABLE_SEPARATOR = /^\|[\s|:-]+\|$/;
  * Where the platform documents are: `SEED_DOCS_DIR`, else `../shared/seeds` beside the repository
  * (where CI keeps them). A user's clone has neither, so the answer may be a reason instead.
  */
-export function locateSeedDocs(
-  env: NodeJS.ProcessEnv = process.env,
-  repoRoot: string = resolve(__dirname, '../..'),
-): { dir: string } | { missing: string } {
+export function locateSeedDocs(env: NodeJS.ProcessEnv = process.env, repoRoot: string = resolve(__dirname, '../..')): { dir: string } | { missing: string } {
   const dir = env.SEED_DOCS_DIR ? resolve(env.SEED_DOCS_DIR) : resolve(repoRoot, '../shared/seeds');
   if (existsSync(dir)) return { dir };
   const how = env.SEED_DOCS_DIR ? 'SEED_DOCS_DIR points' : 'SEED_DOCS_DIR is unset and ../shared/seeds points';
@@ -61,7 +58,12 @@ export function findWebhookSeedFile(seedDir: string): string {
 }
 
 function splitRow(line: string): string[] {
-  const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+  const cells = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((cell) => cell.trim());
   // A description containing '|' would otherwise add columns; keep it whole.
   return cells.length > 3 ? [cells[0], cells[1], cells.slice(2).join(' | ')] : cells;
 }

@@ -14,7 +14,12 @@ export const USER_EVENTS = [
     entityIdProperty: 'UserId',
     description: "User's current availability state",
     properties: [
-      { name: 'Availability', type: 'string', description: 'Availability state, possible values: Available, Busy, DoNotDisturb, OffWork', enum: AVAILABILITY_VALUES },
+      {
+        name: 'Availability',
+        type: 'string',
+        description: 'Availability state, possible values: Available, Busy, DoNotDisturb, OffWork',
+        enum: AVAILABILITY_VALUES,
+      },
       { name: 'EndTime', type: 'DateTime', description: 'End time of the state, DateTime.MaxValue if the state is continuous' },
       { name: 'EventSource', type: 'string', description: 'Availability event source from db' }, // seed: String
       { name: 'Note', type: 'string', description: 'User-defined message or description' }, // seed: String
@@ -218,7 +223,13 @@ export const USER_EVENTS = [
       { name: 'CallId', type: 'Guid', description: 'Id of core call event relates to' },
       { name: 'LegId', type: 'string', description: 'Id of core call leg event relates to.' },
       { name: 'OrganizationId', type: 'Guid', description: 'Id of related organization' },
-      { name: 'Reason', type: 'string', description: 'Reason for the overflow: AVAActiveProfile, BusyForTechnicalError, DND, OffWork, NoAnswer, InterruptOverflow BusyOnBusy, TransferAll, BlindTransfer', enum: USER_OVERFLOW_REASONS },
+      {
+        name: 'Reason',
+        type: 'string',
+        description:
+          'Reason for the overflow: AVAActiveProfile, BusyForTechnicalError, DND, OffWork, NoAnswer, InterruptOverflow BusyOnBusy, TransferAll, BlindTransfer',
+        enum: USER_OVERFLOW_REASONS,
+      },
       { name: 'Target', type: 'string', description: 'Transfer target. Guid or phone number, or list of targets.' },
       { name: 'TargetNumber', type: 'string', description: 'Original called number' },
       { name: 'UserId', type: 'Guid', description: 'Id of transferring "responsible" user' },
@@ -276,19 +287,28 @@ export const USER_EVENTS = [
     name: 'UserStatus',
     entityType: 'User',
     entityIdProperty: 'UserId',
-    description: 'UserStatus changed. UserStatus represents users status from queue components view. Contains information about users serving status, such as talking, available and the ultimate “can receive calls” result.',
+    description:
+      'UserStatus changed. UserStatus represents users status from queue components view. Contains information about users serving status, such as talking, available and the ultimate “can receive calls” result.',
     properties: [
       { name: 'ActiveQueueId', type: 'Guid?', description: 'Guid of the service queue the user can be presumed be talking right now' },
       { name: 'ActiveQueues', type: 'int', description: 'Number of active queues' },
       { name: 'Available', type: 'bool', description: 'If AVA status is "available", typically when not "DND".' },
-      { name: 'CanBeAllocatedTo', type: 'bool', description: 'If it is possible to allocate a call to the user. This is a composite value from several status items, "best quess".' },
+      {
+        name: 'CanBeAllocatedTo',
+        type: 'bool',
+        description: 'If it is possible to allocate a call to the user. This is a composite value from several status items, "best quess".',
+      },
       { name: 'OrganizationId', type: 'Guid', description: 'Id of the related organization.' },
       { name: 'ParkedCalls', type: 'int', description: 'Number of parked calls' },
       { name: 'Schedule', type: 'bool', description: 'If AVA availability code is not OffWork' },
       { name: 'ServiceTerminals', type: 'int', description: 'Number of active terminals' },
       { name: 'Serving', type: 'bool', description: 'User is serving in queues' },
       { name: 'ServingCallback', type: 'bool', description: 'User is serving in callback list "queues"' },
-      { name: 'Talking', type: 'bool', description: 'If the user is having a call right now. Incoming and outgoing calls are considered as active calls even before call is connected to user' },
+      {
+        name: 'Talking',
+        type: 'bool',
+        description: 'If the user is having a call right now. Incoming and outgoing calls are considered as active calls even before call is connected to user',
+      },
       { name: 'UserId', type: 'Guid', description: 'Id of the user.' },
       { name: 'WrapUpEnd', type: 'DateTime?', description: 'If wrap up time is active then the end time, otherwise null' },
     ],
@@ -318,7 +338,8 @@ export const USER_EVENTS = [
     name: 'UserWrapUpEnabled',
     entityType: 'User',
     entityIdProperty: 'UserId',
-    description: 'Event emitted after a service call connects to indicate that wrap-up time is enabled for the call. This is used by clients supporting wrap-up functionality to indicate to the end user that wrap-up time is in progress after the call completes. This event is followed by UserWrapUpStarted and UserWrapUpTerminated events.',
+    description:
+      'Event emitted after a service call connects to indicate that wrap-up time is enabled for the call. This is used by clients supporting wrap-up functionality to indicate to the end user that wrap-up time is in progress after the call completes. This event is followed by UserWrapUpStarted and UserWrapUpTerminated events.',
     properties: [
       { name: 'CallId', type: 'Guid', description: 'Id of core call event relates to.' },
       { name: 'LegId', type: 'string', description: 'Id of core call leg event relates to.' },
@@ -332,7 +353,8 @@ export const USER_EVENTS = [
     name: 'UserWrapUpStarted',
     entityType: 'User',
     entityIdProperty: 'UserId',
-    description: 'Event emitted after a call with wrap-up functionality enabled disconnects and thus wrap-up time starts. It is relayed to supporting clients to indicate that wrap-up is ongoing and no calls are allocated during that time.',
+    description:
+      'Event emitted after a call with wrap-up functionality enabled disconnects and thus wrap-up time starts. It is relayed to supporting clients to indicate that wrap-up is ongoing and no calls are allocated during that time.',
     properties: [
       { name: 'CallId', type: 'Guid', description: 'Id of core call event relates to.' },
       { name: 'LegId', type: 'string', description: 'Id of core call leg event relates to.' },
@@ -346,7 +368,8 @@ export const USER_EVENTS = [
     name: 'UserWrapUpTerminated',
     entityType: 'User',
     entityIdProperty: 'UserId',
-    description: 'Emitted after wrap-up time for given call ends. It is emitted both when the maximum allowed time is up, and when an explicit termination request has been handled by the backend.',
+    description:
+      'Emitted after wrap-up time for given call ends. It is emitted both when the maximum allowed time is up, and when an explicit termination request has been handled by the backend.',
     properties: [
       { name: 'CallId', type: 'Guid', description: 'Id of core call event relates to.' },
       { name: 'ElapsedTimeSec', type: 'int', description: 'How long the wrap-up time was on' },

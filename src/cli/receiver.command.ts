@@ -60,7 +60,8 @@ export function behaviourProblems(change: Record<string, unknown>): string[] {
   for (const key of Object.keys(change)) if (!['Status', 'DelayMs', 'Hang', 'FailEvery'].includes(key)) problems.push(`${key}: is not a known setting`);
   const int = (key: string, min: number, max: number) => {
     const v = change[key];
-    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= min && (v as number) <= max)) problems.push(`${key} must be an integer from ${min} to ${max}`);
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= min && (v as number) <= max))
+      problems.push(`${key} must be an integer from ${min} to ${max}`);
   };
   int('Status', 100, 599);
   int('DelayMs', 0, 600_000);
@@ -112,7 +113,8 @@ export async function runReceiver(argv: string[], io: CommandIo): Promise<number
     FailEvery: numberOption('fail-every', values['fail-every']) ?? 0,
   };
   const problems = behaviourProblems(behaviour as unknown as Record<string, unknown>);
-  if (problems.length) throw new UsageError(problems.join('; ').replace('Status', '--status').replace('DelayMs', '--delay').replace('FailEvery', '--fail-every'));
+  if (problems.length)
+    throw new UsageError(problems.join('; ').replace('Status', '--status').replace('DelayMs', '--delay').replace('FailEvery', '--fail-every'));
 
   const { key, cert, fingerprint } = receiverCertificate(host);
   if (values['cert-out']) writeFileSync(values['cert-out'], cert);
@@ -136,7 +138,11 @@ export async function runReceiver(argv: string[], io: CommandIo): Promise<number
       const signature = req.headers[LANDIS_SIGNATURE_HEADER];
       const signatureOk =
         values['landis-secret'] === undefined || verifyLandisSignature(raw, typeof signature === 'string' ? signature : undefined, values['landis-secret']);
-      const refusal = !tokenOk ? 'X-Benemen-Token does not match --token' : !signatureOk ? `${LANDIS_SIGNATURE_HEADER} does not verify with --landis-secret` : null;
+      const refusal = !tokenOk
+        ? 'X-Benemen-Token does not match --token'
+        : !signatureOk
+          ? `${LANDIS_SIGNATURE_HEADER} does not verify with --landis-secret`
+          : null;
       const status = refusal ? 401 : behaviour.FailEvery > 0 && n % behaviour.FailEvery === 0 ? 500 : behaviour.Status;
       print(req, body, n, behaviour.Hang ? null : status, refusal);
       if (behaviour.Hang) return;
@@ -174,7 +180,9 @@ export async function runReceiver(argv: string[], io: CommandIo): Promise<number
     const event = req.headers['x-benemen-event'] ?? landisEventName(body) ?? '-';
     const answer = status === null ? 'hanging' : `-> ${status}`;
     if (values.json) {
-      io.out(`${JSON.stringify({ N: n, At: new Date().toISOString(), Method: req.method, Path: req.url, Headers: masked(req.headers), Body: body, Answer: status })}\n`);
+      io.out(
+        `${JSON.stringify({ N: n, At: new Date().toISOString(), Method: req.method, Path: req.url, Headers: masked(req.headers), Body: body, Answer: status })}\n`,
+      );
       return;
     }
     io.out(`${new Date().toISOString().slice(11, 23)}  #${n}  ${req.method} ${req.url}  ${String(event)}  ${answer}${refusal ? `  (${refusal})` : ''}\n`);

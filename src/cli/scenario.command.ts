@@ -139,7 +139,9 @@ function render(v: ScenarioView): string {
   );
   if (r.SmartRouting) lines.push(kv('SmartRouting outcomes', r.SmartRouting));
   if (r.Webhooks.length) {
-    lines.push(`\nWebhooks\n${table(r.Webhooks.map((w) => [`  ${w.Endpoint ?? w.WebhookId}`, `${w.Delivered}/${w.Deliveries} delivered, ${w.Discarded} discarded`]))}`);
+    lines.push(
+      `\nWebhooks\n${table(r.Webhooks.map((w) => [`  ${w.Endpoint ?? w.WebhookId}`, `${w.Delivered}/${w.Deliveries} delivered, ${w.Discarded} discarded`]))}`,
+    );
   }
   return lines.join('\n');
 }

@@ -83,7 +83,9 @@ export async function runTrigger(argv: string[], io: CommandIo): Promise<number>
   else {
     io.out(`${eventType} ${String(emitted.Payload.Id)} emitted; ${views.length} deliver${views.length === 1 ? 'y' : 'ies'}\n`);
     for (const v of views) {
-      const last = v.LastOutcome ? `${v.LastOutcome}${v.LastStatusCode ? ` ${v.LastStatusCode}` : ''}${v.LastError ? `: ${v.LastError}` : ''}` : 'no attempt yet';
+      const last = v.LastOutcome
+        ? `${v.LastOutcome}${v.LastStatusCode ? ` ${v.LastStatusCode}` : ''}${v.LastError ? `: ${v.LastError}` : ''}`
+        : 'no attempt yet';
       io.out(`  ${v.Status.padEnd(9)} ${v.Request?.Url ?? v.WebhookId} after ${v.Attempts} attempt(s), last ${last}\n`);
     }
   }

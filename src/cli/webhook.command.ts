@@ -66,10 +66,12 @@ export async function runWebhook(argv: string[], io: CommandIo): Promise<number>
   if (action === 'list') {
     const webhooks = await callApi<WebhookView[]>(target, 'GET', '/api/webhooks');
     if (values.json) io.out(`${JSON.stringify(webhooks)}\n`);
-    else for (const w of webhooks) io.out(`${w.Id} ${w.Platform} ${w.Webhook.IsActive ? 'active' : 'inactive'} ${w.Webhook.Endpoint} ${eventsOf(w).join(',')}\n`);
+    else
+      for (const w of webhooks) io.out(`${w.Id} ${w.Platform} ${w.Webhook.IsActive ? 'active' : 'inactive'} ${w.Webhook.Endpoint} ${eventsOf(w).join(',')}\n`);
     return 0;
   }
-  if (action !== 'create') throw new UsageError(action ? `unknown webhook action ${JSON.stringify(action)} (create or list)` : 'an action is needed: create or list');
+  if (action !== 'create')
+    throw new UsageError(action ? `unknown webhook action ${JSON.stringify(action)} (create or list)` : 'an action is needed: create or list');
   const platform = values.platform ?? 'enreach';
   if (platform !== 'enreach' && platform !== 'landis') throw new UsageError(`--platform must be enreach or landis, got ${JSON.stringify(platform)}`);
   if (!values.endpoint) throw new UsageError('--endpoint is required');

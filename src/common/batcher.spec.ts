@@ -13,10 +13,14 @@ describe('Batcher', () => {
   });
 
   it('splits at the batch limit and rejects only the failed batch', async () => {
-    const batcher = new Batcher<number, number>(async (items) => {
-      if (items.includes(3)) throw new Error('boom');
-      return items;
-    }, 2, 1);
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        if (items.includes(3)) throw new Error('boom');
+        return items;
+      },
+      2,
+      1,
+    );
     const settled = await Promise.allSettled([1, 2, 3, 4].map((i) => batcher.add(i)));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
   });
@@ -31,11 +35,15 @@ describe('Batcher', () => {
     const batches: number[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const batcher = new Batcher<number, number>(async (items) => {
-      batches.push(items);
-      if (batches.length === 1) await gate;
-      return items;
-    }, 100, 1);
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await gate;
+        return items;
+      },
+      100,
+      1,
+    );
     const first = batcher.add(1);
     await new Promise((r) => setImmediate(r));
     const later = [batcher.add(2), batcher.add(3)];
@@ -46,10 +54,15 @@ describe('Batcher', () => {
 
   const recording = (maxBatch: number, lingerMs: number) => {
     const batches: number[][] = [];
-    const batcher = new Batcher<number, number>(async (items) => {
-      batches.push(items);
-      return items;
-    }, maxBatch, 1, lingerMs);
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        batches.push(items);
+        return items;
+      },
+      maxBatch,
+      1,
+      lingerMs,
+    );
     return { batches, batcher };
   };
 

@@ -4,9 +4,8 @@ import { headerProblems, maskHeaders } from './header-rules';
 describe('endpointUrlProblem', () => {
   const strict = { allowAnyPort: false };
 
-  it.each(['https://my.integration.com/wehook/', 'https://my.integration.com:443/x?y=1', 'https://127.0.0.1/hook'])(
-    'accepts %s',
-    (url) => expect(endpointUrlProblem(url, strict)).toBeNull(),
+  it.each(['https://my.integration.com/wehook/', 'https://my.integration.com:443/x?y=1', 'https://127.0.0.1/hook'])('accepts %s', (url) =>
+    expect(endpointUrlProblem(url, strict)).toBeNull(),
   );
 
   it.each([

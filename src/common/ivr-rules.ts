@@ -95,7 +95,8 @@ function nextProblems(where: string, next: IvrNext | undefined, blockNames: Read
     case 'user':
       return refs.hasUser(next.userId) ? [] : [`${where}.Target: no user ${next.userId}`];
     case 'ivr':
-      if (next.ivrId.toLowerCase() === selfId.toLowerCase()) return [`${where}.Target: an IVR cannot transfer to itself (use Kind "block" to go back to a block)`];
+      if (next.ivrId.toLowerCase() === selfId.toLowerCase())
+        return [`${where}.Target: an IVR cannot transfer to itself (use Kind "block" to go back to a block)`];
       return refs.hasIvr(next.ivrId) ? [] : [`${where}.Target: no IVR ${next.ivrId}`];
     case 'external':
       return PHONE_NUMBER.test(next.number) ? [] : [`${where}.Target must be a phone number such as +358101231234 for Kind "number"`];
@@ -112,7 +113,8 @@ function blockProblems(where: string, block: IvrBlock, names: ReadonlySet<string
     problems.push(`${where}.Seconds must be 0..600`);
   }
   if (block.type !== 'Message') {
-    if (!PARAMETER_NAME.test(block.parameterName ?? '')) problems.push(`${where}.ParameterName must be a variable name such as AccountNumber (letters, digits, _)`);
+    if (!PARAMETER_NAME.test(block.parameterName ?? ''))
+      problems.push(`${where}.ParameterName must be a variable name such as AccountNumber (letters, digits, _)`);
     const slot = block.dataValue;
     if (slot !== undefined && slot !== null && !(Number.isInteger(slot) && slot >= 1 && slot <= IVR_DATA_VALUE_SLOTS)) {
       problems.push(`${where}.DataValue must be 1..${IVR_DATA_VALUE_SLOTS} (the DataValue01..20 field the input is written to)`);
@@ -133,7 +135,13 @@ function blockProblems(where: string, block: IvrBlock, names: ReadonlySet<string
       return problems;
     }
     case 'InputDigits':
-      if (!(Number.isInteger(block.minDigits) && Number.isInteger(block.maxDigits) && block.minDigits >= 1 && block.minDigits <= block.maxDigits && block.maxDigits <= 32)) {
+      if (!(
+        Number.isInteger(block.minDigits) &&
+        Number.isInteger(block.maxDigits) &&
+        block.minDigits >= 1 &&
+        block.minDigits <= block.maxDigits &&
+        block.maxDigits <= 32
+      )) {
         problems.push(`${where}: MinDigits and MaxDigits must be 1..32 with MinDigits <= MaxDigits`);
       }
       return [...problems, ...nextProblems(`${where}.Next`, block.next, names, refs, selfId)];

@@ -39,9 +39,7 @@ export function encodeCursor(list: string, query: object, position: KeysetPositi
 /** The position of a `?cursor=`; a 400 for anything this list did not give out for these filters. */
 export function decodeCursor(list: string, query: object, cursor: string, keys: number): KeysetPosition {
   const refuse = () =>
-    new ValidationProblem(
-      `cursor must be the NextCursor of an earlier page of GET /api/${list} with the same filters; start again without cursor`,
-    );
+    new ValidationProblem(`cursor must be the NextCursor of an earlier page of GET /api/${list} with the same filters; start again without cursor`);
   const [body, check, ...rest] = cursor.split('.');
   if (!body || !check || rest.length || digest(`${list}|${filterFingerprint(query)}|${body}`) !== check) throw refuse();
   let values: unknown;
@@ -64,7 +62,12 @@ export const timestampOf = (param: string) => `('epoch'::timestamptz + (:${param
 
 /** Matching rows counted up to TOTAL_CAP + 1 (an index walk of at most that many rows), never all of a large table. */
 export async function cappedCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<{ Total: number; TotalCapped: boolean }> {
-  const limited = qb.clone().select('1').orderBy().offset(undefined).limit(TOTAL_CAP + 1);
+  const limited = qb
+    .clone()
+    .select('1')
+    .orderBy()
+    .offset(undefined)
+    .limit(TOTAL_CAP + 1);
   const [query, params] = limited.getQueryAndParameters();
   const [row] = await qb.connection.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${query}) AS limited`, params);
   return { Total: Math.min(row.n, TOTAL_CAP), TotalCapped: row.n > TOTAL_CAP };

@@ -27,7 +27,13 @@ export async function longPoll<T extends { Items: unknown[] }>(read: () => Promi
 /** The `waitMs` query parameter of a list route that can hold the request (see longPoll). */
 export const WaitMsQuery = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_WAIT_MS, default: 0, description: `Hold the request until at least one row matches, up to this many ms (max ${MAX_WAIT_MS})` }),
+    ApiPropertyOptional({
+      type: 'integer',
+      minimum: 0,
+      maximum: MAX_WAIT_MS,
+      default: 0,
+      description: `Hold the request until at least one row matches, up to this many ms (max ${MAX_WAIT_MS})`,
+    }),
     IsOptional(),
     // The same rule as limit and offset: "0x10" or "1e3" is refused, not read as a number.
     Transform(wholeNumber),

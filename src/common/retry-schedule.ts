@@ -56,9 +56,7 @@ export function parseSchedule(text: string): number[] {
     const item = raw.trim();
     const match = ITEM.exec(item);
     if (!match) {
-      throw new Error(
-        `retry schedule item ${i + 1} ("${item}") is not a duration; expected a number with an optional unit ms, s, m or h, as in "10s,1m,5m"`,
-      );
+      throw new Error(`retry schedule item ${i + 1} ("${item}") is not a duration; expected a number with an optional unit ms, s, m or h, as in "10s,1m,5m"`);
     }
     const unit = (match[2] ?? 'ms').toLowerCase();
     return Math.round(Number(match[1]) * UNIT_MS[unit]);

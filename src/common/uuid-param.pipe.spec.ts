@@ -22,7 +22,11 @@ describe('UuidParamPipe', () => {
   });
 
   it('answers 400 naming the parameter and the value, as a list like the body errors', () => {
-    expect(rejection('not-a-uuid', 'subscriptionId')).toEqual({ statusCode: 400, error: 'Bad Request', message: ['subscriptionId must be a UUID, got "not-a-uuid"'] });
+    expect(rejection('not-a-uuid', 'subscriptionId')).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: ['subscriptionId must be a UUID, got "not-a-uuid"'],
+    });
   });
 
   it('shortens a long value in the message', () => {

@@ -43,7 +43,14 @@ describe('loadConfig', () => {
   });
 
   it('parses typed values', () => {
-    const config = loadConfig({ PORT: '8080', METRICS_PORT: '0', ROLE: 'worker', RETRY_SCHEDULE: '100ms, 2s', TIME_SCALE: '60', ALLOW_ANY_ENDPOINT_PORT: 'yes' });
+    const config = loadConfig({
+      PORT: '8080',
+      METRICS_PORT: '0',
+      ROLE: 'worker',
+      RETRY_SCHEDULE: '100ms, 2s',
+      TIME_SCALE: '60',
+      ALLOW_ANY_ENDPOINT_PORT: 'yes',
+    });
     expect(config.http.port).toBe(8080);
     expect(config.metricsPort).toBe(0);
     expect(config.runsApi).toBe(false);

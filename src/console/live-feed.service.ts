@@ -145,10 +145,10 @@ export class LiveFeed implements OnModuleDestroy {
     const previous = this.newest[table];
     if (newest) this.newest[table] = newest;
     if (rows.length < READ_LIMIT || !newest || !previous) return fresh;
-    const [{ n }]: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM ${table} WHERE created_at > $1 AND created_at <= $2`,
-      [previous, newest],
-    );
+    const [{ n }]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE created_at > $1 AND created_at <= $2`, [
+      previous,
+      newest,
+    ]);
     return Math.max(fresh, n);
   }
 

@@ -1,14 +1,7 @@
 import { DeliveryAttemptEntity } from '../deliveries/delivery-attempt.entity';
 import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { EventEntity } from '../events/event.entity';
-import {
-  CallbackRequestEntity,
-  CallListEntity,
-  IvrEntity,
-  OrganizationEntity,
-  OrgUserEntity,
-  ServiceQueueEntity,
-} from '../organization/organization.entities';
+import { CallbackRequestEntity, CallListEntity, IvrEntity, OrganizationEntity, OrgUserEntity, ServiceQueueEntity } from '../organization/organization.entities';
 import { ScenarioEntity } from '../scenarios/scenario.entity';
 import { SmartRoutingConfigEntity, SmartRoutingRequestEntity } from '../smart-routing/smart-routing.entities';
 import { SubscriptionEntity } from '../webhooks/subscription.entity';

@@ -3,7 +3,15 @@ import type { AttemptResult } from './http-sender';
 import { loggedHeaders } from './delivery-request';
 
 const result = (over: Partial<AttemptResult>): AttemptResult =>
-  ({ outcome: 'http-error', statusCode: 500, errorMessage: null, responseHeaders: null, responseBodyExcerpt: null, responseBodyBytes: 0, ...over }) as AttemptResult;
+  ({
+    outcome: 'http-error',
+    statusCode: 500,
+    errorMessage: null,
+    responseHeaders: null,
+    responseBodyExcerpt: null,
+    responseBodyBytes: 0,
+    ...over,
+  }) as AttemptResult;
 
 describe('redactAttempt', () => {
   const sent = { 'X-Benemen-Event': 'UserStatus', 'X-Benemen-Token': 's3cret-token', 'X-Api-Key': 'k-123456', 'X-Tenant': 'acme' };

@@ -3,7 +3,9 @@ import type { AttemptResult } from './http-sender';
 
 /** The values of the sent headers that the log masks (X-Benemen-Token, credential-like extra headers). */
 export function sentSecrets(sent: Record<string, string>, logged: Record<string, string>): string[] {
-  return Object.keys(sent).filter((name) => logged[name] !== sent[name] && sent[name].length >= 4).map((name) => sent[name]);
+  return Object.keys(sent)
+    .filter((name) => logged[name] !== sent[name] && sent[name].length >= 4)
+    .map((name) => sent[name]);
 }
 
 /**

@@ -22,7 +22,11 @@ export class DeliveriesController {
   @ApiOperation({ summary: 'Deliveries, newest first; filter by webhook, event, type, status and time; waitMs holds until one matches' })
   @ApiAnswer(200, DeliveryPageResponse, 'One page, newest first, and the total')
   list(@Query() query: ListDeliveriesQuery, @Res({ passthrough: true }) res: Response) {
-    return longPoll(() => this.deliveries.list(query), query.waitMs, () => res.writableEnded || !res.socket || res.socket.destroyed);
+    return longPoll(
+      () => this.deliveries.list(query),
+      query.waitMs,
+      () => res.writableEnded || !res.socket || res.socket.destroyed,
+    );
   }
 
   @Get(':id')

@@ -124,7 +124,12 @@ export class DeliveriesService {
     const webhook = this.registry.webhook(delivery.webhookId);
     const [row]: { body: string }[] = await this.dataSource.query('SELECT body::text AS body FROM events WHERE id = $1', [delivery.eventId]);
     if (webhook?.platform === 'landis' && row) {
-      const next = landisAttemptRequest(webhook, { eventId: delivery.eventId, eventType: delivery.eventType, data: row.body }, delivery.attempts + 1, new Date());
+      const next = landisAttemptRequest(
+        webhook,
+        { eventId: delivery.eventId, eventType: delivery.eventType, data: row.body },
+        delivery.attempts + 1,
+        new Date(),
+      );
       return { Method: 'POST', Url: webhook.endpoint, Headers: loggedHeaders(next.headers), Body: next.body };
     }
     return {

@@ -1,14 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ATTEMPT_OUTCOMES = [
-  'delivered',
-  'http_status',
-  'timeout',
-  'connection_refused',
-  'connection_reset',
-  'dns',
-  'tls',
-] as const;
+export const ATTEMPT_OUTCOMES = ['delivered', 'http_status', 'timeout', 'connection_refused', 'connection_reset', 'dns', 'tls'] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 /** The delivery log: one row per HTTP attempt. */

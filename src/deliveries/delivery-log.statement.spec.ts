@@ -2,7 +2,12 @@ import { logWriteParams, summarizeByDelivery, type AttemptRecord } from './deliv
 import { attemptResult } from './attempt-result.fixture';
 import type { AttemptResult } from './http-sender';
 
-const record = (deliveryId: string, outcome: AttemptResult['outcome'], endedAt: string, status: AttemptRecord['status'] = outcome === 'delivered' ? 'delivered' : 'retrying'): AttemptRecord => ({
+const record = (
+  deliveryId: string,
+  outcome: AttemptResult['outcome'],
+  endedAt: string,
+  status: AttemptRecord['status'] = outcome === 'delivered' ? 'delivered' : 'retrying',
+): AttemptRecord => ({
   deliveryId,
   trigger: 'scheduled',
   result: attemptResult(outcome, endedAt),
@@ -37,8 +42,12 @@ describe('summarizeByDelivery', () => {
 });
 
 describe('logWriteParams', () => {
-  it('numbers each attempt by its place among its delivery\'s attempts in the batch', () => {
-    const [attempts] = logWriteParams([record('a', 'timeout', '2026-01-01T00:00:00Z'), record('b', 'delivered', '2026-01-01T00:00:00Z'), record('a', 'delivered', '2026-01-01T00:00:01Z')]);
+  it("numbers each attempt by its place among its delivery's attempts in the batch", () => {
+    const [attempts] = logWriteParams([
+      record('a', 'timeout', '2026-01-01T00:00:00Z'),
+      record('b', 'delivered', '2026-01-01T00:00:00Z'),
+      record('a', 'delivered', '2026-01-01T00:00:01Z'),
+    ]);
     expect((JSON.parse(attempts) as { delivery_id: string; nth: number }[]).map((x) => [x.delivery_id, x.nth])).toEqual([
       ['a', 1],
       ['b', 1],

@@ -87,7 +87,10 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnModuleDestr
         return false;
       });
       // Read again after the Redis check: an attempt logged meanwhile changed the row.
-      const orphans = missing.length > 0 ? (await this.repository.findOrphaned(missing.map((r) => r.id))).filter((o) => o.updated_us === this.suspects.get(o.id)?.updatedUs) : [];
+      const orphans =
+        missing.length > 0
+          ? (await this.repository.findOrphaned(missing.map((r) => r.id))).filter((o) => o.updated_us === this.suspects.get(o.id)?.updatedUs)
+          : [];
       if (orphans.length > 0) {
         await this.queue.addBulk(
           orphans.map((r) =>

@@ -86,7 +86,9 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     this.parked = new ParkedJobs(this.worker);
     this.landisAttempts = new LandisAttemptCounter(this.connection, keyPrefix(this.config.redis.prefix));
     this.worker.on('error', (e) => this.logger.warn(`Worker: ${e.message}`));
-    this.worker.on('failed', (job, e) => { if (!(e instanceof DeliveryFailedError)) this.logger.warn(`Job ${job?.id} failed: ${e.message}`); });
+    this.worker.on('failed', (job, e) => {
+      if (!(e instanceof DeliveryFailedError)) this.logger.warn(`Job ${job?.id} failed: ${e.message}`);
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -147,9 +149,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       if (this.parked!.has(webhook.id)) void this.promote(webhook.id, Math.max(1, after - cap));
     }
     const delivered = result.outcome === 'delivered';
-    const next = landis
-      ? await this.landisNext(job, webhook, result, sendAttempt)
-      : this.enreachNext(job, webhook, delivered);
+    const next = landis ? await this.landisNext(job, webhook, result, sendAttempt) : this.enreachNext(job, webhook, delivered);
     const status = delivered ? 'delivered' : data.manual === 'resend' ? null : next.last ? 'discarded' : 'retrying';
     // A manual attempt's caller answers with the logged attempt, so it waits for its row.
     await this.log.record(

@@ -273,8 +273,7 @@ describe('HttpSender timeouts before a connection is usable', () => {
     const receiver = await HttpsReceiver.start();
     const sender = new HttpSender({ connectionsPerOrigin: 1 });
     receiver.respondWith(() => ({ hang: true }));
-    const attempt = (timeoutMs: number): Promise<AttemptResult> =>
-      sender.send({ url: receiver.url(), body: '{}', headers: {}, insecureSsl: true, timeoutMs });
+    const attempt = (timeoutMs: number): Promise<AttemptResult> => sender.send({ url: receiver.url(), body: '{}', headers: {}, insecureSsl: true, timeoutMs });
     try {
       const blocker = attempt(1_000);
       await receiver.waitForCount(1, 2_000);

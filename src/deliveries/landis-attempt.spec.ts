@@ -15,7 +15,11 @@ const webhook: WebhookSnapshot = {
   retryScheduleMs: null,
   deactivateAfterFailures: null,
 };
-const event = { eventId: '0b6a3c5e-2f4d-4c1a-9e8b-7d6f5a4b3c2d', eventType: 'App.TestWebhook', data: '{"UserName":"Test Name 7","EmailAddress":"Test Email 7"}' };
+const event = {
+  eventId: '0b6a3c5e-2f4d-4c1a-9e8b-7d6f5a4b3c2d',
+  eventType: 'App.TestWebhook',
+  data: '{"UserName":"Test Name 7","EmailAddress":"Test Email 7"}',
+};
 
 describe('a Landis attempt', () => {
   it('wraps the stored Data text unchanged in the envelope of this attempt, signed over the exact body', () => {

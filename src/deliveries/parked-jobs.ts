@@ -35,7 +35,11 @@ export class ParkedJobs {
     await job.moveToDelayed(now + Math.round(PARK_SAFETY_MS * (0.5 + this.random())), token);
     const client = (await this.worker.client) as unknown as Redis;
     // The set outlives its last member's safety delay and then goes by itself.
-    await client.multi().zadd(this.key(webhookId), now, job.id!).pexpire(this.key(webhookId), 3 * PARK_SAFETY_MS).exec();
+    await client
+      .multi()
+      .zadd(this.key(webhookId), now, job.id!)
+      .pexpire(this.key(webhookId), 3 * PARK_SAFETY_MS)
+      .exec();
     // Again: a promote that found the set empty meanwhile forgot it.
     this.parkedHere.add(webhookId);
   }

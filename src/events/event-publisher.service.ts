@@ -71,7 +71,6 @@ const ADD_BULK_FROM = 8;
 
 const copies = (input: PublishInput): number => (input.delivery?.duplicate ? 2 : 1);
 
-
 /**
  * The outbox: an event and one delivery per matching webhook are written in one transaction, then
  * one job per delivery is queued (jobId = delivery id). Calls made together are written together.
@@ -97,9 +96,7 @@ export class EventPublisher {
 
   publish(input: PublishInput): Promise<PublishedEvent> {
     const payload = input.payload;
-    const webhooks = input.onlyWebhook
-      ? [input.onlyWebhook]
-      : this.registry.match(payload.EventType, payload.EntityId);
+    const webhooks = input.onlyWebhook ? [input.onlyWebhook] : this.registry.match(payload.EventType, payload.EntityId);
     const body = JSON.stringify(payload);
     const prepared: Prepared = {
       id: payload.Id,

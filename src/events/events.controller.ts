@@ -23,7 +23,10 @@ export class EventsController {
         summary: "The README tour's event",
         value: { EventType: 'QueueCallInUserAllocated', QueueName: 'Sample queue 1', Timestamp: '2018-01-01T08:01:23.45' },
       },
-      arrived: { summary: 'A call arrives in the demo Sales queue', value: { EventType: 'QueueCallInArrived', QueueName: 'Sales', CallerNumber: '+358401234567' } },
+      arrived: {
+        summary: 'A call arrives in the demo Sales queue',
+        value: { EventType: 'QueueCallInArrived', QueueName: 'Sales', CallerNumber: '+358401234567' },
+      },
     },
   })
   @ApiAnswer(201, EmittedEventResponse, 'The payload as built and the deliveries made for it')
@@ -35,7 +38,11 @@ export class EventsController {
   @ApiOperation({ summary: 'Stored events, newest first; filter by Id, type, entity, call and time; waitMs holds until one matches' })
   @ApiAnswer(200, EventPageResponse, 'One page, newest first, and the total')
   list(@Query() query: ListEventsQuery, @Res({ passthrough: true }) res: Response) {
-    return longPoll(() => this.events.list(query), query.waitMs, () => res.writableEnded || !res.socket || res.socket.destroyed);
+    return longPoll(
+      () => this.events.list(query),
+      query.waitMs,
+      () => res.writableEnded || !res.socket || res.socket.destroyed,
+    );
   }
 
   @Get('api/events/:id')

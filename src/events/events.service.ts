@@ -158,9 +158,7 @@ export class EventsService {
   async get(id: string) {
     const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id });
     if (!event) throw new NotFoundError(`No event ${id}`);
-    const deliveries = await this.dataSource
-      .getRepository(DeliveryEntity)
-      .find({ where: { eventId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const deliveries = await this.dataSource.getRepository(DeliveryEntity).find({ where: { eventId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
     return { ...presentEvent(event), Deliveries: deliveries.map(presentDelivery) };
   }
 }

@@ -5,9 +5,14 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import { Public } from '../auth/public.decorator';
 import { RedisHealthIndicator } from './redis.health';
 
-const dependencies = t.record(t.object({ status: t.enum(['up', 'down']) }, [], { additionalProperties: true }), { example: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+const dependencies = t.record(t.object({ status: t.enum(['up', 'down']) }, [], { additionalProperties: true }), {
+  example: { postgres: { status: 'up' }, redis: { status: 'up' } },
+});
 /** Terminus's report, as sent with 200 and 503. */
-const HEALTH_REPORT = named('HealthReport', t.object({ status: t.enum(['ok', 'error', 'shutting_down']), info: dependencies, error: dependencies, details: dependencies }, ['info', 'error']));
+const HEALTH_REPORT = named(
+  'HealthReport',
+  t.object({ status: t.enum(['ok', 'error', 'shutting_down']), info: dependencies, error: dependencies, details: dependencies }, ['info', 'error']),
+);
 
 @ApiTags('health')
 @Controller('health')

@@ -56,12 +56,10 @@ describe('toNewtonsoftJson', () => {
   });
 
   it('escapes what Newtonsoft escapes: quotes, backslash, control characters, U+0085, U+2028, U+2029', () => {
-    expect(toNewtonsoftJson({ S: 'a"b\\c\n\t\u0001\u0085\u2028\u2029é€<>&\'' })).toBe(
-      '{"S":"a\\"b\\\\c\\n\\t\\u0001\\u0085\\u2028\\u2029é€<>&\'"}',
-    );
+    expect(toNewtonsoftJson({ S: 'a"b\\c\n\t\u0001\u0085\u2028\u2029é€<>&\'' })).toBe('{"S":"a\\"b\\\\c\\n\\t\\u0001\\u0085\\u2028\\u2029é€<>&\'"}');
   });
 
-  it('writes a lone surrogate as U+FFFD, as .NET\'s UTF-8 encoder does, and keeps pairs', () => {
+  it("writes a lone surrogate as U+FFFD, as .NET's UTF-8 encoder does, and keeps pairs", () => {
     expect(toNewtonsoftJson({ S: 'x\uD800y\uDC00z😀' })).toBe('{"S":"x\uFFFDy\uFFFDz😀"}');
   });
 

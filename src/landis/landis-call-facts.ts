@@ -75,9 +75,7 @@ export function millisecondsBetween(from: Date, to: Date, what: string): number 
 }
 
 /** A transfer to something the platform knows (with an id) or to a phone number (the number is its name). */
-export type LandisTransferTarget =
-  | { type: 'Queue' | 'User' | 'IVR'; toId: string; toName: string }
-  | { type: 'ExternalNumber'; number: string };
+export type LandisTransferTarget = { type: 'Queue' | 'User' | 'IVR'; toId: string; toName: string } | { type: 'ExternalNumber'; number: string };
 
 /** Type, id and name of a transfer target, checked. */
 export function transferTarget(target: LandisTransferTarget): { type: LandisTransferTarget['type']; id: string | null; name: string } {
@@ -126,10 +124,7 @@ export function cdrOrigin(identity: LandisCallIdentity) {
  * The identity of the next record of the same call, after `parent` transferred it: same Teams
  * call and caller, its own CallId, ParentId = the parent's CallId, From = the parent's name.
  */
-export function continuedFrom(
-  parent: LandisIvrWebhookData | LandisQueueWebhookData,
-  next: { callId: string; ouPath: string },
-): LandisCallIdentity {
+export function continuedFrom(parent: LandisIvrWebhookData | LandisQueueWebhookData, next: { callId: string; ouPath: string }): LandisCallIdentity {
   const knownName = parent.CallerName !== null && parent.CallerName !== parent.CallerNumber;
   return {
     callId: next.callId,

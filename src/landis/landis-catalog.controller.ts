@@ -18,7 +18,7 @@ const QUEUE_EXAMPLE = landisEventWithSample(getLandisEvent('App.QueueWebhook')!)
 export class LandisCatalogController {
   @Get()
   @ApiOperation({ summary: "Landis's 3 webhook events (App.TestWebhook, App.QueueWebhook, App.IvrWebhook) with their Data properties" })
-  @ApiAnswer(200, t.array(LandisEventTypeResponse), 'In the document\'s order')
+  @ApiAnswer(200, t.array(LandisEventTypeResponse), "In the document's order")
   list() {
     return LANDIS_EVENTS.map((def) => describeLandisEvent(def));
   }
@@ -31,7 +31,9 @@ export class LandisCatalogController {
     const def = getLandisEvent(name);
     if (!def) {
       const hint = suggestLandisEventName(name);
-      throw new NotFoundError(`No Landis webhook event "${name}"${hint ? `; did you mean ${hint}?` : ` (one of ${LANDIS_EVENTS.map((e) => e.name).join(', ')})`}`);
+      throw new NotFoundError(
+        `No Landis webhook event "${name}"${hint ? `; did you mean ${hint}?` : ` (one of ${LANDIS_EVENTS.map((e) => e.name).join(', ')})`}`,
+      );
     }
     return landisEventWithSample(def);
   }

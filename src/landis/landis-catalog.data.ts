@@ -71,8 +71,7 @@ const CDR_ORIGIN = [
 export const LANDIS_EVENTS = [
   {
     name: 'App.TestWebhook',
-    description:
-      'This webhook type is used for testing purposes only. The webhook is triggered by selecting the Send Test Webhook button.',
+    description: 'This webhook type is used for testing purposes only. The webhook is triggered by selecting the Send Test Webhook button.',
     // The document lists no properties; these are ASP.NET Zero's test webhook (see docs/landis.md).
     documented: false,
     properties: [
@@ -82,8 +81,7 @@ export const LANDIS_EVENTS = [
   },
   {
     name: 'App.QueueWebhook',
-    description:
-      'This webhook type sends CDR data that is generated from contact center queues. The webhook is triggered after a queue call has been ended.',
+    description: 'This webhook type sends CDR data that is generated from contact center queues. The webhook is triggered after a queue call has been ended.',
     documented: true,
     properties: [
       ...CDR_HEAD,
@@ -114,8 +112,7 @@ export const LANDIS_EVENTS = [
   },
   {
     name: 'App.IvrWebhook',
-    description:
-      'This webhook type sends CDR data that is generated from contact center IVRs. The webhook is triggered after an IVR call has been ended.',
+    description: 'This webhook type sends CDR data that is generated from contact center IVRs. The webhook is triggered after an IVR call has been ended.',
     documented: true,
     properties: [
       ...CDR_HEAD,
@@ -150,6 +147,7 @@ export const LANDIS_EVENTS = [
       { name: 'DataValue17', type: 'string', description: DATA_VALUE },
       { name: 'DataValue18', type: 'string', description: DATA_VALUE },
       { name: 'DataValue19', type: 'string', description: DATA_VALUE },
-      { name: 'DataValue20', type: 'string', description: DATA_VALUE },    ],
+      { name: 'DataValue20', type: 'string', description: DATA_VALUE },
+    ],
   },
 ] as const satisfies readonly LandisEventDefinition[];

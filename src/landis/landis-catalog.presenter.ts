@@ -33,6 +33,12 @@ export function landisEventWithSample(def: LandisEventDefinition) {
   const name = def.name as LandisEventName;
   const rng = new SeededRandom(name);
   const data = sampleLandisData(name, rng, new Date(DEFAULT_SAMPLE_NOW));
-  const { envelope } = buildLandisEnvelope({ eventId: rng.fork('id').uuid(), webhookEvent: name, attempt: 1, data, creationTime: new Date(DEFAULT_SAMPLE_NOW) });
+  const { envelope } = buildLandisEnvelope({
+    eventId: rng.fork('id').uuid(),
+    webhookEvent: name,
+    attempt: 1,
+    data,
+    creationTime: new Date(DEFAULT_SAMPLE_NOW),
+  });
   return { ...describeLandisEvent(def), SamplePayload: envelope };
 }

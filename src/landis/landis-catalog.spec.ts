@@ -67,7 +67,7 @@ describe('Landis catalog', () => {
     }
   });
 
-  it('keeps the document\'s own spellings', () => {
+  it("keeps the document's own spellings", () => {
     const ivr = getLandisEvent('App.IvrWebhook')!;
     expect(ivr.properties.map((p) => p.name)).toContain('TrasnferToId');
     expect(ivr.properties.find((p) => p.name === 'TransferToName')!.description).toBe('Transfer desination Name');

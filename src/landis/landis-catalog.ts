@@ -1,8 +1,4 @@
-import {
-  LANDIS_EVENTS,
-  LANDIS_IVR_INPUT_PROPERTIES,
-  LANDIS_SUBSCRIPTION_FIELDS,
-} from './landis-catalog.data';
+import { LANDIS_EVENTS, LANDIS_IVR_INPUT_PROPERTIES, LANDIS_SUBSCRIPTION_FIELDS } from './landis-catalog.data';
 import type { LandisEventDefinition, LandisPropertyDefinition } from './landis-catalog.types';
 import type { LandisEventName } from './landis.types';
 

@@ -27,7 +27,16 @@ describe('landisDataProblems', () => {
       StartDateTime: '2024-03-01T09:00:05',
       CallLength: '83',
       ResourceAccountObjectId: 'Null',
-      IvrInputs: [{ ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', InputDateTime: '2024-03-01T09:00:05Z', BlockName: 'Main', ParameterName: 'Choice', ParameterValue: '1', BlockType: 'Keypad' }],
+      IvrInputs: [
+        {
+          ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+          InputDateTime: '2024-03-01T09:00:05Z',
+          BlockName: 'Main',
+          ParameterName: 'Choice',
+          ParameterValue: '1',
+          BlockType: 'Keypad',
+        },
+      ],
     });
     expect(problems).toEqual(
       expect.arrayContaining([

@@ -18,7 +18,11 @@ function failForever(policy: LandisDeliveryPolicy, timeScale: number): { waits: 
   const waits: number[] = [];
   let age = 0;
   for (let attempt = 1; attempt < 1000; attempt++) {
-    const step = landisAfterFailure(policy, { jobTryCount: attempt, sendAttemptCount: attempt, jobAgeMs: age, tryOnce: false, subscriptionDeactivated: false }, timeScale);
+    const step = landisAfterFailure(
+      policy,
+      { jobTryCount: attempt, sendAttemptCount: attempt, jobAgeMs: age, tryOnce: false, subscriptionDeactivated: false },
+      timeScale,
+    );
     if (step.action === 'stop') return { waits, stop: step };
     waits.push(step.delayMs);
     age += landisJobWaitMs(policy, attempt);
@@ -27,7 +31,7 @@ function failForever(policy: LandisDeliveryPolicy, timeScale: number): { waits: 
 }
 
 describe('Landis delivery policy (ABP defaults)', () => {
-  it('has ABP\'s defaults', () => {
+  it("has ABP's defaults", () => {
     expect(POLICY).toEqual({
       requestTimeoutMs: 60_000,
       maxSendAttemptCount: 5,
@@ -70,7 +74,7 @@ describe('Landis delivery policy (ABP defaults)', () => {
     expect(landisRetryScheduleMs(patient, 1)).toEqual(waits);
   });
 
-  it('counts resends toward the cap but not toward the job\'s waits', () => {
+  it("counts resends toward the cap but not toward the job's waits", () => {
     // The job's 2nd try failed, but two resends came in between: 4 sends in all so far.
     expect(landisAfterFailure(POLICY, { jobTryCount: 2, sendAttemptCount: 4, jobAgeMs: 60_000, tryOnce: false, subscriptionDeactivated: false }, 1)).toEqual({
       action: 'retry',
@@ -107,7 +111,7 @@ describe('landisShouldDeactivate', () => {
     expect(landisShouldDeactivate(enabled, [500, 503, 404, 200])).toBe(true);
   });
 
-  it('counts a 204 as a failure here, as ABP\'s store compares with 200 OK', () => {
+  it("counts a 204 as a failure here, as ABP's store compares with 200 OK", () => {
     expect(landisShouldDeactivate(enabled, [204, 204, 204])).toBe(true);
   });
 });

@@ -98,8 +98,7 @@ export interface LandisFailedAttempt {
 }
 
 export type LandisNextStep =
-  | { action: 'retry'; delayMs: number }
-  | { action: 'stop'; reason: 'try-once' | 'deactivated' | 'attempts-exhausted' | 'job-abandoned' };
+  { action: 'retry'; delayMs: number } | { action: 'stop'; reason: 'try-once' | 'deactivated' | 'attempts-exhausted' | 'job-abandoned' };
 
 /** What happens after a failed attempt; delays divided by the time scale. */
 export function landisAfterFailure(policy: LandisDeliveryPolicy, failure: LandisFailedAttempt, timeScale: number): LandisNextStep {

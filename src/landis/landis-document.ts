@@ -41,7 +41,10 @@ function parseRow(line: string): LandisDocumentRow | undefined {
 const isTableLine = (line: string): boolean => line.endsWith('|');
 
 export function parseLandisDocument(text: string): LandisDocument {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const subscriptionFields: LandisDocumentRow[] = [];
   const events: LandisDocumentEvent[] = [];
 

@@ -6,7 +6,7 @@ import { buildTestWebhookData } from './landis-test-webhook';
 const EVENT_ID = '0b6a3c5e-2f4d-4c1a-9e8b-7d6f5a4b3c2d';
 
 describe('buildLandisEnvelope', () => {
-  it('writes ABP\'s WebhookPayload byte for byte: PascalCase, declaration order, compact, UTC time with Z', () => {
+  it("writes ABP's WebhookPayload byte for byte: PascalCase, declaration order, compact, UTC time with Z", () => {
     const { body, envelope } = buildLandisEnvelope({
       eventId: EVENT_ID,
       webhookEvent: 'App.TestWebhook',

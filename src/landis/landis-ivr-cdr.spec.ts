@@ -22,7 +22,14 @@ const IVR_CALL: LandisIvrCallFacts = {
   endedAt: at(31.5),
   inputs: [
     { id: 'c0c0c0c0-0000-4000-8000-000000000001', at: at(9.2), blockName: 'Language', blockType: 'Menu', parameterName: 'Language', parameterValue: '2' },
-    { id: 'c0c0c0c0-0000-4000-8000-000000000002', at: at(24.75), blockName: 'Account number', blockType: 'InputDigits', parameterName: 'AccountNumber', parameterValue: '40021877' },
+    {
+      id: 'c0c0c0c0-0000-4000-8000-000000000002',
+      at: at(24.75),
+      blockName: 'Account number',
+      blockType: 'InputDigits',
+      parameterName: 'AccountNumber',
+      parameterValue: '40021877',
+    },
   ],
   dataValues: ['German', '40021877'],
   outcome: { type: 'Queue', toId: QUEUE_ID, toName: 'Support' },
@@ -32,7 +39,11 @@ describe('buildIvrWebhookData', () => {
   it('fills every property of the table, in table order, each of its type', () => {
     const data = buildIvrWebhookData(IVR_CALL);
     expect(Object.keys(data)).toEqual(getLandisEvent('App.IvrWebhook')!.properties.map((p) => p.name));
-    expect(Object.keys(data.IvrInputs[0])).toEqual(documentOrder(getLandisEvent('App.IvrWebhook')!.properties).slice(20, 26).map((p) => p.name));
+    expect(Object.keys(data.IvrInputs[0])).toEqual(
+      documentOrder(getLandisEvent('App.IvrWebhook')!.properties)
+        .slice(20, 26)
+        .map((p) => p.name),
+    );
     expect(landisDataProblems('App.IvrWebhook', data)).toEqual([]);
   });
 
@@ -57,7 +68,14 @@ describe('buildIvrWebhookData', () => {
       DataValue20: null,
     });
     expect(data.IvrInputs).toEqual([
-      { ID: 'c0c0c0c0-0000-4000-8000-000000000001', InputDateTime: '2024-03-01T09:00:09.2Z', BlockName: 'Language', ParameterName: 'Language', ParameterValue: '2', BlockType: 'Menu' },
+      {
+        ID: 'c0c0c0c0-0000-4000-8000-000000000001',
+        InputDateTime: '2024-03-01T09:00:09.2Z',
+        BlockName: 'Language',
+        ParameterName: 'Language',
+        ParameterValue: '2',
+        BlockType: 'Menu',
+      },
       {
         ID: 'c0c0c0c0-0000-4000-8000-000000000002',
         InputDateTime: '2024-03-01T09:00:24.75Z',
@@ -84,7 +102,9 @@ describe('buildIvrWebhookData', () => {
     expect(() => buildIvrWebhookData({ ...IVR_CALL, inputs: [second, first] })).toThrow('inputs[1].at (inputs in order, within the call)');
     expect(() => buildIvrWebhookData({ ...IVR_CALL, inputs: [{ ...first, at: at(40) }] })).toThrow('inputs[0].at (within the call)');
     expect(() => buildIvrWebhookData({ ...IVR_CALL, dataValues: Array(21).fill('x') })).toThrow('dataValues has 21 entries');
-    expect(() => buildIvrWebhookData({ ...IVR_CALL, outcome: { type: 'Queue', toId: 'q1', toName: 'Support' } })).toThrow('transfer toId must be a lower-case GUID');
+    expect(() => buildIvrWebhookData({ ...IVR_CALL, outcome: { type: 'Queue', toId: 'q1', toName: 'Support' } })).toThrow(
+      'transfer toId must be a lower-case GUID',
+    );
     expect(() => buildIvrWebhookData({ ...IVR_CALL, inputs: [{ ...first, parameterName: ' ' }] })).toThrow('inputs[0].parameterName must be a non-empty text');
   });
 });
@@ -137,7 +157,7 @@ describe('continuedFrom', () => {
 });
 
 describe('buildTestWebhookData', () => {
-  it('is ASP.NET Zero\'s test webhook with the given millisecond', () => {
+  it("is ASP.NET Zero's test webhook with the given millisecond", () => {
     expect(buildTestWebhookData(0)).toEqual({ UserName: 'Test Name 0', EmailAddress: 'Test Email 0' });
     expect(buildTestWebhookData(999)).toEqual({ UserName: 'Test Name 999', EmailAddress: 'Test Email 999' });
     expect(() => buildTestWebhookData(1000)).toThrow('0 to 999');

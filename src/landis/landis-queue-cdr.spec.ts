@@ -117,7 +117,13 @@ describe('buildQueueWebhookData', () => {
   });
 
   it('carries the callback request the caller left', () => {
-    const data = buildQueueWebhookData({ ...ANSWERED, connectedAt: null, agent: null, leaveReason: 'CallbackRequested', callbackRequestId: 'abababab-cdcd-4efe-8a0a-b1b1b1b1b1b1' });
+    const data = buildQueueWebhookData({
+      ...ANSWERED,
+      connectedAt: null,
+      agent: null,
+      leaveReason: 'CallbackRequested',
+      callbackRequestId: 'abababab-cdcd-4efe-8a0a-b1b1b1b1b1b1',
+    });
     expect([data.LeaveReason, data.CallbackRequestId, data.TransferType]).toEqual(['CallbackRequested', 'abababab-cdcd-4efe-8a0a-b1b1b1b1b1b1', 'None']);
   });
 
@@ -136,8 +142,8 @@ describe('buildQueueWebhookData', () => {
     expect(() => buildQueueWebhookData({ ...ANSWERED, caller: { name: 'X', adId: AGENT.adId, upn: null, number: null } })).toThrow('adId and caller.upn');
     expect(() => buildQueueWebhookData({ ...ANSWERED, caller: { ...ANSWERED.caller, number: 'anonymous' } })).toThrow('caller.number must be a phone number');
     expect(() => buildQueueWebhookData({ ...ANSWERED, queue: { ...ANSWERED.queue, serviceLevelMs: -1 } })).toThrow('serviceLevelMs');
-    expect(() =>
-      buildQueueWebhookData({ ...notAnswered, leaveReason: 'Timeout', transfer: { type: 'ExternalNumber', number: 'x' } }),
-    ).toThrow('transfer number must be a phone number');
+    expect(() => buildQueueWebhookData({ ...notAnswered, leaveReason: 'Timeout', transfer: { type: 'ExternalNumber', number: 'x' } })).toThrow(
+      'transfer number must be a phone number',
+    );
   });
 });

@@ -11,7 +11,7 @@ const INPUT = {
 };
 
 describe('buildLandisRequest', () => {
-  it('sends the signed envelope as UTF-8 JSON with the subscription\'s additional headers', () => {
+  it("sends the signed envelope as UTF-8 JSON with the subscription's additional headers", () => {
     const secret = 'whs_0123456789abcdef0123456789abcdef';
     const request = buildLandisRequest(INPUT, { secret, headers: { 'X-Tenant': 'contoso', Authorization: 'Bearer abc' } });
     expect(request.headers).toEqual({

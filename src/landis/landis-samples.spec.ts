@@ -31,7 +31,7 @@ describe('Landis samples', () => {
     );
   });
 
-  it('keep a Teams agent\'s name and UPN in agreement and the data values in step with the inputs', () => {
+  it("keep a Teams agent's name and UPN in agreement and the data values in step with the inputs", () => {
     const answered = Array.from({ length: 50 }, (_, i) => sampleQueueCallFacts(new SeededRandom(`a${i}`))).find((f) => f.agent)!;
     const [first, last] = answered.agent!.upn.split('@')[0].split('.');
     expect(answered.agent!.name.toLowerCase()).toBe(`${first} ${last}`);

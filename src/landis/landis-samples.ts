@@ -4,13 +4,7 @@ import { displayNameFromUpn, type LandisCaller } from './landis-call-facts';
 import { buildIvrWebhookData, type LandisIvrCallFacts, type LandisIvrOutcome } from './landis-ivr-cdr';
 import { buildQueueWebhookData, type LandisAgent, type LandisQueueCallFacts, type LandisQueueTransfer } from './landis-queue-cdr';
 import { buildTestWebhookData } from './landis-test-webhook';
-import type {
-  LandisDataOf,
-  LandisEventName,
-  LandisIvrWebhookData,
-  LandisQueueWebhookData,
-  LandisTestWebhookData,
-} from './landis.types';
+import type { LandisDataOf, LandisEventName, LandisIvrWebhookData, LandisQueueWebhookData, LandisTestWebhookData } from './landis.types';
 
 /**
  * Realistic sample calls for the Landis events, from a seeded random source so a sample is
@@ -75,7 +69,7 @@ export function sampleQueueCallFacts(rng: SeededRandom, start: Date = new Date(D
   };
   const outcome = rng.float(0, 1);
   if (outcome < 0.7) {
-    const connectedAt = seconds(start, rng.float(2, serviceLevelMs / 1000 * 2.5));
+    const connectedAt = seconds(start, rng.float(2, (serviceLevelMs / 1000) * 2.5));
     const user = teamsUser(rng);
     const agent: LandisAgent = { id: user.id, adId: user.adId, name: user.name, upn: user.upn };
     return { ...base, connectedAt, endedAt: seconds(connectedAt, rng.float(30, 600)), agent, leaveReason: 'Answered', transfer: null };

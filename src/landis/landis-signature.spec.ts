@@ -1,11 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import {
-  bitConverterToString,
-  generateLandisSecret,
-  LANDIS_SIGNATURE_HEADER,
-  signLandisBody,
-  verifyLandisSignature,
-} from './landis-signature';
+import { bitConverterToString, generateLandisSecret, LANDIS_SIGNATURE_HEADER, signLandisBody, verifyLandisSignature } from './landis-signature';
 
 /** Independent of the code under test: hex digest, upper-cased, a dash between every two digits. */
 function expectedHeader(body: string, secret: string): string {

@@ -6,13 +6,7 @@ import type { LANDIS_EVENTS, LANDIS_IVR_INPUT_PROPERTIES } from './landis-catalo
  * not compile. Dates and lengths are strings in their .NET JSON form (see abp-json.ts).
  */
 
-type TsOf<T> = T extends 'Guid' | 'DateTime' | 'TimeSpan'
-  ? string
-  : T extends 'Guid?' | 'string'
-    ? string | null
-    : T extends 'bool'
-      ? boolean
-      : never;
+type TsOf<T> = T extends 'Guid' | 'DateTime' | 'TimeSpan' ? string : T extends 'Guid?' | 'string' ? string | null : T extends 'bool' ? boolean : never;
 
 type ValueOf<P> = P extends { alwaysNull: true }
   ? null

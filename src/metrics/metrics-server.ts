@@ -32,7 +32,11 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     const { host } = this.config.http;
     await new Promise<void>((listening, fail) => {
       server.once('error', (e: NodeJS.ErrnoException) =>
-        fail(new Error(`METRICS_PORT=${this.config.metricsPort}: cannot serve /metrics on ${host} (${e.code ?? e.message}); set METRICS_PORT to a free port, or 0 for any`)),
+        fail(
+          new Error(
+            `METRICS_PORT=${this.config.metricsPort}: cannot serve /metrics on ${host} (${e.code ?? e.message}); set METRICS_PORT to a free port, or 0 for any`,
+          ),
+        ),
       );
       server.listen(this.config.metricsPort, host, () => listening());
     });

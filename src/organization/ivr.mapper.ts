@@ -44,7 +44,11 @@ export function toIvrBlocks(blocks: readonly IvrBlockDto[]): IvrBlock[] {
       case 'Message':
         return { ...base, type: 'Message', next: toNext(b.Next) };
       case 'Menu':
-        return { ...input, type: 'Menu', options: (b.Options ?? []).map((o) => ({ key: o.Key, label: o.Label ?? null, weight: o.Weight ?? 1, next: toNext(o.Next) })) };
+        return {
+          ...input,
+          type: 'Menu',
+          options: (b.Options ?? []).map((o) => ({ key: o.Key, label: o.Label ?? null, weight: o.Weight ?? 1, next: toNext(o.Next) })),
+        };
       case 'InputDigits':
         return { ...input, type: 'InputDigits', minDigits: b.MinDigits ?? 1, maxDigits: b.MaxDigits ?? Math.max(12, b.MinDigits ?? 1), next: toNext(b.Next) };
       case 'SpeechInput':
@@ -83,7 +87,14 @@ function presentBlock(b: IvrBlock) {
         Options: b.options.map((o) => ({ Key: o.key, Label: o.label ?? null, Weight: o.weight ?? 1, Next: presentNext(o.next) })),
       };
     case 'InputDigits':
-      return { ...base, ParameterName: b.parameterName, DataValue: b.dataValue ?? null, MinDigits: b.minDigits, MaxDigits: b.maxDigits, Next: presentNext(b.next) };
+      return {
+        ...base,
+        ParameterName: b.parameterName,
+        DataValue: b.dataValue ?? null,
+        MinDigits: b.minDigits,
+        MaxDigits: b.maxDigits,
+        Next: presentNext(b.next),
+      };
     case 'SpeechInput':
       return { ...base, ParameterName: b.parameterName, DataValue: b.dataValue ?? null, Choices: b.choices, Next: presentNext(b.next) };
   }

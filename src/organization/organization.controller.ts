@@ -68,7 +68,10 @@ export class OrganizationController {
   }
   @Post('users')
   @ApiOperation({ summary: 'Add an agent' })
-  @ApiBody({ type: UserDto, examples: { agent: { summary: 'An available agent', value: { UserName: 'aino.lahti@demo.example', Number: '+358401000009', Availability: 'Available' } } } })
+  @ApiBody({
+    type: UserDto,
+    examples: { agent: { summary: 'An available agent', value: { UserName: 'aino.lahti@demo.example', Number: '+358401000009', Availability: 'Available' } } },
+  })
   @ApiAnswer(201, UserResponse, 'The user')
   createUser(@Body() dto: UserDto) {
     return this.org.createUser(dto);
@@ -102,7 +105,21 @@ export class OrganizationController {
   }
   @Post('queues')
   @ApiOperation({ summary: 'Add a service queue' })
-  @ApiBody({ type: QueueDto, examples: { queue: { summary: 'A queue with one agent', value: { Name: 'Support', Number: '+358101231239', AttachedUsers: [{ UserId: 'b4df099e-70dc-4ff5-b4ea-c2c3547d97fb', Priority: 0, Active: true }], WrapUpSeconds: 30, MaxWaitSeconds: 120 } } } })
+  @ApiBody({
+    type: QueueDto,
+    examples: {
+      queue: {
+        summary: 'A queue with one agent',
+        value: {
+          Name: 'Support',
+          Number: '+358101231239',
+          AttachedUsers: [{ UserId: 'b4df099e-70dc-4ff5-b4ea-c2c3547d97fb', Priority: 0, Active: true }],
+          WrapUpSeconds: 30,
+          MaxWaitSeconds: 120,
+        },
+      },
+    },
+  })
   @ApiAnswer(201, QueueResponse, 'The queue')
   createQueue(@Body() dto: QueueDto) {
     return this.org.createQueue(dto);
@@ -136,7 +153,15 @@ export class OrganizationController {
   }
   @Post('call-lists')
   @ApiOperation({ summary: 'Add a call list (callback requests)' })
-  @ApiBody({ type: CallListDto, examples: { list: { summary: 'A call list one agent serves', value: { Name: 'Web callbacks', IsAutoAllocate: false, AttachedUserIds: ['b4df099e-70dc-4ff5-b4ea-c2c3547d97fb'] } } } })
+  @ApiBody({
+    type: CallListDto,
+    examples: {
+      list: {
+        summary: 'A call list one agent serves',
+        value: { Name: 'Web callbacks', IsAutoAllocate: false, AttachedUserIds: ['b4df099e-70dc-4ff5-b4ea-c2c3547d97fb'] },
+      },
+    },
+  })
   @ApiAnswer(201, CallListResponse, 'The call list')
   createCallList(@Body() dto: CallListDto) {
     return this.org.createCallList(dto);
@@ -170,7 +195,10 @@ export class OrganizationController {
   }
 
   @Post('ivrs')
-  @ApiOperation({ summary: 'Add a Landis IVR: blocks (Message, Menu, InputDigits, SpeechInput) a caller passes before a transfer to a queue, user, number or IVR, or a hang-up' })
+  @ApiOperation({
+    summary:
+      'Add a Landis IVR: blocks (Message, Menu, InputDigits, SpeechInput) a caller passes before a transfer to a queue, user, number or IVR, or a hang-up',
+  })
   @ApiBody({ type: IvrDto, examples: { mainMenu: { summary: 'A language menu and an account number, then Customer Service', value: IVR_EXAMPLE } } })
   @ApiAnswer(201, IvrResponse, 'The IVR')
   createIvr(@Body() dto: IvrDto) {

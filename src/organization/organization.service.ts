@@ -355,7 +355,10 @@ export class OrganizationService {
   private refuseIvrTarget(s: OrganizationSnapshot, kind: 'queue' | 'user' | 'ivr', id: string) {
     const pointsAt = (ivr: IvrEntity) =>
       ivrReferences(ivr.blocks).some(
-        (n) => (kind === 'queue' && n.type === 'queue' && n.queueId === id) || (kind === 'user' && n.type === 'user' && n.userId === id) || (kind === 'ivr' && n.type === 'ivr' && n.ivrId === id),
+        (n) =>
+          (kind === 'queue' && n.type === 'queue' && n.queueId === id) ||
+          (kind === 'user' && n.type === 'user' && n.userId === id) ||
+          (kind === 'ivr' && n.type === 'ivr' && n.ivrId === id),
       );
     const from = s.ivrs.find((ivr) => ivr.id !== id && pointsAt(ivr));
     if (from) throw new ConflictError(`${kind} ${id} is a target of IVR "${from.name}" (${from.id}); change that IVR first`);
@@ -387,7 +390,11 @@ export class OrganizationService {
 
   /** UserName is unique regardless of case, as the simulation looks users up by it. */
   private async refuseDuplicateUser(userName: string | undefined, number: string | undefined, selfId?: string) {
-    const others = () => this.dataSource.getRepository(OrgUserEntity).createQueryBuilder('u').where('u.id <> :selfId', { selfId: selfId ?? NO_ID });
+    const others = () =>
+      this.dataSource
+        .getRepository(OrgUserEntity)
+        .createQueryBuilder('u')
+        .where('u.id <> :selfId', { selfId: selfId ?? NO_ID });
     if (userName && (await others().andWhere('lower(u.user_name) = lower(:userName)', { userName }).getExists())) {
       throw new ConflictError(duplicateUserName(userName));
     }
@@ -424,7 +431,10 @@ export class OrganizationService {
   }
 
   private async checkAttached(list: AttachedUserDto[]): Promise<AttachedUser[]> {
-    await this.checkUsers(list.map((a) => a.UserId), 'AttachedUsers.UserId');
+    await this.checkUsers(
+      list.map((a) => a.UserId),
+      'AttachedUsers.UserId',
+    );
     return list.map((a) => ({ userId: a.UserId, priority: a.Priority ?? 0, active: a.Active ?? true }));
   }
 
@@ -437,7 +447,8 @@ export class OrganizationService {
       if (!GUID_PATTERN.test(dto.Target)) {
         throw new ValidationProblem(`OverflowTarget.Target must be the id (a GUID) of the ${dto.Kind}`);
       }
-      if ((dto.Kind === 'queue' || dto.Kind === 'user') && dto.Target === selfId) throw new ValidationProblem(`OverflowTarget cannot be the ${dto.Kind} itself`);
+      if ((dto.Kind === 'queue' || dto.Kind === 'user') && dto.Target === selfId)
+        throw new ValidationProblem(`OverflowTarget cannot be the ${dto.Kind} itself`);
       const found = await this.dataSource.getRepository(repo[dto.Kind]).findOneBy({ id: dto.Target });
       if (!found) throw new ValidationProblem(`OverflowTarget.Target: no ${dto.Kind} ${dto.Target}`);
     }

@@ -10,7 +10,11 @@ export const REDIS = Symbol('REDIS');
 /** Connections made here for BullMQ that BullMQ does not close (a cluster client handed to the queues). */
 const handedToBull = new Set<RedisClient>();
 
-const quit = (redis: RedisClient) => redis.quit().then(() => undefined, () => redis.disconnect());
+const quit = (redis: RedisClient) =>
+  redis.quit().then(
+    () => undefined,
+    () => redis.disconnect(),
+  );
 
 /** A shared command connection (health, index change notices); BullMQ opens its own. */
 @Injectable()

@@ -11,7 +11,8 @@ export class ResetController {
   @Post()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Between tests: remove all events, deliveries, attempts, scenario runs and SmartRouting requests, and their queued jobs; keep webhooks, subscriptions and the organisation',
+    summary:
+      'Between tests: remove all events, deliveries, attempts, scenario runs and SmartRouting requests, and their queued jobs; keep webhooks, subscriptions and the organisation',
   })
   @ApiAnswer(
     200,

@@ -90,7 +90,12 @@ export class RetentionService {
     let id = NO_ID;
     for (;;) {
       const started = performance.now();
-      const [r] = await this.batch<{ seen: number; deliveries: number; attempts: number; at: string; id: string }>(DELIVERIES_BATCH_SQL, [cutoff, at, id, batch]);
+      const [r] = await this.batch<{ seen: number; deliveries: number; attempts: number; at: string; id: string }>(DELIVERIES_BATCH_SQL, [
+        cutoff,
+        at,
+        id,
+        batch,
+      ]);
       purged.deliveries += r.deliveries;
       purged.attempts += r.attempts;
       purged.batches++;
@@ -102,7 +107,13 @@ export class RetentionService {
     [at, id] = [START_MICROS, NO_ID];
     for (;;) {
       const started = performance.now();
-      const [r] = await this.batch<{ seen: number; events: number; at: string; occurred: string; id: string }>(EVENTS_BATCH_SQL, [cutoff, at, occurred, id, batch]);
+      const [r] = await this.batch<{ seen: number; events: number; at: string; occurred: string; id: string }>(EVENTS_BATCH_SQL, [
+        cutoff,
+        at,
+        occurred,
+        id,
+        batch,
+      ]);
       purged.events += r.events;
       purged.batches++;
       if (r.seen < batch) break;

@@ -43,7 +43,8 @@ describe('arrivalOffsetsMs', () => {
 });
 
 describe('planCalls and treatments', () => {
-  const dto = (extra: Partial<CreateScenarioDto> = {}): CreateScenarioDto => ({ Seed: 42, DurationSeconds: 100, CallsPerSecond: 1, ...extra }) as CreateScenarioDto;
+  const dto = (extra: Partial<CreateScenarioDto> = {}): CreateScenarioDto =>
+    ({ Seed: 42, DurationSeconds: 100, CallsPerSecond: 1, ...extra }) as CreateScenarioDto;
   const targets = { queues: ['q1', 'q2'], users: ['u1'], callLists: [] };
 
   it('draws kinds by the mix, skipping kinds without targets, and scripts within the ranges', () => {

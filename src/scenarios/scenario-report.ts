@@ -76,10 +76,18 @@ export async function buildScenarioReport(
     q<{ second: Date; n: number }>(
       `SELECT date_trunc('second', ended_at) AS second, count(*)::int AS n FROM (${DELIVERED}) t GROUP BY 1 ORDER BY 1 LIMIT ${MAX_SERIES_SECONDS}`,
     ),
-    q<{ n: number; seconds: number | null }>(
-      `SELECT count(*)::int AS n, extract(epoch FROM (max(ended_at) - min(ended_at))) AS seconds FROM (${DELIVERED}) t`,
-    ),
-    q<{ webhook_id: string; endpoint: string | null; total: number; delivered: number; discarded: number; unfinished: number; p50: number | null; p95: number | null; p99: number | null }>(
+    q<{ n: number; seconds: number | null }>(`SELECT count(*)::int AS n, extract(epoch FROM (max(ended_at) - min(ended_at))) AS seconds FROM (${DELIVERED}) t`),
+    q<{
+      webhook_id: string;
+      endpoint: string | null;
+      total: number;
+      delivered: number;
+      discarded: number;
+      unfinished: number;
+      p50: number | null;
+      p95: number | null;
+      p99: number | null;
+    }>(
       `SELECT d.webhook_id, w.endpoint, count(*)::int AS total,
               count(*) FILTER (WHERE d.status = 'delivered')::int AS delivered,
               count(*) FILTER (WHERE d.status = 'discarded')::int AS discarded,

@@ -17,8 +17,22 @@ export class ScenariosController {
   @ApiBody({
     type: CreateScenarioDto,
     examples: {
-      constant: { summary: 'One call a second for a virtual minute, 30 times faster', value: { Seed: 42, DurationSeconds: 60, CallsPerSecond: 1, TimeScale: 30 } },
-      retries: { summary: 'A ramp with duplicates and out-of-order events', value: { Seed: 'ramp-1', Pattern: 'ramp', From: 0.5, To: 2, DurationSeconds: 30, TimeScale: 30, Retry: { Schedule: '1s,2s', DuplicateRate: 0.05, OutOfOrderRate: 0.05 } } },
+      constant: {
+        summary: 'One call a second for a virtual minute, 30 times faster',
+        value: { Seed: 42, DurationSeconds: 60, CallsPerSecond: 1, TimeScale: 30 },
+      },
+      retries: {
+        summary: 'A ramp with duplicates and out-of-order events',
+        value: {
+          Seed: 'ramp-1',
+          Pattern: 'ramp',
+          From: 0.5,
+          To: 2,
+          DurationSeconds: 30,
+          TimeScale: 30,
+          Retry: { Schedule: '1s,2s', DuplicateRate: 0.05, OutOfOrderRate: 0.05 },
+        },
+      },
     },
   })
   @ApiAnswer(201, ScenarioResponse, 'The running scenario')

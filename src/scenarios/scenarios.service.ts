@@ -119,7 +119,15 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
     return Promise.all(rows.map((r) => this.view(r, false)));
   }
 
-  private targets(model: { findQueue(ref: string): { id: string } | undefined; queueList: readonly { id: string }[]; userList: readonly { id: string }[]; callListList: readonly { id: string }[] }, options: ScenarioOptions): CallTargets {
+  private targets(
+    model: {
+      findQueue(ref: string): { id: string } | undefined;
+      queueList: readonly { id: string }[];
+      userList: readonly { id: string }[];
+      callListList: readonly { id: string }[];
+    },
+    options: ScenarioOptions,
+  ): CallTargets {
     const queues = options.queues
       ? options.queues.map((ref, i) => {
           const queue = model.findQueue(ref);

@@ -18,7 +18,12 @@ export function presentCall(info: CallInfo) {
     EndedAt: info.endedAt,
     EndReason: info.endReason,
     RoutingDecision: d
-      ? { Outcome: d.outcome, RequestId: d.requestId, ...('reason' in d ? { Reason: d.reason } : {}), ...('instructions' in d ? { Instructions: d.instructions } : {}) }
+      ? {
+          Outcome: d.outcome,
+          RequestId: d.requestId,
+          ...('reason' in d ? { Reason: d.reason } : {}),
+          ...('instructions' in d ? { Instructions: d.instructions } : {}),
+        }
       : null,
     AppliedRouting: info.appliedRouting,
     PlayedTts: info.playedTts,

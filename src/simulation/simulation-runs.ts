@@ -41,10 +41,14 @@ export class SimulationRuns {
   }
 
   async find(id: string): Promise<RecordedRun | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, seed, start_time, time_scale, paused, organization FROM simulation_runs WHERE id = $1`,
-      [id],
-    )) as { id: string; seed: string; start_time: Date; time_scale: number; paused: boolean; organization: OrganizationData | null }[];
+    const rows = (await this.dataSource.query(`SELECT id, seed, start_time, time_scale, paused, organization FROM simulation_runs WHERE id = $1`, [id])) as {
+      id: string;
+      seed: string;
+      start_time: Date;
+      time_scale: number;
+      paused: boolean;
+      organization: OrganizationData | null;
+    }[];
     const r = rows[0];
     if (!r) return null;
     return { id: r.id, seed: r.seed, startTime: new Date(r.start_time), timeScale: Number(r.time_scale), paused: r.paused, organization: r.organization };

@@ -130,10 +130,19 @@ export class SimulationController {
   @ApiBody({
     type: PlaceCallDto,
     examples: {
-      queue: { summary: 'A call to the demo Sales queue, answered after 5 s, 60 s of talk', value: { Type: 'queue', Queue: '+358101231235', Script: { AnswerAfterSeconds: 5, TalkSeconds: 60 } } },
-      direct: { summary: 'A direct call the user does not answer', value: { Type: 'direct', User: 'anna.virtanen@demo.example', Script: { AgentAnswers: false } } },
+      queue: {
+        summary: 'A call to the demo Sales queue, answered after 5 s, 60 s of talk',
+        value: { Type: 'queue', Queue: '+358101231235', Script: { AnswerAfterSeconds: 5, TalkSeconds: 60 } },
+      },
+      direct: {
+        summary: 'A direct call the user does not answer',
+        value: { Type: 'direct', User: 'anna.virtanen@demo.example', Script: { AgentAnswers: false } },
+      },
       outbound: { summary: 'An outbound call from a user', value: { Type: 'outbound', User: 'mikko.korhonen@demo.example', Number: '+358501112233' } },
-      ivr: { summary: 'A call to a Landis IVR: the caller presses 2, then gives an account number', value: { Type: 'ivr', Ivr: 'Main menu', Script: { IvrInputs: ['2', '40021877'] } } },
+      ivr: {
+        summary: 'A call to a Landis IVR: the caller presses 2, then gives an account number',
+        value: { Type: 'ivr', Ivr: 'Main menu', Script: { IvrInputs: ['2', '40021877'] } },
+      },
     },
   })
   @ApiAnswer(201, PlacedCallResponse, 'The call; with ?wait=routed also its state once routed')
@@ -147,7 +156,12 @@ export class SimulationController {
     });
     if (query.wait !== 'routed') return { CallId: placed.callId, LegId: placed.legId };
     const info = await this.simulation.waitForRouting(placed.callId);
-    return { CallId: placed.callId, LegId: placed.legId, Call: info ? presentCall(info) : null, SmartRouting: await this.smartRouting.requestsForCall(placed.callId) };
+    return {
+      CallId: placed.callId,
+      LegId: placed.legId,
+      Call: info ? presentCall(info) : null,
+      SmartRouting: await this.smartRouting.requestsForCall(placed.callId),
+    };
   }
 
   @Get('calls')
@@ -158,7 +172,10 @@ export class SimulationController {
   }
 
   @Get('calls/:id')
-  @ApiOperation({ summary: "A call's state and timeline: every event it produced (the QueueStatus/UserStatus its steps caused included), in order, and its SmartRouting exchanges" })
+  @ApiOperation({
+    summary:
+      "A call's state and timeline: every event it produced (the QueueStatus/UserStatus its steps caused included), in order, and its SmartRouting exchanges",
+  })
   @ApiAnswer(200, CallDetailResponse, 'The call, its timeline and SmartRouting exchanges')
   async call(@Param('id', uuid) id: string) {
     const info = this.simulation.run((sim) => sim.callInfo(id));
@@ -188,7 +205,7 @@ export class SimulationController {
 
   @Post('calls/:id/transfer')
   @HttpCode(202)
-  @ApiOperation({ summary: "The user on a connected direct call transfers it blind: the user overflow with Reason BlindTransfer, then the transfer" })
+  @ApiOperation({ summary: 'The user on a connected direct call transfers it blind: the user overflow with Reason BlindTransfer, then the transfer' })
   @ApiBody({ type: TransferCallDto, examples: { external: { summary: 'To an outside number', value: { Target: '+358501234567' } } } })
   @ApiAnswer(202, CallCommandResponse, 'Accepted; the events follow in the simulation')
   transfer(@Param('id', uuid) id: string, @Body() dto: TransferCallDto) {
@@ -199,7 +216,10 @@ export class SimulationController {
   @Post('users/:user/availability')
   @HttpCode(202)
   @ApiOperation({ summary: "Change a user's availability (UserAvailability, UserStatus)" })
-  @ApiBody({ type: AvailabilityDto, examples: { busy: { summary: 'Busy for an hour, with a note', value: { Availability: 'Busy', Note: 'Meeting', EndTime: '2030-01-01T09:00:00Z' } } } })
+  @ApiBody({
+    type: AvailabilityDto,
+    examples: { busy: { summary: 'Busy for an hour, with a note', value: { Availability: 'Busy', Note: 'Meeting', EndTime: '2030-01-01T09:00:00Z' } } },
+  })
   @ApiAnswer(202, AvailabilityCommandResponse, 'Accepted; the events follow in the simulation')
   availability(@Param('user', ref) user: string, @Body() dto: AvailabilityDto) {
     this.simulation.run((sim) =>
@@ -220,7 +240,10 @@ export class SimulationController {
   @Post('users/:user/supervision')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start supervising a user (UserSupervisionStatus)' })
-  @ApiBody({ type: SupervisionDto, examples: { supervise: { summary: 'Supervise a demo user on a connected call', value: { Target: 'laura.makinen@demo.example' } } } })
+  @ApiBody({
+    type: SupervisionDto,
+    examples: { supervise: { summary: 'Supervise a demo user on a connected call', value: { Target: 'laura.makinen@demo.example' } } },
+  })
   @ApiAnswer(202, SupervisionCommandResponse, 'Accepted; the events follow in the simulation')
   startSupervision(@Param('user', ref) user: string, @Body() dto: SupervisionDto) {
     this.simulation.run((sim) => sim.startSupervision(user, dto.Target));
@@ -241,7 +264,17 @@ export class SimulationController {
   @ApiOperation({ summary: 'Change who serves a queue now (QueueAttachedUsers), and store it' })
   @ApiBody({
     type: AttachedUsersDto,
-    examples: { two: { summary: 'Two demo users, by username', value: { AttachedUsers: [{ UserId: 'anna.virtanen@demo.example', Priority: 0, Active: true }, { UserId: 'mikko.korhonen@demo.example', Priority: 1, Active: true }] } } },
+    examples: {
+      two: {
+        summary: 'Two demo users, by username',
+        value: {
+          AttachedUsers: [
+            { UserId: 'anna.virtanen@demo.example', Priority: 0, Active: true },
+            { UserId: 'mikko.korhonen@demo.example', Priority: 1, Active: true },
+          ],
+        },
+      },
+    },
   })
   @ApiAnswer(200, QueueResponse, 'The queue with its stored members, by id')
   async attach(@Param('id', uuid) id: string, @Body() dto: AttachedUsersDto) {
@@ -260,7 +293,12 @@ export class SimulationController {
   @ApiOperation({ summary: 'Create a callback request (CallbackChanged)' })
   @ApiBody({
     type: CreateCallbackDto,
-    examples: { request: { summary: 'A callback request with a note and extra data', value: { ContactNumber: '+358401234567', ContactName: 'Matti Meikäläinen', Note: 'Call back after 10', Extras: [{ Name: 'OrderId', Value: '123' }] } } },
+    examples: {
+      request: {
+        summary: 'A callback request with a note and extra data',
+        value: { ContactNumber: '+358401234567', ContactName: 'Matti Meikäläinen', Note: 'Call back after 10', Extras: [{ Name: 'OrderId', Value: '123' }] },
+      },
+    },
   })
   @ApiAnswer(201, CallbackCommandResponse, 'The new request; CallbackChanged follows in the simulation')
   createCallback(@Param('id', uuid) id: string, @Body() dto: CreateCallbackDto) {
@@ -293,7 +331,12 @@ export class SimulationController {
   @Post('callbacks/:id/attempts')
   @HttpCode(202)
   @ApiOperation({ summary: 'Record a call attempt on a callback request (CallbackChanged)' })
-  @ApiBody({ type: CallbackAttemptDto, examples: { noAnswer: { summary: 'A demo user tried, nobody answered', value: { User: 'anna.virtanen@demo.example', Result: 'NoAnswer', Note: 'No answer' } } } })
+  @ApiBody({
+    type: CallbackAttemptDto,
+    examples: {
+      noAnswer: { summary: 'A demo user tried, nobody answered', value: { User: 'anna.virtanen@demo.example', Result: 'NoAnswer', Note: 'No answer' } },
+    },
+  })
   @ApiAnswer(202, CallbackCommandResponse, 'Accepted; CallbackChanged follows in the simulation')
   attemptCallback(@Param('id', uuid) id: string, @Body() dto: CallbackAttemptDto) {
     this.simulation.run((sim) => sim.attemptCallback(id, dto.User, dto.Result, { note: dto.Note ?? null }));

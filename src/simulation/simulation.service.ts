@@ -9,7 +9,16 @@ import { EventIdConflictError } from '../events/event-id-conflict.error';
 import { EventPublisher, type PublishInput } from '../events/event-publisher.service';
 import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
-import { OrganizationModel, Scheduler, Simulation, SimulationCommandError, VirtualClock, type CallInfo, type OrganizationData, type TaskHandle } from './engine';
+import {
+  OrganizationModel,
+  Scheduler,
+  Simulation,
+  SimulationCommandError,
+  VirtualClock,
+  type CallInfo,
+  type OrganizationData,
+  type TaskHandle,
+} from './engine';
 import { toOrganizationData } from './simulation-model.mapper';
 import { ConflictError, NotFoundError, UnavailableError, ValidationProblem } from '../common/errors/domain-errors';
 import { derivedRunKey, SimulationRuns } from './simulation-runs';
@@ -107,7 +116,9 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
       const recorded = await this.runs.find(choice.replayOf);
       if (!recorded) throw new NotFoundError(`No recorded simulation run ${choice.replayOf}`);
       if (!recorded.organization) {
-        throw new ConflictError(`Run ${recorded.id} began with an organisation change in the middle of a run; only runs started by a reset or at start-up can be replayed`);
+        throw new ConflictError(
+          `Run ${recorded.id} began with an organisation change in the middle of a run; only runs started by a reset or at start-up can be replayed`,
+        );
       }
       this.settings = { seed: recorded.seed, startTime: recorded.startTime, timeScale: recorded.timeScale, paused: recorded.paused };
       await this.rebuild(false, { id: recorded.id, replay: true, organization: recorded.organization });
@@ -115,7 +126,13 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     }
     const snapshot = await this.organization.snapshot();
     const organization = snapshot ? toOrganizationData(snapshot) : null;
-    this.settings = { ...this.settings, ...settings, startTime: settings.startTime ?? new Date(), paused: settings.paused ?? false, asFastAsPossible: settings.asFastAsPossible ?? false };
+    this.settings = {
+      ...this.settings,
+      ...settings,
+      startTime: settings.startTime ?? new Date(),
+      paused: settings.paused ?? false,
+      asFastAsPossible: settings.asFastAsPossible ?? false,
+    };
     const run = { seed: String(this.settings.seed), startTime: this.settings.startTime, timeScale: this.settings.timeScale, organization };
     const id = choice.runKey ? derivedRunKey(choice.runKey, run) : randomUUID();
     await this.runs.record({ ...run, id, paused: this.settings.paused });
@@ -264,7 +281,14 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     this.replaying = run?.replay ?? false;
     this.refusedEvents = 0;
     if (!run) {
-      await this.runs.record({ id: this.runId, seed: String(seed), startTime: new Date(startMs), timeScale: this.settings.timeScale, paused: this.settings.paused, organization: null });
+      await this.runs.record({
+        id: this.runId,
+        seed: String(seed),
+        startTime: new Date(startMs),
+        timeScale: this.settings.timeScale,
+        paused: this.settings.paused,
+        organization: null,
+      });
     }
     if (!data) return;
     if (keepTime && previous) {

@@ -16,9 +16,7 @@ describe('parseRoutingResponse: the example responses of the SmartRouting docume
   });
 
   it('plays a text-to-speech message and routes the call', () => {
-    expect(
-      parse200({ InitialTarget: 'cd1258fb-0aae-4159-ba9e-41c57c69c398', CustomTTS: '[en-GB] Greetings caller. [fi-FI] Tervehdys soittaja' }),
-    ).toEqual({
+    expect(parse200({ InitialTarget: 'cd1258fb-0aae-4159-ba9e-41c57c69c398', CustomTTS: '[en-GB] Greetings caller. [fi-FI] Tervehdys soittaja' })).toEqual({
       outcome: 'applied',
       instructions: { InitialTarget: 'cd1258fb-0aae-4159-ba9e-41c57c69c398', CustomTTS: '[en-GB] Greetings caller. [fi-FI] Tervehdys soittaja' },
       ignored: [],
@@ -75,7 +73,16 @@ describe('parseRoutingResponse: what is set and what is not', () => {
 
   it('treats null, empty and blank strings and an empty list as not set', () => {
     expect(
-      parse200({ InitialTarget: null, FailTarget: '', RequiredTarget: '   ', AllocationTargets: [], Priority: null, ExtraPriority: '', CustomTTS: null, CustomMSI: '' }),
+      parse200({
+        InitialTarget: null,
+        FailTarget: '',
+        RequiredTarget: '   ',
+        AllocationTargets: [],
+        Priority: null,
+        ExtraPriority: '',
+        CustomTTS: null,
+        CustomMSI: '',
+      }),
     ).toEqual({ outcome: 'applied', instructions: {}, ignored: [] });
   });
 
@@ -128,13 +135,21 @@ describe('parseRoutingResponse: default routing', () => {
     ['Priority 1.5', ok('{"Priority":1.5}'), 'Priority 1.5 is not an integer'],
     ['Priority as a string', ok('{"Priority":"100"}'), 'Priority must be an integer 0..10000, got a string "100"'],
     ['ExtraPriority as a boolean', ok('{"ExtraPriority":true}'), 'ExtraPriority must be an integer -10000..10000, got the boolean true'],
-    ['AllocationTargets not a list', ok('{"AllocationTargets":"agent1@customer.com"}'), 'AllocationTargets must be a list of strings, got a string "agent1@customer.com"'],
+    [
+      'AllocationTargets not a list',
+      ok('{"AllocationTargets":"agent1@customer.com"}'),
+      'AllocationTargets must be a list of strings, got a string "agent1@customer.com"',
+    ],
     ['AllocationTargets with a number', ok('{"AllocationTargets":["a@x.com",7]}'), 'AllocationTargets[1] must be a non-empty string, got the number 7'],
     ['AllocationTargets with an empty item', ok('{"AllocationTargets":[""]}'), 'AllocationTargets[0] must be a non-empty string, got an empty string'],
     ['InitialTarget as a number', ok('{"InitialTarget":358123456789}'), 'InitialTarget must be a string, got the number 358123456789'],
     ['RequiredTarget as an object', ok('{"RequiredTarget":{"id":"x"}}'), 'RequiredTarget must be a string, got an object'],
     ['CustomTTS as a list', ok('{"CustomTTS":["Hello"]}'), 'CustomTTS must be a string, got a list'],
-    ['CustomMSI with three fields', ok('{"CustomMSI":"VIP,3600,charge"}'), 'CustomMSI "VIP,3600,charge" must be "<MSI tag>,<validFor>[,<action>,<re-entrant>]"'],
+    [
+      'CustomMSI with three fields',
+      ok('{"CustomMSI":"VIP,3600,charge"}'),
+      'CustomMSI "VIP,3600,charge" must be "<MSI tag>,<validFor>[,<action>,<re-entrant>]"',
+    ],
     ['CustomMSI with an empty tag', ok('{"CustomMSI":",3600"}'), 'CustomMSI ",3600" must be "<MSI tag>,<validFor>[,<action>,<re-entrant>]"'],
   ])('routes by default on %s, naming the property and the rule', (_name, response, reason) => {
     const parsed = parseRoutingResponse(response);

@@ -10,9 +10,7 @@ export interface RoutingResponse {
 
 /** What the answer means for the call, before a request id is attached (see RoutingDecision). */
 export type ParsedRoutingResponse =
-  | { outcome: 'applied'; instructions: RoutingInstructions; ignored: string[] }
-  | { outcome: 'default-204' }
-  | { outcome: 'default-error'; reason: string };
+  { outcome: 'applied'; instructions: RoutingInstructions; ignored: string[] } | { outcome: 'default-204' } | { outcome: 'default-error'; reason: string };
 
 /** One piece of a CustomTTS prompt: the text to speak and the .NET culture it is spoken in. */
 export interface TtsSegment {

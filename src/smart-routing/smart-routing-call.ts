@@ -1,10 +1,7 @@
 import type { RoutingDecision } from './routing-instructions';
 
 /** How the platform authenticates to a SmartRouting endpoint (SmartRouting document, "Authentication"). */
-export type SmartRoutingCallAuth =
-  | { type: 'apiKey'; apiKey: string }
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'none' };
+export type SmartRoutingCallAuth = { type: 'apiKey'; apiKey: string } | { type: 'basic'; username: string; password: string } | { type: 'none' };
 
 /** One queue's SmartRouting configuration, as the client needs it for one call. */
 export interface SmartRoutingCallConfig {

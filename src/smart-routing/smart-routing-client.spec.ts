@@ -122,10 +122,11 @@ describe('SmartRoutingClient against a real HTTPS endpoint', () => {
   it('adds extradata with the call and the DYN_* values when enabled', async () => {
     receiver.respondWith(() => ({ status: 204 }));
 
-    await client.requestRouting(
-      config({ sendExtraData: true, dynamicValues: { DYN_CUSTOMER: 'VIP', LANG: 'fi' } }),
-      { ...context, currentUserId: 'user-7', isInternalCaller: true },
-    );
+    await client.requestRouting(config({ sendExtraData: true, dynamicValues: { DYN_CUSTOMER: 'VIP', LANG: 'fi' } }), {
+      ...context,
+      currentUserId: 'user-7',
+      isInternalCaller: true,
+    });
 
     const [req] = await receiver.waitForCount(1, 1_000);
     expect(req.json).toEqual({
@@ -193,7 +194,9 @@ describe('SmartRoutingClient against a real HTTPS endpoint', () => {
     const record = await client.requestRouting(config({ insecureSsl: false }), context);
 
     expect(record.decision.outcome).toBe('default-error');
-    expect(record.decision.outcome === 'default-error' && record.decision.reason).toMatch(/^TLS failure: self[- ]signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)$/);
+    expect(record.decision.outcome === 'default-error' && record.decision.reason).toMatch(
+      /^TLS failure: self[- ]signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)$/,
+    );
     expect(record.response).toBeNull();
     expect(receiver.count).toBe(0);
     expectNoSecrets(record);
@@ -205,7 +208,10 @@ describe('SmartRoutingClient against a real HTTPS endpoint', () => {
 
   it('routes by default when the connection is refused or closed without an answer', async () => {
     const refused = await client.requestRouting(config({ endpoint: `https://127.0.0.1:${await closedPort()}/x` }), context);
-    expect(refused.decision).toMatchObject({ outcome: 'default-error', reason: expect.stringMatching(/^connection refused: connect ECONNREFUSED 127\.0\.0\.1:\d+$/) });
+    expect(refused.decision).toMatchObject({
+      outcome: 'default-error',
+      reason: expect.stringMatching(/^connection refused: connect ECONNREFUSED 127\.0\.0\.1:\d+$/),
+    });
 
     receiver.respondWith(() => ({ destroy: true }));
     const closed = await client.requestRouting(config(), context);
@@ -235,7 +241,11 @@ describe('SmartRoutingClient against a real HTTPS endpoint', () => {
     const strict = await new SmartRoutingClient({ allowAnyPort: false }).requestRouting(config(), context);
 
     expect(plain).toEqual({
-      decision: { outcome: 'default-error', reason: 'endpoint URL must use https:// (got http://): plain HTTP is not allowed', requestId: expect.stringMatching(UUID) },
+      decision: {
+        outcome: 'default-error',
+        reason: 'endpoint URL must use https:// (got http://): plain HTTP is not allowed',
+        requestId: expect.stringMatching(UUID),
+      },
       request: null,
       response: null,
       latencyMs: 0,

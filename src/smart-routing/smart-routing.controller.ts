@@ -14,12 +14,25 @@ export class SmartRoutingController {
   constructor(private readonly smartRouting: SmartRoutingService) {}
 
   @Put('queues/:id/smart-routing')
-  @ApiOperation({ summary: "Point a queue at a SmartRouting endpoint (credentials are never returned)" })
+  @ApiOperation({ summary: 'Point a queue at a SmartRouting endpoint (credentials are never returned)' })
   @ApiBody({
     type: SmartRoutingConfigDto,
     examples: {
-      apiKey: { summary: 'An endpoint with an API key', value: { Endpoint: 'https://routing.example.com/smartrouting', ApiKey: 'my-routing-key', TargetId: 'SALES_QUEUE', TimeoutMs: 3000 } },
-      basic: { summary: 'Basic authentication, extra data', value: { Endpoint: 'https://routing.example.com/smartrouting', Auth: 'basic', Username: 'router', Password: 'secret', SendExtraData: true, DynamicValues: { CustomerTier: 'gold' } } },
+      apiKey: {
+        summary: 'An endpoint with an API key',
+        value: { Endpoint: 'https://routing.example.com/smartrouting', ApiKey: 'my-routing-key', TargetId: 'SALES_QUEUE', TimeoutMs: 3000 },
+      },
+      basic: {
+        summary: 'Basic authentication, extra data',
+        value: {
+          Endpoint: 'https://routing.example.com/smartrouting',
+          Auth: 'basic',
+          Username: 'router',
+          Password: 'secret',
+          SendExtraData: true,
+          DynamicValues: { CustomerTier: 'gold' },
+        },
+      },
     },
   })
   @ApiAnswer(200, SmartRoutingConfigResponse, 'The stored configuration')

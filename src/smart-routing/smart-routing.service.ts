@@ -71,20 +71,23 @@ export class SmartRoutingService implements SmartRoutingHook {
     // An upsert: two concurrent first PUTs for a queue both succeed, the later one wins.
     const repo = this.dataSource.getRepository(SmartRoutingConfigEntity);
     this.forget(queueId);
-    await repo.upsert({
-      queueId,
-      endpoint: dto.Endpoint,
-      insecureSsl: dto.InsecureSSL ?? false,
-      authType: auth,
-      apiKey: auth === 'apiKey' ? dto.ApiKey! : null,
-      username: auth === 'basic' ? dto.Username! : null,
-      password: auth === 'basic' ? dto.Password! : null,
-      timeoutMs: dto.TimeoutMs ?? 5000,
-      targetId: dto.TargetId ?? null,
-      sendExtraData: dto.SendExtraData ?? false,
-      dynamicValues: dto.DynamicValues ?? {},
-      isActive: dto.IsActive ?? true,
-    }, ['queueId']);
+    await repo.upsert(
+      {
+        queueId,
+        endpoint: dto.Endpoint,
+        insecureSsl: dto.InsecureSSL ?? false,
+        authType: auth,
+        apiKey: auth === 'apiKey' ? dto.ApiKey! : null,
+        username: auth === 'basic' ? dto.Username! : null,
+        password: auth === 'basic' ? dto.Password! : null,
+        timeoutMs: dto.TimeoutMs ?? 5000,
+        targetId: dto.TargetId ?? null,
+        sendExtraData: dto.SendExtraData ?? false,
+        dynamicValues: dto.DynamicValues ?? {},
+        isActive: dto.IsActive ?? true,
+      },
+      ['queueId'],
+    );
     this.forget(queueId);
     return present(await repo.findOneByOrFail({ queueId }));
   }

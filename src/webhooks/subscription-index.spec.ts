@@ -27,7 +27,11 @@ describe('SubscriptionIndex', () => {
       { webhookId: 'specific', eventType: 'QueueStatus', entityId: QUEUE.toUpperCase(), allEntities: false },
     ],
   );
-  const ids = (eventType: string, entityId: string | null) => index.match(eventType, entityId).map((w) => w.id).sort();
+  const ids = (eventType: string, entityId: string | null) =>
+    index
+      .match(eventType, entityId)
+      .map((w) => w.id)
+      .sort();
 
   it('matches a specific EntityId subscription only for that entity', () => {
     expect(ids('QueueCallInArrived', QUEUE)).toEqual(['all', 'both', 'specific']);

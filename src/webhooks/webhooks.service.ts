@@ -86,7 +86,12 @@ export class WebhooksService {
   async list() {
     const webhooks = await this.dataSource.getRepository(WebhookEntity).find({ order: { createdAt: 'ASC' } });
     const subscriptions = await this.dataSource.getRepository(SubscriptionEntity).find({ order: { createdAt: 'ASC' } });
-    return webhooks.map((w) => presentWebhook(w, subscriptions.filter((s) => s.webhookId === w.id)));
+    return webhooks.map((w) =>
+      presentWebhook(
+        w,
+        subscriptions.filter((s) => s.webhookId === w.id),
+      ),
+    );
   }
 
   async get(id: string, extra: object = {}) {
@@ -101,7 +106,7 @@ export class WebhooksService {
     const [counts, last] = await Promise.all([
       this.counts.byStatus(webhookId),
       this.dataSource.query<{ last_error: string | null; last_outcome: string; updated_at: Date }[]>(
-      `SELECT last_error, last_outcome, updated_at FROM deliveries
+        `SELECT last_error, last_outcome, updated_at FROM deliveries
        WHERE webhook_id = $1 AND last_outcome IS NOT NULL AND last_outcome <> 'delivered'
        ORDER BY updated_at DESC LIMIT 1`,
         [webhookId],
@@ -134,9 +139,9 @@ export class WebhooksService {
   }
 
   private async saveLandisEvents(em: EntityManager, webhookId: string, events: string[]): Promise<void> {
-    await em.getRepository(SubscriptionEntity).save(
-      events.map((eventType) => ({ id: randomUUID(), webhookId, eventType, requestedEventType: null, entityId: null, allEntities: true })),
-    );
+    await em
+      .getRepository(SubscriptionEntity)
+      .save(events.map((eventType) => ({ id: randomUUID(), webhookId, eventType, requestedEventType: null, entityId: null, allEntities: true })));
   }
 
   async remove(id: string): Promise<void> {
@@ -157,7 +162,8 @@ export class WebhooksService {
     const wanted = this.checkSubscriptions(dto, '', problems, aliases);
     if (problems.length) throw new ValidationProblem(problems);
     const existing = await this.subscriptionsOf(this.dataSource.manager, id);
-    const has = (s: (typeof wanted)[number]) => existing.some((e) => e.eventType === s.eventType && e.allEntities === s.allEntities && e.entityId === s.entityId);
+    const has = (s: (typeof wanted)[number]) =>
+      existing.some((e) => e.eventType === s.eventType && e.allEntities === s.allEntities && e.entityId === s.entityId);
     if (!dto.AllEventTypes && has(wanted[0])) throw new ConflictError(`Webhook ${id} already has this subscription to ${wanted[0].eventType}`);
     // AllEventTypes adds the types the webhook lacks and answers with every subscription it added.
     const saved = await this.dataSource
@@ -280,15 +286,16 @@ export class WebhooksService {
     const resolved = resolveEventType(given);
     if (!resolved) {
       const hint = suggestEventTypeName(given);
-      problems.push(
-        `${prefix}EventType "${given}" is not an event type${hint ? `; did you mean ${hint}?` : ' (GET /api/event-types lists them)'}`,
-      );
+      problems.push(`${prefix}EventType "${given}" is not an event type${hint ? `; did you mean ${hint}?` : ' (GET /api/event-types lists them)'}`);
     } else if (resolved.aliasOf) {
       if (!aliases.some((a) => a.Given === given)) aliases.push({ Given: given, ResolvedTo: resolved.aliasOf });
     }
     const hasEntity = dto.EntityId !== undefined && dto.EntityId !== null;
     // Reported once for an AllEventTypes subscription, not 34 times.
-    if (hasEntity === (dto.AllEntities === true) && !problems.includes(`${prefix}a subscription needs exactly one of EntityId (a GUID) and AllEntities: true`)) {
+    if (
+      hasEntity === (dto.AllEntities === true) &&
+      !problems.includes(`${prefix}a subscription needs exactly one of EntityId (a GUID) and AllEntities: true`)
+    ) {
       problems.push(`${prefix}a subscription needs exactly one of EntityId (a GUID) and AllEntities: true`);
     }
     return {

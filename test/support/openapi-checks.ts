@@ -46,7 +46,10 @@ export function responseValidator(doc: Doc): (method: string, path: string, stat
     const answer = doc.paths[path]?.[method]?.responses[String(status)];
     if (!answer) return [`${method.toUpperCase()} ${path} answered ${status}, which the document does not list`];
     const schema = answer.content?.['application/json']?.schema;
-    if (!schema) return body === undefined || body === '' || (typeof body === 'object' && body !== null && Object.keys(body).length === 0) ? [] : [`${method} ${path} ${status}: a body where none is documented`];
+    if (!schema)
+      return body === undefined || body === '' || (typeof body === 'object' && body !== null && Object.keys(body).length === 0)
+        ? []
+        : [`${method} ${path} ${status}: a body where none is documented`];
     const key = `${method} ${path} ${status}`;
     let validate = compiled.get(key);
     if (!validate) compiled.set(key, (validate = ajv.compile(rebase(schema) as object)));

@@ -145,7 +145,8 @@ function bodyCases(doc: OpenApiDocument, method: string, path: string, schema: S
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     const type = resolve(doc, prop)?.type;
     // 1e400 parses to Infinity: a number no field admits.
-    if (type === 'number' || type === 'integer') add(`${name} = 1e400`, Buffer.from(JSON.stringify({ ...base, [name]: 0 }).replace(`"${name}":0`, `"${name}":1e400`)));
+    if (type === 'number' || type === 'integer')
+      add(`${name} = 1e400`, Buffer.from(JSON.stringify({ ...base, [name]: 0 }).replace(`"${name}":0`, `"${name}":1e400`)));
     for (const value of wrongValues(doc, prop)) add(`${name} = ${JSON.stringify(value).slice(0, 40)}`, json({ ...base, [name]: value }));
     // One level down: a nested object's fields, and the fields of an array's object items.
     const own = resolve(doc, prop);
@@ -214,7 +215,13 @@ export function fuzzCases(doc: OpenApiDocument): FuzzCase[] {
         cases.push({ label: `${method} with a 1.5 MB body`, method, path, headers: JSON_TYPE, body: HUGE });
       } else if (!takesBody) {
         cases.push({ label: 'a body where none is taken', method, path, headers: JSON_TYPE, body: json({ Unexpected: 1 }) });
-        cases.push({ label: 'a form post where no body is taken', method, path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from('a=1') });
+        cases.push({
+          label: 'a form post where no body is taken',
+          method,
+          path,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: Buffer.from('a=1'),
+        });
         cases.push({ label: 'a 1.5 MB body where none is taken', method, path, headers: JSON_TYPE, body: HUGE });
       } else {
         cases.push(...bodyCases(doc, method, path, schema ?? { type: 'object' }));

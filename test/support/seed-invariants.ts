@@ -89,7 +89,9 @@ export function checkSeedInvariants(events: Payload[], contracts: EventTypeContr
         v.push(`${e.EventType} ${e.Id}: ${p.Name} ${JSON.stringify(value)} is not one of ${p.AllowedValues.join(', ')}`);
       }
       if (p.ElementProperties && Array.isArray(value)) {
-        const names = p.ElementProperties.map((x) => x.Name).sort().join(',');
+        const names = p.ElementProperties.map((x) => x.Name)
+          .sort()
+          .join(',');
         for (const item of value as Record<string, unknown>[]) {
           if (Object.keys(item).sort().join(',') !== names) v.push(`${e.EventType} ${e.Id}: an element of ${p.Name} has ${Object.keys(item).join(',')}`);
         }
@@ -109,9 +111,21 @@ export function checkSeedInvariants(events: Payload[], contracts: EventTypeContr
       else seen.set(k, val);
     }
   };
-  tie('user name of', (e) => e.UserId, (e) => e.UserName ?? e.Username);
-  tie('queue name of', (e) => e.QueueId, (e) => e.QueueName);
-  tie('queue number of', (e) => e.QueueId, (e) => e.QueueNumber);
+  tie(
+    'user name of',
+    (e) => e.UserId,
+    (e) => e.UserName ?? e.Username,
+  );
+  tie(
+    'queue name of',
+    (e) => e.QueueId,
+    (e) => e.QueueName,
+  );
+  tie(
+    'queue number of',
+    (e) => e.QueueId,
+    (e) => e.QueueNumber,
+  );
 
   // Calls: identity, strictly increasing timestamps, order.
   const calls = new Map<string, Payload[]>();
@@ -161,16 +175,20 @@ export function checkSeedInvariants(events: Payload[], contracts: EventTypeContr
   // Counters.
   for (const e of unique.filter((x) => x.EventType === 'QueueStatus')) {
     const n = (k: string) => e[k] as number;
-    for (const k of Object.keys(e).filter((x) => x.startsWith('NbrOf') || x === 'MaxWaitTime')) if (!(n(k) >= 0)) v.push(`QueueStatus ${e.Id}: ${k} ${n(k)} < 0`);
-    if (n('NbrOfRequesters') !== n('NbrOfQueuingRequesters') + n('NbrOfAllocated') + n('NbrOfConnected')) v.push(`QueueStatus ${e.Id}: requesters != queuing + allocated + connected`);
+    for (const k of Object.keys(e).filter((x) => x.startsWith('NbrOf') || x === 'MaxWaitTime'))
+      if (!(n(k) >= 0)) v.push(`QueueStatus ${e.Id}: ${k} ${n(k)} < 0`);
+    if (n('NbrOfRequesters') !== n('NbrOfQueuingRequesters') + n('NbrOfAllocated') + n('NbrOfConnected'))
+      v.push(`QueueStatus ${e.Id}: requesters != queuing + allocated + connected`);
     if (n('NbrOfNotServedRequesters') !== n('NbrOfQueuingRequesters') + n('NbrOfAllocated')) v.push(`QueueStatus ${e.Id}: not served != queuing + allocated`);
     const agents = n('NbrOfAgentsLongTermAway') + n('NbrOfAgentsShortTermAway') + n('NbrOfAgentsOnWrapUp') + n('NbrOfAgentsImmediatelyFree');
     if (n('NbrOfAgentsCheckedInQueue') !== agents) v.push(`QueueStatus ${e.Id}: checked in != away + short away + wrap-up + free`);
-    if (n('NbrOfServingAgentsEstimate') !== n('NbrOfAgentsCheckedInQueue') - n('NbrOfAgentsLongTermAway')) v.push(`QueueStatus ${e.Id}: serving estimate != checked in - long-term away`);
+    if (n('NbrOfServingAgentsEstimate') !== n('NbrOfAgentsCheckedInQueue') - n('NbrOfAgentsLongTermAway'))
+      v.push(`QueueStatus ${e.Id}: serving estimate != checked in - long-term away`);
   }
   for (const e of unique.filter((x) => x.EventType === 'CallbackListStatus')) {
     const n = (k: string) => e[k] as number;
-    for (const k of Object.keys(e).filter((x) => x.startsWith('Total') || x.startsWith('Next') || x === 'ExpiresIn24h')) if (!(n(k) >= 0)) v.push(`CallbackListStatus ${e.Id}: ${k} < 0`);
+    for (const k of Object.keys(e).filter((x) => x.startsWith('Total') || x.startsWith('Next') || x === 'ExpiresIn24h'))
+      if (!(n(k) >= 0)) v.push(`CallbackListStatus ${e.Id}: ${k} < 0`);
     for (const k of ['TotalAssigned', 'TotalFreeForAllocation', 'TotalHidingNotBefore', 'TotalOverDueDate']) {
       if (n(k) > n('TotalOpenRequests')) v.push(`CallbackListStatus ${e.Id}: ${k} ${n(k)} > TotalOpenRequests ${n('TotalOpenRequests')}`);
     }

@@ -22,11 +22,13 @@ async function reachable(check: () => Promise<unknown>): Promise<boolean> {
 export async function ensureServices(log: (m: string) => void = console.log): Promise<StartedService[]> {
   const started: StartedService[] = [];
   // TEST_EMBEDDED_PG=true skips the local server (to test the path a machine without one takes).
-  const pgUp = process.env.TEST_EMBEDDED_PG !== 'true' && await reachable(async () => {
-    const client = new Client({ connectionString: adminDatabaseUrl(), connectionTimeoutMillis: 2000 });
-    await client.connect();
-    await client.end();
-  });
+  const pgUp =
+    process.env.TEST_EMBEDDED_PG !== 'true' &&
+    (await reachable(async () => {
+      const client = new Client({ connectionString: adminDatabaseUrl(), connectionTimeoutMillis: 2000 });
+      await client.connect();
+      await client.end();
+    }));
   if (!pgUp) {
     if (process.env.DATABASE_ADMIN_URL) throw new Error(`DATABASE_ADMIN_URL=${process.env.DATABASE_ADMIN_URL} is not reachable`);
     const pg = await startEmbeddedPostgres('.data/test-postgres', log);

@@ -66,7 +66,10 @@ export async function startSimulationRig(path: string, respond?: Parameters<Http
   if (respond) receiver.respondWith(respond);
   const app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
   const h = makeAdminApi(app);
-  await h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true }, EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })));
+  await h.createWebhook(
+    { Endpoint: receiverUrl(path), InsecureSSL: true },
+    EVENT_TYPE_NAMES.map((EventType) => ({ EventType, AllEntities: true })),
+  );
   return {
     receiver,
     app,

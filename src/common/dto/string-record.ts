@@ -6,7 +6,8 @@ export function IsStringRecord(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isStringRecord',
       validator: {
-        validate: (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every((v) => typeof v === 'string'),
+        validate: (value) =>
+          value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every((v) => typeof v === 'string'),
         defaultMessage: (args) => `${args?.property} must be an object of name: string values`,
       },
     },

@@ -25,12 +25,19 @@ describe('ApiExceptionFilter: one error shape for everything', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
   it('maps the domain errors to their status with the message list', () => {
-    expect(answer(new ValidationProblem(['Name must be a string, got 1']))).toMatchObject({ statusCode: 400, body: { statusCode: 400, error: 'Bad Request', message: ['Name must be a string, got 1'] } });
+    expect(answer(new ValidationProblem(['Name must be a string, got 1']))).toMatchObject({
+      statusCode: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: ['Name must be a string, got 1'] },
+    });
     expect(answer(new ConflictError('in use'))).toMatchObject({ statusCode: 409, body: { statusCode: 409, error: 'Conflict', message: ['in use'] } });
   });
 
   it('answers unavailable with 503 and Retry-After', () => {
-    expect(answer(new UnavailableError('PostgreSQL is down', 7))).toMatchObject({ statusCode: 503, headers: { 'Retry-After': '7' }, body: { message: ['PostgreSQL is down'] } });
+    expect(answer(new UnavailableError('PostgreSQL is down', 7))).toMatchObject({
+      statusCode: 503,
+      headers: { 'Retry-After': '7' },
+      body: { message: ['PostgreSQL is down'] },
+    });
   });
 
   it("reshapes Nest's own exceptions (routing 404, the key guard) to a message list", () => {
@@ -44,6 +51,10 @@ describe('ApiExceptionFilter: one error shape for everything', () => {
   });
 
   it('answers anything else 500 without internals', () => {
-    expect(answer(new TypeError('x.y is undefined')).body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: ['Internal error; the server log has the details'] });
+    expect(answer(new TypeError('x.y is undefined')).body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: ['Internal error; the server log has the details'],
+    });
   });
 });

@@ -24,7 +24,7 @@ export function sendError(res: ServerResponse, statusCode: number, messages: str
 
 /** Shortens a value for a message: an error names the value, but never echoes a megabyte. */
 export function shown(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   // Control characters are shown escaped, so a message never carries a NUL or a line break.
   // eslint-disable-next-line no-control-regex
   const safe = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

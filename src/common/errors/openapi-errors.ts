@@ -39,7 +39,11 @@ export function addErrorContract(document: OpenAPIObject): OpenAPIObject {
       for (const [status, description] of Object.entries(RESPONSES)) {
         // A route open without the key (security: []) never answers 401.
         if (status === '401' && Array.isArray(op.security) && op.security.length === 0) continue;
-        op.responses[status] ??= { description, content: { 'application/json': { schema: ref } }, ...(status === '503' ? { headers: { 'Retry-After': RETRY_AFTER } } : {}) };
+        op.responses[status] ??= {
+          description,
+          content: { 'application/json': { schema: ref } },
+          ...(status === '503' ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
+        };
       }
     }
   }

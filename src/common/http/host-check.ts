@@ -42,7 +42,11 @@ export function hostCheckMiddleware(allowedHosts: readonly string[]) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const host = req.headers.host;
     if (!isAllowedHost(host, allowedHosts)) {
-      return sendError(res, 403, `Host "${String(host ?? '').slice(0, 100)}" is not this server; without ADMIN_API_KEY only localhost, IP addresses and ADMIN_ALLOWED_HOSTS are served`);
+      return sendError(
+        res,
+        403,
+        `Host "${String(host ?? '').slice(0, 100)}" is not this server; without ADMIN_API_KEY only localhost, IP addresses and ADMIN_ALLOWED_HOSTS are served`,
+      );
     }
     const origin = req.headers.origin;
     if (isForeignOrigin(origin, host)) {

@@ -21,7 +21,10 @@ function contentTypeProblem(header: string | undefined): string | null {
   if (header === undefined) return 'a request body needs Content-Type: application/json';
   const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
   if (!JSON_TYPE.test(type)) return `Content-Type must be application/json, got "${header.slice(0, 100)}"`;
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset && charset !== 'utf-8' && charset !== 'utf8') return `charset must be utf-8, got "${charset.slice(0, 40)}"`;
   return null;
 }
@@ -32,7 +35,8 @@ function queryProblems(query: unknown, maxLength: number): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      const problem = key === FORBIDDEN_KEY ? 'is not allowed' : typeof item === 'string' ? (stringProblem(key, maxLength) ?? stringProblem(item, maxLength)) : null;
+      const problem =
+        key === FORBIDDEN_KEY ? 'is not allowed' : typeof item === 'string' ? (stringProblem(key, maxLength) ?? stringProblem(item, maxLength)) : null;
       if (problem) problems.push(`query ${JSON.stringify(key.slice(0, 60))} ${problem}`);
     }
   }

@@ -35,12 +35,14 @@ function KeyPrompt({ onSaved }) {
     saveKey(key.trim());
     onSaved();
   };
-  return html`<div class="modal"><form class="panel" onSubmit=${submit}>
-    <h2>Admin API key</h2>
-    <p class="muted">This emulator is started with ADMIN_API_KEY. Enter it once; this browser keeps it.</p>
-    <label><span>Key</span><input type="password" name="admin-key" autofocus value=${key} onInput=${(e) => setKey(e.target.value)} /></label>
-    <button class="primary" type="submit">Save</button>
-  </form></div>`;
+  return html`<div class="modal">
+    <form class="panel" onSubmit=${submit}>
+      <h2>Admin API key</h2>
+      <p class="muted">This emulator is started with ADMIN_API_KEY. Enter it once; this browser keeps it.</p>
+      <label><span>Key</span><input type="password" name="admin-key" autofocus value=${key} onInput=${(e) => setKey(e.target.value)} /></label>
+      <button class="primary" type="submit">Save</button>
+    </form>
+  </div>`;
 }
 
 function App() {
@@ -52,12 +54,14 @@ function App() {
     startLive();
   }, []);
   const page = hash.split('/')[1] || 'live';
-  const link = (to, label) => html`<a href="#/${to}" class=${page === to || (to === 'live' && ['deliveries', 'events'].includes(page)) ? 'active' : ''}>${label}</a>`;
-  return html`
-    <header class="top">
+  const link = (to, label) =>
+    html`<a href="#/${to}" class=${page === to || (to === 'live' && ['deliveries', 'events'].includes(page)) ? 'active' : ''}>${label}</a>`;
+  return html` <header class="top">
       <div class="brand">Enreach webhook emulator<small>console</small></div>
       <nav>${link('live', 'Live')} ${link('webhooks', 'Webhooks')} ${link('catalog', 'Event catalog')} ${link('simulation', 'Simulation')}</nav>
-      <div class="status"><span class="dot ${live.connected ? 'on' : ''}"></span>${live.connected ? 'live' : 'connecting…'} · <a href="/docs" style="color:#9aa4b8">API docs</a></div>
+      <div class="status">
+        <span class="dot ${live.connected ? 'on' : ''}"></span>${live.connected ? 'live' : 'connecting…'} · <a href="/docs" style="color:#9aa4b8">API docs</a>
+      </div>
     </header>
     <main key=${hash}>${route(hash)}</main>
     ${asking && html`<${KeyPrompt} onSaved=${() => location.reload()} />`}`;

@@ -25,16 +25,34 @@ export function CatalogPage({ name }) {
         ${list.map((t) => html`<a href="#/catalog/${t.Name}" class=${current && t.Name === current.Name ? 'active' : ''}>${t.Name}<small>${t.EntityType}</small></a>`)}
       </div>
       <div>
-        ${!current
-          ? html`<${Empty}>Loading…</${Empty}>`
-          : html`<div class="panel">
-              <h2>${current.Name} <span class="muted">· ${current.EntityType} event</span></h2>
-              <p>${current.Description}</p>
-              <table><thead><tr><th>Property</th><th>Type</th><th>Description</th></tr></thead><tbody>
-                ${current.Properties.map((p) => html`<tr><td class="mono">${p.Name}</td><td class="mono muted">${p.Type}</td><td>${p.Description}${p.AllowedValues ? html`<div class="muted">One of: ${p.AllowedValues.join(', ')}</div>` : ''}</td></tr>`)}
-              </tbody></table>
-            </div>
-            <${SendEvent} key=${current.Name} def=${current} />`}
+        ${
+          !current
+            ? html`<${Empty}>Loading…</${Empty}>`
+            : html`<div class="panel">
+                  <h2>${current.Name} <span class="muted">· ${current.EntityType} event</span></h2>
+                  <p>${current.Description}</p>
+                  <table>
+                    <thead>
+                      <tr>
+                        <th>Property</th>
+                        <th>Type</th>
+                        <th>Description</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${current.Properties.map(
+                        (p) =>
+                          html`<tr>
+                            <td class="mono">${p.Name}</td>
+                            <td class="mono muted">${p.Type}</td>
+                            <td>${p.Description}${p.AllowedValues ? html`<div class="muted">One of: ${p.AllowedValues.join(', ')}</div>` : ''}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+                <${SendEvent} key=${current.Name} def=${current} />`
+        }
       </div>
     </div>
   </div>`;
@@ -63,20 +81,37 @@ function SendEvent({ def }) {
     <p class="muted" style="margin-top:0">Leave a field empty and the emulator fills it realistically; what you give is validated.</p>
     <div class="form-grid">
       ${def.Properties.map(
-        (p) => html`<label><span>${p.Name}</span>
-          ${choices(p)
-            ? html`<select name=${p.Name} value=${values[p.Name] ?? ''} onChange=${(e) => setValues({ ...values, [p.Name]: e.target.value })}>
-                <option value="">(filled)</option>${choices(p).map((v) => html`<option value=${v}>${v}</option>`)}</select>`
-            : html`<input type="text" name=${p.Name} placeholder=${p.Type} value=${values[p.Name] ?? ''} onInput=${(e) => setValues({ ...values, [p.Name]: e.target.value })} />`}
-        </label>`,
+        (p) =>
+          html`<label
+            ><span>${p.Name}</span>
+            ${
+              choices(p)
+                ? html`<select name=${p.Name} value=${values[p.Name] ?? ''} onChange=${(e) => setValues({ ...values, [p.Name]: e.target.value })}>
+                    <option value="">(filled)</option>
+                    ${choices(p).map((v) => html`<option value=${v}>${v}</option>`)}
+                  </select>`
+                : html`<input
+                    type="text"
+                    name=${p.Name}
+                    placeholder=${p.Type}
+                    value=${values[p.Name] ?? ''}
+                    onInput=${(e) => setValues({ ...values, [p.Name]: e.target.value })}
+                  />`
+            }
+          </label>`,
       )}
     </div>
     <button class="primary" type="submit" disabled=${action.busy}>Send ${def.Name}</button>
     <div style="margin-top:12px"><${ErrorBox} error=${action.error} /></div>
-    ${sent &&
-    html`<div id="sent-event">
-      <div class="notice" role="status">Sent <a href="#/events/${sent.Payload.Id}" class="mono">${sent.Payload.Id}</a> to ${sent.Deliveries.length} webhook(s)
-        ${sent.Deliveries.map((d) => html` · <a href="#/deliveries/${d.Id}">delivery ${short(d.Id)}</a>`)}</div>
-      <pre>${JSON.stringify(sent.Payload, null, 2)}</pre></div>`}
+    ${
+      sent &&
+      html`<div id="sent-event">
+        <div class="notice" role="status">
+          Sent <a href="#/events/${sent.Payload.Id}" class="mono">${sent.Payload.Id}</a> to ${sent.Deliveries.length} webhook(s)
+          ${sent.Deliveries.map((d) => html` · <a href="#/deliveries/${d.Id}">delivery ${short(d.Id)}</a>`)}
+        </div>
+        <pre>${JSON.stringify(sent.Payload, null, 2)}</pre>
+      </div>`
+    }
   </form>`;
 }

@@ -15,11 +15,11 @@ export function Chart({ title, labels, x, y, kind = 'line', unit = '', color = '
       width: Math.max(280, box.current.clientWidth),
       height: 220,
       legend: { show: false },
-      scales: { x: { time: kind !== 'bars', ...(kind === 'bars' ? { range: [-0.5, labels.length - 0.5] } : {}) }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
-      axes: [
-        kind === 'bars' ? { splits: () => labels.map((_, i) => i), values: () => labels, grid: { show: false } } : {},
-        { label: unit, size: 56 },
-      ],
+      scales: {
+        x: { time: kind !== 'bars', ...(kind === 'bars' ? { range: [-0.5, labels.length - 0.5] } : {}) },
+        y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] },
+      },
+      axes: [kind === 'bars' ? { splits: () => labels.map((_, i) => i), values: () => labels, grid: { show: false } } : {}, { label: unit, size: 56 }],
       series: [{}, { stroke: color, fill: `${color}33`, width: 2, points: { show: kind !== 'bars' }, ...(kind === 'bars' ? { paths: bars } : {}) }],
     };
     const chart = new uPlot(opts, [xs, y], box.current);

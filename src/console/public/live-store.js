@@ -9,7 +9,14 @@ const MAX_KNOWN = 50000;
  * tables, counts by delivery status, and the event rate. Views re-render once per batch (the
  * server sends a few batches a second at most), never once per row.
  */
-const state = { connected: false, events: [], deliveries: [], totals: { events: 0, deliveries: 0, delivered: 0, retrying: 0, pending: 0, discarded: 0 }, rate: 0, version: 0 };
+const state = {
+  connected: false,
+  events: [],
+  deliveries: [],
+  totals: { events: 0, deliveries: 0, delivered: 0, retrying: 0, pending: 0, discarded: 0 },
+  rate: 0,
+  version: 0,
+};
 const listeners = new Set();
 const statusOf = new Map();
 const recent = [];

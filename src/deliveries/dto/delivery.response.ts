@@ -14,7 +14,9 @@ export const DeliveryResponse = named(
     Status: t.enum(DELIVERY_STATUSES),
     Attempts: t.integer({ minimum: 0 }),
     NextAttemptAt: nullable(t.dateTime()),
-    RetrySchedule: nullable(t.array(t.integer(), { description: "This delivery's own waits in ms (a scenario's); null: the webhook's or the configured schedule" })),
+    RetrySchedule: nullable(
+      t.array(t.integer(), { description: "This delivery's own waits in ms (a scenario's); null: the webhook's or the configured schedule" }),
+    ),
     LastOutcome: nullable(t.enum(ATTEMPT_OUTCOMES)),
     LastStatusCode: nullable(t.integer()),
     LastError: nullable(t.string()),
@@ -24,10 +26,7 @@ export const DeliveryResponse = named(
   }),
 );
 
-export const DeliveryPageResponse = named(
-  'DeliveryPage',
-  t.object({ ...CURSOR_PAGE, Items: t.array(DeliveryResponse) }),
-);
+export const DeliveryPageResponse = named('DeliveryPage', t.object({ ...CURSOR_PAGE, Items: t.array(DeliveryResponse) }));
 
 const Attempt = named(
   'DeliveryAttempt',
@@ -74,7 +73,12 @@ export const BulkResendResponse = named(
     Failed: t.integer(),
     Results: t.array(
       t.object(
-        { Id: t.uuid(), Status: t.enum(DELIVERY_STATUSES), LastOutcome: nullable(t.enum(ATTEMPT_OUTCOMES)), Error: t.string({ description: 'Why this one could not be resent' }) },
+        {
+          Id: t.uuid(),
+          Status: t.enum(DELIVERY_STATUSES),
+          LastOutcome: nullable(t.enum(ATTEMPT_OUTCOMES)),
+          Error: t.string({ description: 'Why this one could not be resent' }),
+        },
         ['Status', 'LastOutcome', 'Error'],
       ),
     ),

@@ -4,7 +4,13 @@ import { AVAILABILITIES } from '../organization.entities';
 
 /** What the organisation routes answer (see organization.presenter.ts). */
 const OverflowTarget = nullable(
-  named('OverflowTarget', t.object({ Kind: t.enum(['queue', 'user', 'callList', 'number']), Target: t.string({ description: 'Id of the queue, user or call list; or a phone number' }) })),
+  named(
+    'OverflowTarget',
+    t.object({
+      Kind: t.enum(['queue', 'user', 'callList', 'number']),
+      Target: t.string({ description: 'Id of the queue, user or call list; or a phone number' }),
+    }),
+  ),
 );
 
 export const AttachedUserResponse = named(
@@ -86,5 +92,12 @@ export const CallListResponse = named(
 
 export const OrganizationResponse = named(
   'Organization',
-  t.object({ Id: t.uuid(), Name: t.string({ example: 'Demo Oy' }), Users: t.array(UserResponse), Queues: t.array(QueueResponse), CallLists: t.array(CallListResponse), Ivrs: t.array(IvrResponse) }),
+  t.object({
+    Id: t.uuid(),
+    Name: t.string({ example: 'Demo Oy' }),
+    Users: t.array(UserResponse),
+    Queues: t.array(QueueResponse),
+    CallLists: t.array(CallListResponse),
+    Ivrs: t.array(IvrResponse),
+  }),
 );

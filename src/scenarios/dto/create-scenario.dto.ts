@@ -41,19 +41,43 @@ export class RetryDto {
   @IsOptional()
   @Matches(/^\s*\d+(\.\d+)?\s*(ms|s|m|h)?\s*(,\s*\d+(\.\d+)?\s*(ms|s|m|h)?\s*)*$/i, { message: 'Schedule must be a list of durations such as "1s,2s"' })
   Schedule?: string;
-  @ApiPropertyOptional({ description: 'Share of events delivered twice (same Id, same body)' }) @IsOptional() @IsNumber() @Min(0) @Max(1) DuplicateRate?: number;
-  @ApiPropertyOptional({ description: 'Share of events held back so later events overtake them' }) @IsOptional() @IsNumber() @Min(0) @Max(1) OutOfOrderRate?: number;
-  @ApiPropertyOptional({ description: 'Wall-clock seconds an out-of-order event is held back (default 2)' }) @IsOptional() @IsNumber() @Min(0) @Max(3600) HoldBackSeconds?: number;
+  @ApiPropertyOptional({ description: 'Share of events delivered twice (same Id, same body)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  DuplicateRate?: number;
+  @ApiPropertyOptional({ description: 'Share of events held back so later events overtake them' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  OutOfOrderRate?: number;
+  @ApiPropertyOptional({ description: 'Wall-clock seconds an out-of-order event is held back (default 2)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(3600)
+  HoldBackSeconds?: number;
 }
 
 export class CreateScenarioDto {
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], example: 42, description: 'Same seed and options = the same calls, events (ids included) and treatments' })
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    example: 42,
+    description: 'Same seed and options = the same calls, events (ids included) and treatments',
+  })
   @ValidateIf((o: CreateScenarioDto) => typeof o.Seed !== 'number')
   @IsString({ message: 'Seed must be a string or a number' })
   @MinLength(1)
   @MaxLength(200)
   Seed!: string | number;
-  @ApiPropertyOptional({ default: 1, description: '1 = real time; 60 = a virtual minute per second' }) @IsOptional() @IsNumber() @Min(0.001) @Max(1000000) TimeScale?: number;
+  @ApiPropertyOptional({ default: 1, description: '1 = real time; 60 = a virtual minute per second' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.001)
+  @Max(1000000)
+  TimeScale?: number;
   @ApiPropertyOptional({
     default: false,
     description: 'No pacing: each simulated moment follows the last as soon as the emulator has taken its events (leave TimeScale out)',

@@ -11,7 +11,12 @@ const Report = named(
     {
       Calls: t.object({ Planned: t.integer(), Placed: t.integer(), Failed: t.integer() }),
       Events: t.object({ Total: t.integer(), ByType: counts() }),
-      Deliveries: t.object({ Total: t.integer(), ByStatus: counts(), ByLastOutcome: counts(), AttemptsHistogram: counts('Attempts made -> deliveries that needed that many') }),
+      Deliveries: t.object({
+        Total: t.integer(),
+        ByStatus: counts(),
+        ByLastOutcome: counts(),
+        AttemptsHistogram: counts('Attempts made -> deliveries that needed that many'),
+      }),
       LatencyMs: Latency,
       Throughput: t.object({ DeliveredPerSecond: t.number(), PerSecond: t.array(t.object({ Second: t.string(), Delivered: t.integer() })) }),
       Webhooks: t.array(

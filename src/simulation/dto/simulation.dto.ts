@@ -30,8 +30,12 @@ const RESULTS = Object.keys(CALLBACK_ATTEMPT_RESULTS) as CallbackAttemptResult[]
 export class CallScriptDto {
   @ApiPropertyOptional({ description: 'Ring time before the agent answers' }) @IsOptional() @IsNumber() @Min(0) @Max(86400) AnswerAfterSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(86400) TalkSeconds?: number;
-  @ApiPropertyOptional({ enum: ['caller', 'agent'] }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'HangupBy must be caller or agent' }) HangupBy?: 'caller' | 'agent';
-  @ApiPropertyOptional({ oneOf: [{ type: 'boolean' }, { type: 'array', items: { type: 'boolean' } }], description: 'false: the first agent does not answer; or a list, one per allocation' })
+  @ApiPropertyOptional({ enum: ['caller', 'agent'] }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'HangupBy must be caller or agent' }) HangupBy?:
+    'caller' | 'agent';
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'boolean' }, { type: 'array', items: { type: 'boolean' } }],
+    description: 'false: the first agent does not answer; or a list, one per allocation',
+  })
   @IsOptional()
   @ValidateBy({
     name: 'isAgentAnswers',
@@ -51,8 +55,17 @@ export class CallScriptDto {
   @IsString()
   @MinLength(1)
   Agent?: string;
-  @ApiPropertyOptional({ type: 'integer', description: "Queue calls: the call's priority instead of the queue's (0..10000)" }) @IsOptional() @IsInt() @Min(0) @Max(10000) Priority?: number;
-  @ApiPropertyOptional({ type: [String], example: ['3', '40021877', '1'], description: "IVR calls: the caller's input at each input block in turn (menu key, digits, phrase); past the list they are drawn" })
+  @ApiPropertyOptional({ type: 'integer', description: "Queue calls: the call's priority instead of the queue's (0..10000)" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  Priority?: number;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['3', '40021877', '1'],
+    description: "IVR calls: the caller's input at each input block in turn (menu key, digits, phrase); past the list they are drawn",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -62,7 +75,10 @@ export class CallScriptDto {
 }
 
 export class PlaceCallQuery {
-  @ApiPropertyOptional({ enum: ['routed'], description: 'routed: answer once the call has been routed (SmartRouting answered, queued, ringing or ended), with its state' })
+  @ApiPropertyOptional({
+    enum: ['routed'],
+    description: 'routed: answer once the call has been routed (SmartRouting answered, queued, ringing or ended), with its state',
+  })
   @IsOptional()
   @IsIn(['routed'], { message: 'wait must be routed' })
   wait?: 'routed';
@@ -75,12 +91,18 @@ export class PlaceCallDto {
   @ApiPropertyOptional({ description: 'Queue id or number (Type queue)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Queue?: string;
   @ApiPropertyOptional({ description: 'Landis IVR id, number or name (Type ivr)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) Ivr?: string;
   @ApiPropertyOptional({ description: 'User id or username (Type direct or outbound)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) User?: string;
-  @ApiPropertyOptional({ description: 'Called number (Type outbound)' }) @IsOptional() @Matches(PHONE_NUMBER, { message: 'Number must be a phone number' }) Number?: string;
+  @ApiPropertyOptional({ description: 'Called number (Type outbound)' })
+  @IsOptional()
+  @Matches(PHONE_NUMBER, { message: 'Number must be a phone number' })
+  Number?: string;
   @ApiPropertyOptional({ type: CallScriptDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => CallScriptDto) Script?: CallScriptDto;
 }
 
 export class HangUpDto {
-  @ApiPropertyOptional({ enum: ['caller', 'agent'], default: 'caller' }) @IsOptional() @IsIn(['caller', 'agent'], { message: 'By must be caller or agent' }) By?: 'caller' | 'agent';
+  @ApiPropertyOptional({ enum: ['caller', 'agent'], default: 'caller' })
+  @IsOptional()
+  @IsIn(['caller', 'agent'], { message: 'By must be caller or agent' })
+  By?: 'caller' | 'agent';
 }
 
 export class TransferCallDto {
@@ -91,7 +113,9 @@ export class TransferCallDto {
 }
 
 export class AvailabilityDto {
-  @ApiProperty({ enum: AVAILABILITIES }) @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` }) Availability!: Availability;
+  @ApiProperty({ enum: AVAILABILITIES })
+  @IsIn(AVAILABILITIES, { message: `Availability must be one of: ${AVAILABILITIES.join(', ')}` })
+  Availability!: Availability;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) Note?: string;
   @ApiPropertyOptional({ description: 'When the state ends (ISO 8601 virtual time); default continuous' }) @IsOptional() @IsRealDate() EndTime?: string;
 }
@@ -149,7 +173,8 @@ export class CallbackAttemptDto {
 }
 
 export class AssignCallbackDto {
-  @ApiPropertyOptional({ type: 'string', description: 'User id or username; null unassigns', nullable: true }) @IsOptional() @IsString() @MaxLength(200) User?: string | null;
+  @ApiPropertyOptional({ type: 'string', description: 'User id or username; null unassigns', nullable: true }) @IsOptional() @IsString() @MaxLength(200) User?:
+    string | null;
 }
 
 export class ResetSimulationDto {
@@ -169,7 +194,9 @@ export class ResetSimulationDto {
   @IsOptional()
   @IsBoolean()
   Paused?: boolean;
-  @ApiPropertyOptional({ description: "Replay this recorded run (a reset's RunId) exactly: its seed, start time, time scale and event Ids; give no other field" })
+  @ApiPropertyOptional({
+    description: "Replay this recorded run (a reset's RunId) exactly: its seed, start time, time scale and event Ids; give no other field",
+  })
   @IsOptional()
   @IsUUID(undefined, { message: 'ReplayOf must be the RunId (a GUID) of a recorded run' })
   ReplayOf?: string;

@@ -39,7 +39,15 @@ export const CallResponse = named(
     EndedAt: nullable(t.dateTime()),
     EndReason: nullable(t.string()),
     RoutingDecision: nullable(
-      t.object({ Outcome: t.string(), RequestId: t.string({ description: 'The SmartRouting request, empty when none was logged' }), Reason: t.string(), Instructions: untyped('The SmartRouting answer as received') }, ['Reason', 'Instructions']),
+      t.object(
+        {
+          Outcome: t.string(),
+          RequestId: t.string({ description: 'The SmartRouting request, empty when none was logged' }),
+          Reason: t.string(),
+          Instructions: untyped('The SmartRouting answer as received'),
+        },
+        ['Reason', 'Instructions'],
+      ),
     ),
     AppliedRouting: nullable(untyped('The SmartRouting instructions applied, as received')),
     PlayedTts: nullable(t.string()),

@@ -51,7 +51,6 @@ export class CallRegistry {
     return result;
   }
 
-
   markEnded(call: SimCall): void {
     this.leaveQueue(call);
     this.ended.push(call.id);

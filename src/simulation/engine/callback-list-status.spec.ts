@@ -44,7 +44,16 @@ describe('CallbackListStatus', () => {
     });
     await h.scheduler.runUntilIdle(31 * 3_600_000);
     expect(
-      statuses(h.events).map((e) => [e.Timestamp, e.TotalOpenRequests, e.TotalHidingNotBefore, e.NextHourRevealedNotBefore, e.TotalFreeForAllocation, e.NextHourOverDueDate, e.TotalOverDueDate, e.ExpiresIn24h]),
+      statuses(h.events).map((e) => [
+        e.Timestamp,
+        e.TotalOpenRequests,
+        e.TotalHidingNotBefore,
+        e.NextHourRevealedNotBefore,
+        e.TotalFreeForAllocation,
+        e.NextHourOverDueDate,
+        e.TotalOverDueDate,
+        e.ExpiresIn24h,
+      ]),
     ).toEqual([
       [at(15), 1, 1, 0, 0, 0, 0, 0], // created
       [at(1800), 1, 1, 1, 0, 0, 0, 0], // NotBefore within the hour
@@ -63,6 +72,12 @@ describe('CallbackListStatus', () => {
     const h = createHarness({}, data);
     h.sim.createCallback(IDS.callbacks, { contactNumber: '+358401231234' });
     expect(await h.scheduler.runUntilIdle(60_000)).toBe(true);
-    expect(statuses(h.events)[0]).toMatchObject({ IsAutoAllocate: true, TotalActiveAgents: 1, TotalServingAgents: 1, TotalAutoAllocateAgents: 1, TotalServingAutoAllocateAgents: 1 });
+    expect(statuses(h.events)[0]).toMatchObject({
+      IsAutoAllocate: true,
+      TotalActiveAgents: 1,
+      TotalServingAgents: 1,
+      TotalAutoAllocateAgents: 1,
+      TotalServingAutoAllocateAgents: 1,
+    });
   });
 });

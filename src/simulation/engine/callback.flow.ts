@@ -42,7 +42,12 @@ const normaliseNumber = (number: string): string => number.replace(/[\s-]/g, '')
 export class CallbackFlow {
   constructor(private readonly ctx: SimContext) {}
 
-  create(id: string, list: SimCallList, input: CreateCallbackInput, origin: { typeId: CallbackTypeId; callId: string | null; channelIn: string | null }): CallbackRequestData {
+  create(
+    id: string,
+    list: SimCallList,
+    input: CreateCallbackInput,
+    origin: { typeId: CallbackTypeId; callId: string | null; channelIn: string | null },
+  ): CallbackRequestData {
     const now = this.ctx.clock.now();
     const extras: CallbackExtraData[] = (input.extras ?? []).map((extra, index) => ({ id: index + 1, name: extra.name, value: extra.value }));
     const request = this.ctx.model.addCallback({
@@ -86,7 +91,12 @@ export class CallbackFlow {
 
   /** An overflown call left in a call list (TypeId 2): the caller is to be called back. */
   createFromCall(call: SimCall, list: SimCallList, channelIn: string, calculatedPriority: string): CallbackRequestData {
-    return this.create(call.ids.uuid(), list, { contactNumber: call.callerNumber, calculatedPriority }, { typeId: CALLBACK_TYPE.OverflownCall, callId: call.id, channelIn });
+    return this.create(
+      call.ids.uuid(),
+      list,
+      { contactNumber: call.callerNumber, calculatedPriority },
+      { typeId: CALLBACK_TYPE.OverflownCall, callId: call.id, channelIn },
+    );
   }
 
   attempt(request: CallbackRequestData, userId: string, result: CallbackAttemptResult, note: string | null): void {
@@ -118,7 +128,13 @@ export class CallbackFlow {
     return {
       AssignedUserId: request.assignedUserId,
       CalculatedPriority: request.calculatedPriority,
-      CallbackAttempts: request.attempts.map((a) => ({ CallbackAttemptTypeId: a.typeId, Id: a.id, Note: a.note, Timestamp: fmt(a.timestamp), UserId: a.userId })),
+      CallbackAttempts: request.attempts.map((a) => ({
+        CallbackAttemptTypeId: a.typeId,
+        Id: a.id,
+        Note: a.note,
+        Timestamp: fmt(a.timestamp),
+        UserId: a.userId,
+      })),
       CallbackExtras: request.extras.map((e) => ({ Id: e.id, Name: e.name, Value: e.value })),
       CallBackId: request.id,
       CallbackRelatedItems: this.relatedItems(request),

@@ -20,7 +20,8 @@ function scenario(h: Harness): void {
   for (let i = 1; i <= 8; i++) scheduler.schedule(i * 25_000, () => sim.placeIvrCall(MAIN_MENU_NUMBER, {}));
 }
 
-const smartRouting = () => fakeHook((c) => (c.callerNumber.endsWith('5') ? { ExtraPriority: 20, CustomTTS: 'Hei' } : { outcome: 'default-204', requestId: 'x' }));
+const smartRouting = () =>
+  fakeHook((c) => (c.callerNumber.endsWith('5') ? { ExtraPriority: 20, CustomTTS: 'Hei' } : { outcome: 'default-204', requestId: 'x' }));
 
 async function runManual(seed: string): Promise<Record<string, unknown>[]> {
   return (await runWithLandis(seed)).events;
@@ -50,7 +51,12 @@ describe('determinism', () => {
     expect(JSON.stringify(second.records)).toBe(JSON.stringify(first.records));
 
     const rekeyed = await runWithLandis('landis-replay', 'another run');
-    const story = (records: typeof first.records) => records.map((r) => [r.webhookEvent, r.createdAt.getTime(), 'LeaveReason' in r.data ? r.data.LeaveReason : 'TransferType' in r.data ? r.data.TransferType : null]);
+    const story = (records: typeof first.records) =>
+      records.map((r) => [
+        r.webhookEvent,
+        r.createdAt.getTime(),
+        'LeaveReason' in r.data ? r.data.LeaveReason : 'TransferType' in r.data ? r.data.TransferType : null,
+      ]);
     expect(story(rekeyed.records)).toEqual(story(first.records));
     expect(rekeyed.records.map((r) => r.id)).not.toContain(first.records[0].id);
   });
@@ -88,7 +94,13 @@ describe('determinism', () => {
   it('script defaults are drawn in a fixed order, so setting one value does not shift the others', () => {
     const drawn = resolveCallScript({}, new SeededRandom('script'));
     const partly = resolveCallScript({ talkSeconds: 5, hangupBy: 'agent' }, new SeededRandom('script'));
-    expect(partly).toMatchObject({ talkSeconds: 5, hangupBy: 'agent', answerAfterSeconds: drawn.answerAfterSeconds, callerNumber: drawn.callerNumber, transferAnswers: drawn.transferAnswers });
+    expect(partly).toMatchObject({
+      talkSeconds: 5,
+      hangupBy: 'agent',
+      answerAfterSeconds: drawn.answerAfterSeconds,
+      callerNumber: drawn.callerNumber,
+      transferAnswers: drawn.transferAnswers,
+    });
     expect(partly.answers(0)).toBe(drawn.answers(0));
   });
 });

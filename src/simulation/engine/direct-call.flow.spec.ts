@@ -1,7 +1,6 @@
 import { personalQueue } from './routing-target';
 import { at, createHarness, IDS, ofType, organizationData, loose } from './simulation.fixture';
 
-
 describe('direct call flow', () => {
   it('answered: Comings, Arrived, Allocated, Connected, Disconnected, with consistent ids', async () => {
     const h = createHarness();

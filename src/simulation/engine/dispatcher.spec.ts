@@ -20,7 +20,18 @@ const answered = { agentAnswers: true, answerAfterSeconds: 1, talkSeconds: 10 } 
 describe('allocation order', () => {
   it('effective age = waited seconds + priority (queue or override) + ExtraPriority', () => {
     const rng = new SeededRandom('x');
-    const call = createCall({ id: 'c', legId: 'l', kind: 'queue', callerNumber: '', targetNumber: '', script: resolveCallScript({}, rng), ids: rng, fill: rng, startedAtMs: 0, root: rng });
+    const call = createCall({
+      id: 'c',
+      legId: 'l',
+      kind: 'queue',
+      callerNumber: '',
+      targetNumber: '',
+      script: resolveCallScript({}, rng),
+      ids: rng,
+      fill: rng,
+      startedAtMs: 0,
+      root: rng,
+    });
     call.arrivedAtMs = 0;
     const queue = { priority: 30 } as SimQueue;
     expect(effectiveAgeSeconds(call, queue, 10_000)).toBe(40);
@@ -58,7 +69,9 @@ describe('allocation order', () => {
     await h.scheduler.advanceBy(100_000);
     const normal = h.sim.placeQueueCall(IDS.sales, { ...answered, callerNumber: '+358500000003' }).callId;
     await h.scheduler.runUntilIdle();
-    const order = ofType(h.events, 'QueueCallInUserAllocated').slice(1).map((e) => e.CallId);
+    const order = ofType(h.events, 'QueueCallInUserAllocated')
+      .slice(1)
+      .map((e) => e.CallId);
     // demoted: 100 s + 0; normal: 0..100 s + 500.
     expect(order).toEqual([normal, demoted]);
   });
@@ -76,7 +89,11 @@ describe('allocation order', () => {
     await h.scheduler.advanceBy(50_000);
     const support = h.sim.placeQueueCall(IDS.support, answered).callId; // waits 40 s + 60
     await h.scheduler.runUntilIdle();
-    expect(ofType(h.events, 'QueueCallInUserAllocated').slice(1).map((e) => e.CallId)).toEqual([support, sales]);
+    expect(
+      ofType(h.events, 'QueueCallInUserAllocated')
+        .slice(1)
+        .map((e) => e.CallId),
+    ).toEqual([support, sales]);
   });
 
   it('among free agents: attachment priority (lower first), then the longest idle', async () => {

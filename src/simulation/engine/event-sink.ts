@@ -44,7 +44,12 @@ export class EventSink {
   }
 
   /** `identity`: a call event's CallerNumber, CallId, LegId and TargetNumber (see emitCallEvent). */
-  emit<N extends EventTypeName>(eventType: N, values: NoInfer<EventValues<N>>, streams: RandomStreams, identity?: MakeEventOptions['callIdentity']): WebhookPayload<N> {
+  emit<N extends EventTypeName>(
+    eventType: N,
+    values: NoInfer<EventValues<N>>,
+    streams: RandomStreams,
+    identity?: MakeEventOptions['callIdentity'],
+  ): WebhookPayload<N> {
     const callId = identity?.CallId ?? ('CallId' in values ? values.CallId : undefined);
     const call = typeof callId === 'string' ? this.calls.get(callId) : CAUSED_STATUS.has(eventType) ? this.stepCall : undefined;
     const nowMs = this.clock.nowMs();

@@ -18,8 +18,7 @@ function promptMs(block: IvrBlock): number {
   return Math.round(Math.max(1, words * SECONDS_PER_WORD) * 1000);
 }
 
-const digits = (visit: IvrVisit, count: number): string =>
-  Array.from({ length: count }, (_, i) => String(visit.rng.int(i === 0 ? 1 : 0, 9))).join('');
+const digits = (visit: IvrVisit, count: number): string => Array.from({ length: count }, (_, i) => String(visit.rng.int(i === 0 ? 1 : 0, 9))).join('');
 
 /**
  * A call in a Landis IVR: the caller hears each block's prompt, answers input blocks (a menu key,
@@ -82,7 +81,11 @@ export class IvrCallFlow {
   }
 
   /** The caller's input at an input block, where it leads, and how long the caller takes to give it. */
-  private answer(visit: IvrVisit, block: Exclude<IvrBlock, { type: 'Message' }>, scripted: string | undefined): { value: string; next: IvrNext | null; thinkMs: number } {
+  private answer(
+    visit: IvrVisit,
+    block: Exclude<IvrBlock, { type: 'Message' }>,
+    scripted: string | undefined,
+  ): { value: string; next: IvrNext | null; thinkMs: number } {
     const rng = visit.rng;
     switch (block.type) {
       case 'Menu': {

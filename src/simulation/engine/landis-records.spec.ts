@@ -34,7 +34,12 @@ describe('Landis records from the simulation', () => {
   it('an IVR call transferred to a queue: the IVR record with its inputs, then the queue record chained to it', async () => {
     let callId = '';
     const { records, sim } = await run((h) => {
-      callId = h.sim.placeIvrCall(MAIN_MENU_NUMBER, { ivrInputs: ['3', '40021877', '1'], answerAfterSeconds: 5, talkSeconds: 60, callerNumber: '+358401234567' }).callId;
+      callId = h.sim.placeIvrCall(MAIN_MENU_NUMBER, {
+        ivrInputs: ['3', '40021877', '1'],
+        answerAfterSeconds: 5,
+        talkSeconds: 60,
+        callerNumber: '+358401234567',
+      }).callId;
     });
     expect(records.map((r) => r.webhookEvent)).toEqual(['App.IvrWebhook', 'App.QueueWebhook']);
     const [ivrRecord, queueRecord] = records;
@@ -123,7 +128,17 @@ describe('Landis records from the simulation', () => {
       h.sim.placeQueueCall(IDS.support, { abandonAfterSeconds: 30 });
     }, data);
     const abandoned = records.map(queueOf).find((r) => r.LeaveReason === 'CallerHungUp');
-    expect(abandoned).toMatchObject({ WaitTime: '00:00:30', TalkTime: '00:00:00', CallLength: '00:00:30', MetServiceLevel: false, AgentName: null, AgentUpn: null, AgentId: null, AgentAdId: null, TransferType: 'None' });
+    expect(abandoned).toMatchObject({
+      WaitTime: '00:00:30',
+      TalkTime: '00:00:00',
+      CallLength: '00:00:30',
+      MetServiceLevel: false,
+      AgentName: null,
+      AgentUpn: null,
+      AgentId: null,
+      AgentAdId: null,
+      TransferType: 'None',
+    });
   });
 
   it('the queue timing out to a number, overflowing, to a call list, and with nowhere to go', async () => {
@@ -135,11 +150,23 @@ describe('Landis records from the simulation', () => {
       h.sim.placeQueueCall(IDS.backup, { agentAnswers: false }); // dave lets it ring: timeout, no target
     }, data);
     const byQueue = (id: string) => records.map(queueOf).find((r) => r.QueueId === id);
-    expect(byQueue(IDS.sales)).toMatchObject({ LeaveReason: 'Overflow', TransferType: 'ExternalNumber', TransferToId: null, TransferToName: '+358509999999', WaitTime: '00:00:00' });
+    expect(byQueue(IDS.sales)).toMatchObject({
+      LeaveReason: 'Overflow',
+      TransferType: 'ExternalNumber',
+      TransferToId: null,
+      TransferToName: '+358509999999',
+      WaitTime: '00:00:00',
+    });
     const support = byQueue(IDS.support);
     expect(support).toMatchObject({ LeaveReason: 'CallbackRequested', TransferType: 'None', WaitTime: '00:02:00' });
     expect(support?.CallbackRequestId).toMatch(GUID);
-    expect(byQueue(IDS.backup)).toMatchObject({ LeaveReason: 'Timeout', TransferType: 'Disconnect', TransferToId: null, TransferToName: null, WaitTime: '00:01:00' });
+    expect(byQueue(IDS.backup)).toMatchObject({
+      LeaveReason: 'Timeout',
+      TransferType: 'Disconnect',
+      TransferToId: null,
+      TransferToName: null,
+      WaitTime: '00:01:00',
+    });
   });
 
   it('an overflow into another queue makes that queue record a child of the first', async () => {
@@ -149,7 +176,14 @@ describe('Landis records from the simulation', () => {
     const { records } = await run((h) => void h.sim.placeQueueCall(IDS.backup, { answerAfterSeconds: 4 }), data);
     const [backup, sales] = records.map(queueOf);
     expect(backup).toMatchObject({ QueueName: 'Backup', LeaveReason: 'Overflow', TransferType: 'Queue', TransferToId: IDS.sales, TransferToName: 'Sales' });
-    expect(sales).toMatchObject({ QueueName: 'Sales', ParentId: backup.CallId, From: 'Backup', LeaveReason: 'Answered', AgentName: 'Carol', ScenarioId: backup.ScenarioId });
+    expect(sales).toMatchObject({
+      QueueName: 'Sales',
+      ParentId: backup.CallId,
+      From: 'Backup',
+      LeaveReason: 'Answered',
+      AgentName: 'Carol',
+      ScenarioId: backup.ScenarioId,
+    });
   });
 
   it('IVR exits: to a user, to a number, hung up by the IVR, hung up by the caller', async () => {
@@ -178,7 +212,15 @@ describe('Landis records from the simulation', () => {
     const [main, afterHours] = [ivrOf(records[0]), ivrOf(records[1])];
     const queue = queueOf(records[2]);
     expect(main).toMatchObject({ TransferType: 'IVR', TrasnferToId: IDS.afterHours, TransferToName: 'After hours' });
-    expect(afterHours).toMatchObject({ ParentId: main.CallId, From: 'Main menu', StartDateTime: main.EndDateTime, DataValue03: 'billing', OUPath: '/Test Oy', TransferType: 'Queue', TrasnferToId: IDS.backup });
+    expect(afterHours).toMatchObject({
+      ParentId: main.CallId,
+      From: 'Main menu',
+      StartDateTime: main.EndDateTime,
+      DataValue03: 'billing',
+      OUPath: '/Test Oy',
+      TransferType: 'Queue',
+      TrasnferToId: IDS.backup,
+    });
     expect(afterHours.IvrInputs.map((i) => [i.BlockType, i.ParameterValue])).toEqual([['SpeechInput', 'billing']]);
     expect(queue).toMatchObject({ ParentId: afterHours.CallId, From: 'After hours', QueueName: 'Backup', AgentName: 'Dave' });
   });

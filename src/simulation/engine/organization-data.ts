@@ -20,10 +20,7 @@ export interface OrganizationInfo {
 
 /** Where a call goes when it overflows from a queue or a user. */
 export type OverflowTarget =
-  | { type: 'queue'; queueId: string }
-  | { type: 'user'; userId: string }
-  | { type: 'external'; number: string }
-  | { type: 'callList'; callListId: string };
+  { type: 'queue'; queueId: string } | { type: 'user'; userId: string } | { type: 'external'; number: string } | { type: 'callList'; callListId: string };
 
 export interface UserData {
   id: string;

@@ -56,6 +56,8 @@ describe('OrganizationModel', () => {
   });
 
   it('refuses unknown users in a new membership', () => {
-    expect(() => new OrganizationModel(organizationData()).setAttachedUsers(IDS.support, [{ userId: IDS.support, priority: 1, active: true }])).toThrow(OrganizationModelError);
+    expect(() => new OrganizationModel(organizationData()).setAttachedUsers(IDS.support, [{ userId: IDS.support, priority: 1, active: true }])).toThrow(
+      OrganizationModelError,
+    );
   });
 });

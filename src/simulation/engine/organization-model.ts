@@ -102,7 +102,8 @@ export class OrganizationModel {
 
     for (const user of data.users) {
       const id = guid(`user ${user.userName}`, user.id);
-      if (!AVAILABILITY_VALUES.includes(user.availability)) problems.push(`user ${user.userName}: availability ${JSON.stringify(user.availability)} is not one of ${AVAILABILITY_VALUES.join(', ')}`);
+      if (!AVAILABILITY_VALUES.includes(user.availability))
+        problems.push(`user ${user.userName}: availability ${JSON.stringify(user.availability)} is not one of ${AVAILABILITY_VALUES.join(', ')}`);
       const simUser: SimUser = {
         ...user,
         id,
@@ -251,7 +252,11 @@ export class OrganizationModel {
     return {
       organization: { ...this.organization },
       users: this.userList.map(({ runtime: _runtime, ...user }) => ({ ...user, overflowTarget: copyTarget(user.overflowTarget) })),
-      queues: this.queueList.map((queue) => ({ ...queue, attachedUsers: queue.attachedUsers.map((a) => ({ ...a })), overflowTarget: copyTarget(queue.overflowTarget) })),
+      queues: this.queueList.map((queue) => ({
+        ...queue,
+        attachedUsers: queue.attachedUsers.map((a) => ({ ...a })),
+        overflowTarget: copyTarget(queue.overflowTarget),
+      })),
       callLists: this.callListList.map((list) => ({ ...list, attachedUsers: list.attachedUsers.map((a) => ({ ...a })) })),
       callbacks: this.callbackList.map(copyCallback),
       ivrs: this.ivrList.map(copyIvr),
@@ -285,7 +290,11 @@ export class OrganizationModel {
       for (const a of list.attachedUsers) if (!this.users.has(a.userId)) problems.push(`call list ${list.name}: unknown attached user ${a.userId}`);
     }
     for (const user of this.users.values()) checkTarget(`user ${user.userName}`, user.overflowTarget);
-    const refs = { hasQueue: (id: string) => this.queues.has(key(id)), hasUser: (id: string) => this.users.has(key(id)), hasIvr: (id: string) => this.ivrs.has(key(id)) };
+    const refs = {
+      hasQueue: (id: string) => this.queues.has(key(id)),
+      hasUser: (id: string) => this.users.has(key(id)),
+      hasIvr: (id: string) => this.ivrs.has(key(id)),
+    };
     for (const ivr of this.ivrs.values()) problems.push(...ivrProblems(ivr, refs).map((p) => `IVR ${ivr.name}: ${p}`));
   }
 }

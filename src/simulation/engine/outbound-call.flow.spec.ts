@@ -1,10 +1,14 @@
 import { at, createHarness, IDS, loose } from './simulation.fixture';
 
-
 describe('outbound call flow', () => {
   it('answered: UserCallOutGoing, UserCallOutConnected, UserCallOutDisconnected', async () => {
     const h = createHarness();
-    const { callId, legId } = h.sim.placeOutboundCall('dave@test.example', '+358501112233', { agentAnswers: true, answerAfterSeconds: 7, talkSeconds: 40, hangupBy: 'caller' });
+    const { callId, legId } = h.sim.placeOutboundCall('dave@test.example', '+358501112233', {
+      agentAnswers: true,
+      answerAfterSeconds: 7,
+      talkSeconds: 40,
+      hangupBy: 'caller',
+    });
     await h.scheduler.runUntilIdle();
     expect(h.events.map((e) => `${e.Timestamp} ${e.EventType}`)).toEqual([
       `${at(0)} UserCallOutGoing`,

@@ -1,6 +1,5 @@
 import { at, createHarness, IDS, ofType, organizationData, loose } from './simulation.fixture';
 
-
 /** Every payload of a call carries the same identity. */
 function expectConsistentIdentity(timeline: Record<string, unknown>[], callId: string, legId: string): void {
   const withNumbers = timeline.filter((e) => 'CallerNumber' in e);
@@ -54,7 +53,13 @@ describe('queue call flow', () => {
     expect(timeline.every((e) => e.QueueId === IDS.support)).toBe(true);
     const [allocated, connected] = [ofType(timeline, 'QueueCallInUserAllocated')[0], ofType(timeline, 'QueueCallInUserConnected')[0]];
     // Alice has the better (lower) priority in Support.
-    expect(allocated).toMatchObject({ UserId: IDS.alice, UserName: 'alice@test.example', QueueNumber: '+358101000100', CallerNumber: '+358501234567', TargetNumber: '+358101000100' });
+    expect(allocated).toMatchObject({
+      UserId: IDS.alice,
+      UserName: 'alice@test.example',
+      QueueNumber: '+358101000100',
+      CallerNumber: '+358501234567',
+      TargetNumber: '+358101000100',
+    });
     expect(connected).toMatchObject({ UserId: IDS.alice, UserNumber: '+358401000001', QueueName: 'Support' });
     expect(connected.AgentLegId).toEqual(expect.any(String));
     expect(connected.AgentLegId).not.toBe(legId);
@@ -90,7 +95,12 @@ describe('queue call flow', () => {
     ]);
     const [first, second] = ofType(timeline, 'QueueCallInUserAllocated');
     expect(first.UserId).toBe(IDS.alice);
-    expect(ofType(timeline, 'QueueCallInUserCancelled')[0]).toMatchObject({ UserId: IDS.alice, Reason: 'local', DetailedReason: 'NoAnswer', Timestamp: at(20) });
+    expect(ofType(timeline, 'QueueCallInUserCancelled')[0]).toMatchObject({
+      UserId: IDS.alice,
+      Reason: 'local',
+      DetailedReason: 'NoAnswer',
+      Timestamp: at(20),
+    });
     expect(second).toMatchObject({ UserId: IDS.bob, Timestamp: at(20, 3) });
     expect(ofType(timeline, 'QueueCallInDisconnected')[0]).toMatchObject({ Reason: 'local', Timestamp: at(33) });
   });
@@ -121,7 +131,11 @@ describe('queue call flow', () => {
     const { callId } = h.sim.placeQueueCall(IDS.support, { abandonAfterSeconds: 30 });
     await h.scheduler.runUntilIdle();
     expect(loose(h.sim.timeline(callId)).map((e) => e.EventType)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInDisconnected']);
-    expect(ofType(loose(h.sim.timeline(callId)), 'QueueCallInDisconnected')[0]).toMatchObject({ Reason: 'remote', TechReason: 'caller_abandoned', Timestamp: at(30) });
+    expect(ofType(loose(h.sim.timeline(callId)), 'QueueCallInDisconnected')[0]).toMatchObject({
+      Reason: 'remote',
+      TechReason: 'caller_abandoned',
+      Timestamp: at(30),
+    });
   });
 
   it('maximum wait exceeded: overflow into the call list becomes a callback request (TypeId 2)', async () => {
@@ -224,7 +238,11 @@ describe('queue call flow', () => {
     const h = createHarness({}, data);
     const { callId } = h.sim.placeQueueCall(IDS.sales, {});
     await h.scheduler.runUntilIdle();
-    expect(loose(h.sim.timeline(callId)).map((e) => e.EventType).slice(-2)).toEqual(['QueueCallInTransferCancelled', 'QueueCallInDisconnected']);
+    expect(
+      loose(h.sim.timeline(callId))
+        .map((e) => e.EventType)
+        .slice(-2),
+    ).toEqual(['QueueCallInTransferCancelled', 'QueueCallInDisconnected']);
     expect(ofType(h.events, 'QueueCallInTransferCancelled')[0]).toMatchObject({ Reason: 'TargetClosed' });
   });
 

@@ -114,7 +114,12 @@ export class QueueCallFlow {
     const { ctx } = this;
     const queue = this.queueOf(call);
     const agent = this.agentOf(call);
-    this.emit(call, 'QueueCallInDisconnected', { QueueId: queue.id, QueueName: queue.name, Reason: by === 'caller' ? 'remote' : 'local', TechReason: 'normal_clearing' });
+    this.emit(call, 'QueueCallInDisconnected', {
+      QueueId: queue.id,
+      QueueName: queue.name,
+      Reason: by === 'caller' ? 'remote' : 'local',
+      TechReason: 'normal_clearing',
+    });
     ctx.landis?.leaveQueue(call, queue, { reason: 'Answered' });
     agent.runtime.calls.delete(call.id);
     ctx.endCall(call, by === 'caller' ? 'caller hung up' : 'agent hung up');
@@ -175,7 +180,11 @@ export class QueueCallFlow {
       UserNumber: agent.number,
     });
     if (queue.wrapUpSeconds > 0) {
-      ctx.sink.emit('UserWrapUpEnabled', { CallId: call.id, LegId: call.legId, MaxWrapUpDurationSec: queue.wrapUpSeconds, QueueId: queue.id, UserId: agent.id }, call);
+      ctx.sink.emit(
+        'UserWrapUpEnabled',
+        { CallId: call.id, LegId: call.legId, MaxWrapUpDurationSec: queue.wrapUpSeconds, QueueId: queue.id, UserId: agent.id },
+        call,
+      );
     }
     ctx.status.touchQueue(queue.id);
     ctx.status.flush();
@@ -266,7 +275,11 @@ export class QueueCallFlow {
     if (target.type !== 'callList') ctx.landis?.leaveQueue(call, queue, { reason: leaveReason, target });
     ctx.flows.transfer.start(call, { side: 'queue', queue }, target, QUEUE_OVERFLOW_APPLET, 'Overflow');
     if (target.type === 'callList') {
-      ctx.landis?.leaveQueue(call, queue, call.callbackId ? { reason: 'CallbackRequested', callbackId: call.callbackId } : { reason: leaveReason, target: null });
+      ctx.landis?.leaveQueue(
+        call,
+        queue,
+        call.callbackId ? { reason: 'CallbackRequested', callbackId: call.callbackId } : { reason: leaveReason, target: null },
+      );
     }
   }
 
@@ -277,10 +290,13 @@ export class QueueCallFlow {
 
   private hasFreeAgent(queueId: string): boolean {
     const queue = this.ctx.model.findQueue(queueId);
-    return !!queue && queue.attachedUsers.some((a) => {
-      const user = a.active ? this.ctx.model.findUser(a.userId) : undefined;
-      return !!user && canTakeQueueCall(this.ctx.model, user);
-    });
+    return (
+      !!queue &&
+      queue.attachedUsers.some((a) => {
+        const user = a.active ? this.ctx.model.findUser(a.userId) : undefined;
+        return !!user && canTakeQueueCall(this.ctx.model, user);
+      })
+    );
   }
 
   /** Someone who could ever answer: an active agent who is Available with a terminal, busy or not. */

@@ -44,19 +44,31 @@ describe('QueueStatus', () => {
       emitted.push(p);
       // Checked at emission: the counters must match the state at that very moment.
       const expected = recount(harness, p.QueueId as string);
-      for (const [key, value] of Object.entries(expected)) if (p[key] !== value) mismatches.push(`${p.Timestamp} ${p.QueueName}.${key}: ${String(p[key])} != ${value}`);
+      for (const [key, value] of Object.entries(expected))
+        if (p[key] !== value) mismatches.push(`${p.Timestamp} ${p.QueueName}.${key}: ${String(p[key])} != ${value}`);
     });
 
     const rng = new SeededRandom('queue-status-scenario');
     for (let i = 0; i < 12; i++) {
       harness.scheduler.schedule(rng.int(0, 300) * 1000, () => {
-        harness.sim.placeQueueCall(IDS.support, { agentAnswers: rng.bool(0.7), answerAfterSeconds: rng.int(1, 10), talkSeconds: rng.int(20, 120), abandonAfterSeconds: rng.bool(0.3) ? rng.int(10, 60) : undefined });
+        harness.sim.placeQueueCall(IDS.support, {
+          agentAnswers: rng.bool(0.7),
+          answerAfterSeconds: rng.int(1, 10),
+          talkSeconds: rng.int(20, 120),
+          abandonAfterSeconds: rng.bool(0.3) ? rng.int(10, 60) : undefined,
+        });
       });
     }
     harness.scheduler.schedule(40_000, () => harness.sim.setAvailability(IDS.bob, 'DoNotDisturb'));
     harness.scheduler.schedule(90_000, () => harness.sim.placeDirectCall(IDS.carol, { agentAnswers: true, answerAfterSeconds: 2, talkSeconds: 50 }));
     harness.scheduler.schedule(150_000, () => harness.sim.setAvailability(IDS.bob, 'Available'));
-    harness.scheduler.schedule(200_000, () => harness.sim.setQueueMembership(IDS.support, [{ userId: IDS.alice, priority: 1, active: true }, { userId: IDS.bob, priority: 2, active: false }, { userId: IDS.carol, priority: 3, active: true }]));
+    harness.scheduler.schedule(200_000, () =>
+      harness.sim.setQueueMembership(IDS.support, [
+        { userId: IDS.alice, priority: 1, active: true },
+        { userId: IDS.bob, priority: 2, active: false },
+        { userId: IDS.carol, priority: 3, active: true },
+      ]),
+    );
 
     for (let second = 0; second < 900; second += 5) {
       await harness.scheduler.advanceBy(5000);

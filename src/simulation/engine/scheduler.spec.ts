@@ -153,9 +153,13 @@ describe('Scheduler (real-time driver)', () => {
 
     const errors: string[] = [];
     const tolerant = newScheduler({ onError: (_error: unknown, label: string) => errors.push(label) });
-    tolerant.schedule(0, () => {
-      throw new Error('boom');
-    }, 'bad');
+    tolerant.schedule(
+      0,
+      () => {
+        throw new Error('boom');
+      },
+      'bad',
+    );
     let ran = false;
     tolerant.schedule(1, () => {
       ran = true;

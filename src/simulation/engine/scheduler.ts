@@ -287,12 +287,15 @@ export class Scheduler implements SimulationClock {
 
   private arm(delayMs: number): void {
     this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (!this.realTime || this.pumpActive) return;
-      this.pumpActive = true;
-      this.pumpDone = this.pump();
-    }, Math.min(delayMs, MAX_TIMER_MS));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        if (!this.realTime || this.pumpActive) return;
+        this.pumpActive = true;
+        this.pumpDone = this.pump();
+      },
+      Math.min(delayMs, MAX_TIMER_MS),
+    );
   }
 
   private clearTimer(): void {

@@ -11,4 +11,5 @@ export class SimulationCommandError extends Error {
   }
 }
 
-export const notFound = (what: string, ref: string): SimulationCommandError => new SimulationCommandError('not-found', `Unknown ${what} ${JSON.stringify(ref)}`);
+export const notFound = (what: string, ref: string): SimulationCommandError =>
+  new SimulationCommandError('not-found', `Unknown ${what} ${JSON.stringify(ref)}`);

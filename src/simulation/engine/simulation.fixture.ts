@@ -53,7 +53,16 @@ export function ivrData(): NonNullable<OrganizationData['ivrs']> {
             { key: '3', label: 'English', next: { type: 'block', block: 'Account number' } },
           ],
         },
-        { type: 'InputDigits', name: 'Account number', prompt: 'Enter your account number and press hash.', parameterName: 'AccountNumber', dataValue: 2, minDigits: 6, maxDigits: 8, next: { type: 'block', block: 'Topic' } },
+        {
+          type: 'InputDigits',
+          name: 'Account number',
+          prompt: 'Enter your account number and press hash.',
+          parameterName: 'AccountNumber',
+          dataValue: 2,
+          minDigits: 6,
+          maxDigits: 8,
+          next: { type: 'block', block: 'Topic' },
+        },
         {
           type: 'Menu',
           name: 'Topic',
@@ -77,7 +86,15 @@ export function ivrData(): NonNullable<OrganizationData['ivrs']> {
       number: '+358101000901',
       blocks: [
         { type: 'Message', name: 'Closed', prompt: 'We are closed.', seconds: 3, next: { type: 'block', block: 'Reason' } },
-        { type: 'SpeechInput', name: 'Reason', prompt: 'Tell us briefly why you call.', parameterName: 'Reason', dataValue: 3, choices: ['billing', 'technical problem', 'order status'], next: { type: 'queue', queueId: IDS.backup } },
+        {
+          type: 'SpeechInput',
+          name: 'Reason',
+          prompt: 'Tell us briefly why you call.',
+          parameterName: 'Reason',
+          dataValue: 3,
+          choices: ['billing', 'technical problem', 'order status'],
+          next: { type: 'queue', queueId: IDS.backup },
+        },
       ],
     },
   ];
@@ -96,7 +113,13 @@ export function organizationData(): OrganizationData {
       { id: IDS.bob, userName: 'bob@test.example', number: '+358401000002', availability: 'Available' },
       { id: IDS.carol, userName: 'carol@test.example', number: '+358401000003', availability: 'Available' },
       { id: IDS.dave, userName: 'dave@test.example', number: '+358401000004', availability: 'Available' },
-      { id: IDS.erin, userName: 'erin@test.example', number: '+358401000005', availability: 'Available', overflowTarget: { type: 'queue', queueId: IDS.support } },
+      {
+        id: IDS.erin,
+        userName: 'erin@test.example',
+        number: '+358401000005',
+        availability: 'Available',
+        overflowTarget: { type: 'queue', queueId: IDS.support },
+      },
     ],
     queues: [
       {
@@ -159,7 +182,11 @@ export function createHarness(
   const scheduler = new Scheduler(clock);
   const model = new OrganizationModel(data, clock.nowMs);
   const events: Record<string, unknown>[] = [];
-  const sim = new Simulation(model, { seed: 'spec', ...options, clock: scheduler, emit: (payload) => {
+  const sim = new Simulation(model, {
+    seed: 'spec',
+    ...options,
+    clock: scheduler,
+    emit: (payload) => {
       events.push(payload);
       observe?.(payload);
     },
@@ -195,7 +222,9 @@ export function fakeHook(answer: HookAnswer | ((context: RoutingRequestContext) 
 }
 
 /** A LandisOutput that keeps every record; `wanted` limits the events it takes. */
-export function collectingLandis(wanted: readonly LandisEventName[] = ['App.QueueWebhook', 'App.IvrWebhook']): LandisOutput & { records: LandisRecord[]; failures: unknown[] } {
+export function collectingLandis(
+  wanted: readonly LandisEventName[] = ['App.QueueWebhook', 'App.IvrWebhook'],
+): LandisOutput & { records: LandisRecord[]; failures: unknown[] } {
   const records: LandisRecord[] = [];
   const failures: unknown[] = [];
   return {

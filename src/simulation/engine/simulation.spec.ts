@@ -63,7 +63,9 @@ describe('Simulation commands', () => {
       ['2024-03-01T09:00:03.001', IDS.carol, 'Supervising'],
       ['2024-03-01T09:00:31.001', IDS.carol, 'Ended'],
     ]);
-    expect(supervision.every((e) => e.CallId === callId && e.TargetUserId === IDS.alice && e.QueueId === IDS.support && e.EntityId === e.SupervisorUserId)).toBe(true);
+    expect(
+      supervision.every((e) => e.CallId === callId && e.TargetUserId === IDS.alice && e.QueueId === IDS.support && e.EntityId === e.SupervisorUserId),
+    ).toBe(true);
     expect(supervision[0].SupervisorLegId).toBe(supervision[1].SupervisorLegId);
     expect(h.sim.timeline(callId).filter((e) => e.EventType === 'UserSupervisionStatus')).toHaveLength(4);
   });

@@ -156,8 +156,10 @@ export class Simulation {
     const call = this.requireCall(callId);
     if (call.side !== 'user' || call.phase !== 'connected') throw new SimulationCommandError('conflict', `Call ${callId} is not a connected call of a user`);
     const resolved = resolveTargetText(this.model, target);
-    if (!resolved || resolved.type === 'disconnect') throw new SimulationCommandError('invalid', `Target ${JSON.stringify(target)} matches no queue, user, call list or phone number`);
-    if (resolved.type === 'user' && resolved.user.id === call.userId) throw new SimulationCommandError('invalid', 'A user cannot transfer a call to themselves');
+    if (!resolved || resolved.type === 'disconnect')
+      throw new SimulationCommandError('invalid', `Target ${JSON.stringify(target)} matches no queue, user, call list or phone number`);
+    if (resolved.type === 'user' && resolved.user.id === call.userId)
+      throw new SimulationCommandError('invalid', 'A user cannot transfer a call to themselves');
     this.ctx.run(0, `transfer ${call.id}`, () => this.ctx.flows.user.blindTransfer(call, resolved));
   }
 
@@ -184,15 +186,18 @@ export class Simulation {
     const supervisor = this.requireUser(supervisorIdOrUsername);
     const target = this.requireUser(targetUserIdOrUsername);
     if (supervisor.id === target.id) throw new SimulationCommandError('invalid', 'A user cannot supervise themselves');
-    if (!this.ctx.flows.supervision.connectedCallOf(target)) throw new SimulationCommandError('conflict', `User ${target.userName} has no connected call to supervise`);
-    if (supervisor.runtime.supervising.has(target.id)) throw new SimulationCommandError('conflict', `${supervisor.userName} already supervises ${target.userName}`);
+    if (!this.ctx.flows.supervision.connectedCallOf(target))
+      throw new SimulationCommandError('conflict', `User ${target.userName} has no connected call to supervise`);
+    if (supervisor.runtime.supervising.has(target.id))
+      throw new SimulationCommandError('conflict', `${supervisor.userName} already supervises ${target.userName}`);
     this.ctx.run(0, `supervise ${target.id}`, () => this.ctx.flows.supervision.start(supervisor, target));
   }
 
   stopSupervision(supervisorIdOrUsername: string, targetUserIdOrUsername: string): void {
     const supervisor = this.requireUser(supervisorIdOrUsername);
     const target = this.requireUser(targetUserIdOrUsername);
-    if (!supervisor.runtime.supervising.has(target.id)) throw new SimulationCommandError('conflict', `${supervisor.userName} does not supervise ${target.userName}`);
+    if (!supervisor.runtime.supervising.has(target.id))
+      throw new SimulationCommandError('conflict', `${supervisor.userName} does not supervise ${target.userName}`);
     this.ctx.run(0, `stop supervising ${target.id}`, () => this.ctx.flows.supervision.stop(supervisor, target));
   }
 
@@ -217,7 +222,8 @@ export class Simulation {
     if (input.typeId !== undefined && input.typeId !== 1 && input.typeId !== 3) throw new SimulationCommandError('invalid', 'typeId must be 1 or 3');
     for (const field of ['dueDate', 'expiryDate', 'notBefore'] as const) {
       const value = input[field];
-      if (value != null && !(value instanceof Date && Number.isFinite(value.getTime()))) throw new SimulationCommandError('invalid', `${field} must be a valid Date`);
+      if (value != null && !(value instanceof Date && Number.isFinite(value.getTime())))
+        throw new SimulationCommandError('invalid', `${field} must be a valid Date`);
     }
     const copy: CreateCallbackInput = { ...input, extras: input.extras?.map((e) => ({ ...e })) };
     const id = this.ctx.streams('callbacks').ids.uuid();
@@ -231,7 +237,8 @@ export class Simulation {
   attemptCallback(callbackId: string, userIdOrUsername: string, result: CallbackAttemptResult, options: { note?: string | null } = {}): void {
     const request = this.requireOpenCallback(callbackId);
     const user = this.requireUser(userIdOrUsername);
-    if (!Object.hasOwn(CALLBACK_ATTEMPT_RESULTS, result)) throw new SimulationCommandError('invalid', `result must be one of ${Object.keys(CALLBACK_ATTEMPT_RESULTS).join(', ')}`);
+    if (!Object.hasOwn(CALLBACK_ATTEMPT_RESULTS, result))
+      throw new SimulationCommandError('invalid', `result must be one of ${Object.keys(CALLBACK_ATTEMPT_RESULTS).join(', ')}`);
     this.ctx.run(0, `callback attempt ${request.id}`, () => {
       if (!request.closed) this.ctx.flows.callbacks.attempt(request, user.id, result, options.note ?? null);
     });

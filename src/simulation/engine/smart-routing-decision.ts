@@ -63,7 +63,9 @@ export function applyRoutingInstructions(model: OrganizationModel, call: SimCall
   if (instructions.AllocationTargets?.length) {
     if (!targetQueue) note('AllocationTargets ignored: they apply only when the InitialTarget is a queue');
     else {
-      call.routing.preferredUserIds = instructions.AllocationTargets.map((text) => userTarget('AllocationTargets entry', text)).filter((id): id is string => id !== null);
+      call.routing.preferredUserIds = instructions.AllocationTargets.map((text) => userTarget('AllocationTargets entry', text)).filter(
+        (id): id is string => id !== null,
+      );
     }
   }
   const effective =

@@ -15,7 +15,15 @@ describe('SmartRouting', () => {
   it('asks before routing, with the call, and records the decision', async () => {
     const { hook, callId, info, h } = await route({ ExtraPriority: 5 }, { callerNumber: '+358501231234' });
     expect(hook.requests).toEqual([
-      { queueId: IDS.support, callId, legId: info.legId, callerNumber: '+358501231234', targetNumber: '+358101000100', currentUserId: null, isInternalCaller: false },
+      {
+        queueId: IDS.support,
+        callId,
+        legId: info.legId,
+        callerNumber: '+358501231234',
+        targetNumber: '+358101000100',
+        currentUserId: null,
+        isInternalCaller: false,
+      },
     ]);
     expect(info.routingDecision).toEqual({ outcome: 'applied', instructions: { ExtraPriority: 5 }, requestId: 'req-1' });
     expect(info.appliedRouting).toEqual({ ExtraPriority: 5 });
@@ -109,7 +117,13 @@ describe('SmartRouting', () => {
     const { callId } = h.sim.placeQueueCall(IDS.support, { transferAnswers: true, answerAfterSeconds: 3 });
     await h.scheduler.advanceBy(200_000);
     const timeline = loose(h.sim.timeline(callId));
-    expect(timeline.map((e) => e.EventType)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInOverflow', 'QueueCallInTransferStarted', 'QueueCallInTransferConnected']);
+    expect(timeline.map((e) => e.EventType)).toEqual([
+      'QueueCallInComing',
+      'QueueCallInArrived',
+      'QueueCallInOverflow',
+      'QueueCallInTransferStarted',
+      'QueueCallInTransferConnected',
+    ]);
     expect(timeline[3]).toMatchObject({ TransferTarget: '+358409999000', Timestamp: at(120, 2) });
   });
 
@@ -133,7 +147,14 @@ describe('SmartRouting', () => {
     const { callId } = h.sim.placeQueueCall(IDS.support, answered);
     await h.scheduler.runUntilIdle();
     const timeline = loose(h.sim.timeline(callId));
-    expect(timeline.map((e) => e.EventType)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInOverflow', 'QueueCallInTransferStarted', 'QueueCallInTransferConnected', 'CallbackChanged']);
+    expect(timeline.map((e) => e.EventType)).toEqual([
+      'QueueCallInComing',
+      'QueueCallInArrived',
+      'QueueCallInOverflow',
+      'QueueCallInTransferStarted',
+      'QueueCallInTransferConnected',
+      'CallbackChanged',
+    ]);
     expect(timeline[2]).toMatchObject({ TechEvent: 'RequiredTargetTimeout', Timestamp: at(10) });
     expect(ofType(h.events, 'QueueCallInUserAllocated')).toEqual([]); // bob was free all along
   });
@@ -146,12 +167,19 @@ describe('SmartRouting', () => {
     const second = h.sim.placeQueueCall(IDS.support, answered);
     await h.scheduler.runUntilIdle();
     expect(ofType(loose(h.sim.timeline(first.callId)), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.bob, DetailedReason: 'AllocationTarget' });
-    expect(ofType(loose(h.sim.timeline(second.callId)), 'QueueCallInUserAllocated')[0]).toMatchObject({ UserId: IDS.alice, DetailedReason: null, Timestamp: at(0, 3) });
+    expect(ofType(loose(h.sim.timeline(second.callId)), 'QueueCallInUserAllocated')[0]).toMatchObject({
+      UserId: IDS.alice,
+      DetailedReason: null,
+      Timestamp: at(0, 3),
+    });
   });
 
   it('notes instructions it cannot apply and routes the rest by default', async () => {
     const { info, types } = await route({ InitialTarget: 'no-such-target', RequiredTarget: 'nobody@test.example', Priority: 50 });
-    expect(info.routingNotes).toEqual([expect.stringMatching(/InitialTarget "no-such-target" matches no/), expect.stringMatching(/RequiredTarget "nobody@test.example" is not a user/)]);
+    expect(info.routingNotes).toEqual([
+      expect.stringMatching(/InitialTarget "no-such-target" matches no/),
+      expect.stringMatching(/RequiredTarget "nobody@test.example" is not a user/),
+    ]);
     expect(info.priorityOverride).toBe(50);
     expect(types.slice(0, 3)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInUserAllocated']);
   });

@@ -66,7 +66,9 @@ export class TransferFlow {
             ctx.endCall(call, `transferred to ${target.number}`);
           });
         } else {
-          ctx.callTimer(call, 'transfer', ctx.settings.ringTimeoutSeconds * 1000, () => this.cancel(call, from, applet, 'NoAnswer', `${target.number} did not answer`));
+          ctx.callTimer(call, 'transfer', ctx.settings.ringTimeoutSeconds * 1000, () =>
+            this.cancel(call, from, applet, 'NoAnswer', `${target.number} did not answer`),
+          );
         }
     }
   }

@@ -56,7 +56,10 @@ export class WebhookSettingsDto {
 
   @ApiPropertyOptional({
     // nullable goes inside: OpenAPI 3.0 wants a type beside it.
-    oneOf: [{ type: 'string', nullable: true }, { type: 'array', items: { type: 'integer', minimum: 0 } }],
+    oneOf: [
+      { type: 'string', nullable: true },
+      { type: 'array', items: { type: 'integer', minimum: 0 } },
+    ],
     example: '1s,5s,30s',
     description: 'Enreach only: waits between attempts for this webhook ("10s,1m" or milliseconds [1000, 5000]); null = global',
   })

@@ -2,7 +2,10 @@ import { named, nullable, t } from '../../common/openapi/schema';
 import { LANDIS_EVENT_NAMES } from '../../landis';
 
 /** What the webhook routes answer (see webhook.presenter.ts). */
-const ResolvedAlias = named('ResolvedAlias', t.object({ Given: t.string({ example: 'QueueCallInConnected' }), ResolvedTo: t.string({ example: 'QueueCallInUserConnected' }) }));
+const ResolvedAlias = named(
+  'ResolvedAlias',
+  t.object({ Given: t.string({ example: 'QueueCallInConnected' }), ResolvedTo: t.string({ example: 'QueueCallInUserConnected' }) }),
+);
 
 export const SubscriptionResponse = named(
   'Subscription',
@@ -18,10 +21,9 @@ export const SubscriptionResponse = named(
   ),
 );
 
-export const CreatedSubscriptionResponse = named(
-  'CreatedSubscription',
-  { allOf: [SubscriptionResponse, t.object({ ResolvedAliases: t.array(ResolvedAlias) }, ['ResolvedAliases'])] },
-);
+export const CreatedSubscriptionResponse = named('CreatedSubscription', {
+  allOf: [SubscriptionResponse, t.object({ ResolvedAliases: t.array(ResolvedAlias) }, ['ResolvedAliases'])],
+});
 
 const WebhookView = named(
   'WebhookView',
