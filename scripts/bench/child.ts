@@ -1,6 +1,23 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { TestInfra } from '../../test/support/test-infra';
+
+/**
+ * The variables every bench service process gets: its run's own database and Redis prefix, a
+ * receiver on any port, quiet logs, no demo organisation, any free HTTP port.
+ */
+export function serviceEnv(infra: TestInfra, redisUrl = infra.redisUrl): Record<string, string> {
+  return {
+    DATABASE_URL: infra.databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: infra.redisPrefix,
+    ALLOW_ANY_ENDPOINT_PORT: 'true',
+    LOG_LEVEL: 'warn',
+    DEMO_ORGANIZATION: 'false',
+    PORT: '0',
+  };
+}
 
 const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
 

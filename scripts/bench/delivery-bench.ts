@@ -11,7 +11,7 @@ import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
 import { freePort } from '../../src/common/free-port';
-import { peakRssMb, rssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { peakRssMb, rssMb, serviceEnv, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
 import { benchLiveStream, type StreamFigures } from './stream-bench';
 import {
   cpuMsPerItem,
@@ -75,15 +75,7 @@ export async function benchDeliveries(opts: {
 }): Promise<DeliveryFigures> {
   const infra = await createTestInfra();
   const receiver = await startReceiverProcess();
-  const env = {
-    DATABASE_URL: infra.databaseUrl,
-    REDIS_URL: infra.redisUrl,
-    REDIS_PREFIX: infra.redisPrefix,
-    ALLOW_ANY_ENDPOINT_PORT: 'true',
-    LOG_LEVEL: 'warn',
-    DEMO_ORGANIZATION: 'false',
-    PORT: '0',
-  };
+  const env = serviceEnv(infra);
   // The api process holds the demo organisation the load scenarios simulate.
   const api = await startEmulator(loadConfig({ ...env, ROLE: 'api', DEMO_ORGANIZATION: 'true' }), new ConsoleLogger({ logLevels: ['error'] }));
   let worker: ChildProcess | null = null;

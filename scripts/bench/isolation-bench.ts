@@ -14,7 +14,7 @@ import { startLocalRedis } from '../../src/redis/local-redis';
 import { WebhookRegistry } from '../../src/webhooks/webhook-registry.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
-import { startReceiverProcess, startWorkerProcess, stopProcess, type ReceiverProcess } from './child';
+import { serviceEnv, startReceiverProcess, startWorkerProcess, stopProcess, type ReceiverProcess } from './child';
 import { emitSteadily, latencyFigures, sleep, waitForReceived, WARM_UP_SECONDS, type LatencyFigures } from './measure';
 
 export interface IsolationFigures {
@@ -56,13 +56,7 @@ async function startStack(extraEnv: Record<string, string>): Promise<Stack> {
   const infra = await createTestInfra();
   const ownRedis = await startLocalRedis(() => undefined);
   const env = {
-    DATABASE_URL: infra.databaseUrl,
-    REDIS_URL: ownRedis.url,
-    REDIS_PREFIX: infra.redisPrefix,
-    ALLOW_ANY_ENDPOINT_PORT: 'true',
-    LOG_LEVEL: 'warn',
-    DEMO_ORGANIZATION: 'false',
-    PORT: '0',
+    ...serviceEnv(infra, ownRedis.url),
     ...extraEnv,
   };
   const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
-import { peakRssMb, rssMb, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { peakRssMb, rssMb, serviceEnv, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
 import { fullSpeedFigures, waitForReceived, type FullSpeedFigures } from './measure';
 
 export interface BacklogMemoryFigures {
@@ -27,13 +27,7 @@ export async function benchBacklogMemory(backlog: number): Promise<BacklogMemory
   const infra = await createTestInfra();
   const receiver = await startReceiverProcess();
   const env = {
-    DATABASE_URL: infra.databaseUrl,
-    REDIS_URL: infra.redisUrl,
-    REDIS_PREFIX: infra.redisPrefix,
-    ALLOW_ANY_ENDPOINT_PORT: 'true',
-    LOG_LEVEL: 'warn',
-    DEMO_ORGANIZATION: 'false',
-    PORT: '0',
+    ...serviceEnv(infra),
     // Any free port for the worker's /metrics: the default one may be taken on a shared machine.
     METRICS_PORT: '0',
   };

@@ -14,7 +14,7 @@ import { OrganizationModel, Scheduler, Simulation, VirtualClock } from '../../sr
 import { toOrganizationData } from '../../src/simulation/simulation-model.mapper';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
 import { createTestInfra } from '../../test/support/test-infra';
-import { startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { serviceEnv, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
 import { storeContactCenter } from './contact-center';
 import { fullSpeedFigures, sleep, waitForReceived, type FullSpeedFigures } from './measure';
 
@@ -49,13 +49,7 @@ export async function benchSimulation(opts: { agents: number; queues: number; ca
   const infra = await createTestInfra();
   const receiver = await startReceiverProcess();
   const env = {
-    DATABASE_URL: infra.databaseUrl,
-    REDIS_URL: infra.redisUrl,
-    REDIS_PREFIX: infra.redisPrefix,
-    ALLOW_ANY_ENDPOINT_PORT: 'true',
-    LOG_LEVEL: 'warn',
-    DEMO_ORGANIZATION: 'false',
-    PORT: '0',
+    ...serviceEnv(infra),
     // Any free port for the worker's /metrics: the default one may be taken on a shared machine.
     METRICS_PORT: '0',
   };
