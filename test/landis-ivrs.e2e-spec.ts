@@ -1,27 +1,12 @@
 import { DEMO } from '../src/organization/demo-organization';
+import { IVR_EXAMPLE } from '../src/organization/organization.controller';
 import { startSimulationRig, type SimulationRig } from './support/simulation-driver';
 
 const START = '2026-03-02T09:00:00Z';
 
 /** A Landis IVR in front of the demo's Customer Service queue. */
 const mainMenu = (extra: Record<string, unknown> = {}) => ({
-  Name: 'Main menu',
-  Number: '+358101231200',
-  OuPath: '/Demo Oy/Front desk',
-  Blocks: [
-    { Name: 'Welcome', Type: 'Message', Prompt: 'Welcome to Demo Oy.', Next: { Kind: 'block', Target: 'Language' } },
-    {
-      Name: 'Language',
-      Type: 'Menu',
-      Prompt: 'For Finnish press 1, for English press 2.',
-      DataValue: 1,
-      Options: [
-        { Key: '1', Label: 'Finnish', Next: { Kind: 'block', Target: 'Account number' } },
-        { Key: '2', Label: 'English', Next: { Kind: 'block', Target: 'Account number' } },
-      ],
-    },
-    { Name: 'Account number', Type: 'InputDigits', MinDigits: 6, MaxDigits: 8, DataValue: 2, Next: { Kind: 'queue', Target: DEMO.queues.service } },
-  ],
+  ...IVR_EXAMPLE,
   ...extra,
 });
 

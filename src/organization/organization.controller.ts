@@ -18,7 +18,7 @@ import {
 import { OrganizationService } from './organization.service';
 
 /** The request example of POST /api/ivrs: it leads to the demo organisation's Customer Service queue. */
-const IVR_EXAMPLE = {
+export const IVR_EXAMPLE = {
   Name: 'Main menu',
   Number: '+358101231200',
   OuPath: '/Demo Oy/Front desk',
