@@ -69,14 +69,12 @@ describe('findWebhookSeedFile', () => {
 });
 
 describe('locateSeedDocs', () => {
-  it('uses SEED_DOCS_DIR when set, else ../shared/seeds beside the repository', () => {
+  it('uses the folder SEED_DOCS_DIR names, and says why when there is none', () => {
     const repo = mkdtempSync(path.join(tmpdir(), 'repo-'));
     try {
-      expect(locateSeedDocs({ SEED_DOCS_DIR: repo }, '/nowhere')).toEqual({ dir: repo });
-      expect(locateSeedDocs({}, path.join(repo, 'clone', 'x'))).toEqual({
-        missing: `the platform documents are not available (SEED_DOCS_DIR is unset and ../shared/seeds points to ${path.join(repo, 'clone', 'shared', 'seeds')}, which does not exist)`,
-      });
-      expect(locateSeedDocs({ SEED_DOCS_DIR: path.join(repo, 'none') }, repo)).toEqual({
+      expect(locateSeedDocs({ SEED_DOCS_DIR: repo })).toEqual({ dir: repo });
+      expect(locateSeedDocs({})).toEqual({ missing: 'the platform documents are not available (SEED_DOCS_DIR is unset)' });
+      expect(locateSeedDocs({ SEED_DOCS_DIR: path.join(repo, 'none') })).toEqual({
         missing: `the platform documents are not available (SEED_DOCS_DIR points to ${path.join(repo, 'none')}, which does not exist)`,
       });
     } finally {

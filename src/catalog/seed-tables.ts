@@ -35,14 +35,15 @@ const PROPERTY_TABLE_HEADER = /^\|\s*Property name\s*\|\s*Value type\s*\|\s*Desc
 const TABLE_SEPARATOR = /^\|[\s|:-]+\|$/;
 
 /**
- * Where the platform documents are: `SEED_DOCS_DIR`, else `../shared/seeds` beside the repository
- * (where CI keeps them). A user's clone has neither, so the answer may be a reason instead.
+ * Where the platform documents are: the folder `SEED_DOCS_DIR` names. The repository holds what it
+ * needs (test/fixtures); the documents themselves are not in it, so without the variable the answer
+ * is a reason instead, and the checks against them say they were skipped.
  */
-export function locateSeedDocs(env: NodeJS.ProcessEnv = process.env, repoRoot: string = resolve(__dirname, '../..')): { dir: string } | { missing: string } {
-  const dir = env.SEED_DOCS_DIR ? resolve(env.SEED_DOCS_DIR) : resolve(repoRoot, '../shared/seeds');
+export function locateSeedDocs(env: NodeJS.ProcessEnv = process.env): { dir: string } | { missing: string } {
+  if (!env.SEED_DOCS_DIR) return { missing: 'the platform documents are not available (SEED_DOCS_DIR is unset)' };
+  const dir = resolve(env.SEED_DOCS_DIR);
   if (existsSync(dir)) return { dir };
-  const how = env.SEED_DOCS_DIR ? 'SEED_DOCS_DIR points' : 'SEED_DOCS_DIR is unset and ../shared/seeds points';
-  return { missing: `the platform documents are not available (${how} to ${dir}, which does not exist)` };
+  return { missing: `the platform documents are not available (SEED_DOCS_DIR points to ${dir}, which does not exist)` };
 }
 
 /** Finds the single `000_*.txt` file; throws (never returns nothing) so a missing seed is a failure. */

@@ -4,11 +4,11 @@ import { loadLandisDocument, locateLandisDocument, type LandisDocument, type Lan
 
 /**
  * The Landis catalog is hand-kept data; this re-reads the platform document when it is at hand
- * (CI: ../shared/seeds or SEED_DOCS_DIR) and lists every disagreement. A clone without the
+ * (the folder SEED_DOCS_DIR names) and lists every disagreement. A clone without the
  * document skips it and says why.
  */
 
-const location = locateLandisDocument(path.resolve(__dirname, '..', '..'));
+const location = locateLandisDocument();
 
 function rowDifferences(owner: string, document: readonly LandisDocumentRow[], catalog: readonly LandisDocumentRow[]): string[] {
   const differences: string[] = [];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { locateLandisDocument, parseLandisDocument } from './landis-document';
@@ -57,33 +57,30 @@ describe('parseLandisDocument', () => {
 });
 
 describe('locateLandisDocument', () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'landis-doc-'));
-  const repo = path.join(root, 'repo');
-  mkdirSync(repo);
-  const made = [root];
+  const made: string[] = [];
   afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('gives a reason to skip, naming the folder, when there is no seed folder', () => {
-    const found = locateLandisDocument(repo, {});
-    expect(found).toEqual({ skipped: expect.stringContaining(path.join(root, 'shared', 'seeds')) });
+  it('gives a reason to skip, naming the variable, when SEED_DOCS_DIR is unset', () => {
+    const found = locateLandisDocument({});
+    expect(found).toEqual({ skipped: expect.stringContaining('SEED_DOCS_DIR is unset') });
     expect(found).toEqual({ skipped: expect.stringContaining('set SEED_DOCS_DIR') });
   });
 
-  it('finds 004_*.txt in ../shared/seeds beside the repository', () => {
-    const seeds = path.join(root, 'shared', 'seeds');
-    mkdirSync(seeds, { recursive: true });
-    expect(locateLandisDocument(repo, {})).toEqual({ skipped: expect.stringContaining('found 0: none') });
+  it('finds the one 004_*.txt in the folder SEED_DOCS_DIR names', () => {
+    const seeds = mkdtempSync(path.join(tmpdir(), 'landis-doc-'));
+    made.push(seeds);
+    expect(locateLandisDocument({ SEED_DOCS_DIR: seeds })).toEqual({ skipped: expect.stringContaining('found 0: none') });
     writeFileSync(path.join(seeds, '004_abc.txt'), SAMPLE);
     writeFileSync(path.join(seeds, '000_x.txt'), 'other');
-    expect(locateLandisDocument(repo, {})).toEqual({ file: path.join(seeds, '004_abc.txt') });
+    expect(locateLandisDocument({ SEED_DOCS_DIR: seeds })).toEqual({ file: path.join(seeds, '004_abc.txt') });
   });
 
-  it('prefers SEED_DOCS_DIR', () => {
+  it('says when SEED_DOCS_DIR points nowhere', () => {
     const other = mkdtempSync(path.join(tmpdir(), 'landis-env-'));
     made.push(other);
     writeFileSync(path.join(other, '004_def.txt'), SAMPLE);
-    expect(locateLandisDocument(repo, { SEED_DOCS_DIR: other })).toEqual({ file: path.join(other, '004_def.txt') });
-    expect(locateLandisDocument(repo, { SEED_DOCS_DIR: path.join(other, 'missing') })).toEqual({
+    expect(locateLandisDocument({ SEED_DOCS_DIR: other })).toEqual({ file: path.join(other, '004_def.txt') });
+    expect(locateLandisDocument({ SEED_DOCS_DIR: path.join(other, 'missing') })).toEqual({
       skipped: expect.stringContaining('SEED_DOCS_DIR points'),
     });
   });

@@ -79,8 +79,8 @@ export type LandisDocumentLocation = { file: string } | { skipped: string };
  * Where the document is: `004_*.txt` in the platform documents' folder (locateSeedDocs). A clone has
  * none, so the answer may be a reason to skip, never an exception.
  */
-export function locateLandisDocument(repositoryRoot: string, env: NodeJS.ProcessEnv = process.env): LandisDocumentLocation {
-  const docs = locateSeedDocs(env, repositoryRoot);
+export function locateLandisDocument(env: NodeJS.ProcessEnv = process.env): LandisDocumentLocation {
+  const docs = locateSeedDocs(env);
   if ('missing' in docs) return { skipped: `${docs.missing}; set SEED_DOCS_DIR to the folder holding 004_*.txt` };
   const matches = readdirSync(docs.dir).filter((file) => file.startsWith('004_') && file.endsWith('.txt'));
   if (matches.length !== 1) return { skipped: `expected one 004_*.txt in ${docs.dir}, found ${matches.length}: ${matches.join(', ') || 'none'}` };
