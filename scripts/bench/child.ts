@@ -5,7 +5,8 @@ import type { TestInfra } from '../../test/support/test-infra';
 
 /**
  * The variables every bench service process gets: its run's own database and Redis prefix, a
- * receiver on any port, quiet logs, no demo organisation, any free HTTP port.
+ * receiver on any port, quiet logs, no demo organisation, any free HTTP port, and any free port for
+ * a worker's /metrics (the default one may be taken on a shared machine).
  */
 export function serviceEnv(infra: TestInfra, redisUrl = infra.redisUrl): Record<string, string> {
   return {
@@ -16,6 +17,7 @@ export function serviceEnv(infra: TestInfra, redisUrl = infra.redisUrl): Record<
     LOG_LEVEL: 'warn',
     DEMO_ORGANIZATION: 'false',
     PORT: '0',
+    METRICS_PORT: '0',
   };
 }
 

@@ -60,8 +60,7 @@ async function startStack(extraEnv: Record<string, string>): Promise<Stack> {
     ...extraEnv,
   };
   const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
-  // Any free port for the worker's /metrics: the default one may be taken on a shared machine.
-  const worker = await startWorkerProcess({ ...env, METRICS_PORT: '0' });
+  const worker = await startWorkerProcess(env);
   const redis = new Redis(ownRedis.url);
   const publisher = api.context.get(EventPublisher);
   const registry = api.context.get(WebhookRegistry);

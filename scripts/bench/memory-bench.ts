@@ -26,11 +26,7 @@ export interface BacklogMemoryFigures {
 export async function benchBacklogMemory(backlog: number): Promise<BacklogMemoryFigures> {
   const infra = await createTestInfra();
   const receiver = await startReceiverProcess();
-  const env = {
-    ...serviceEnv(infra),
-    // Any free port for the worker's /metrics: the default one may be taken on a shared machine.
-    METRICS_PORT: '0',
-  };
+  const env = serviceEnv(infra);
   const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
   let worker: ChildProcess | null = null;
   try {

@@ -48,11 +48,7 @@ const START = '2026-03-02T00:00:00Z';
 export async function benchSimulation(opts: { agents: number; queues: number; callsPerSecond: number; endToEnd: boolean }): Promise<SimulationFigures> {
   const infra = await createTestInfra();
   const receiver = await startReceiverProcess();
-  const env = {
-    ...serviceEnv(infra),
-    // Any free port for the worker's /metrics: the default one may be taken on a shared machine.
-    METRICS_PORT: '0',
-  };
+  const env = serviceEnv(infra);
   const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
   let worker: ChildProcess | null = null;
   try {
