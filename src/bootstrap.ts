@@ -1,15 +1,7 @@
-import { INestApplication, INestApplicationContext, LoggerService, ValidationPipe } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SwaggerModule } from '@nestjs/swagger';
 import { roleModule } from './roles/role-module';
 import { AppConfig } from './config/app-config';
-import { validationExceptionFactory } from './common/validation-errors';
-import { ApiExceptionFilter } from './common/errors/api-exception.filter';
-import { buildOpenApiDocument } from './openapi-document';
-import { hostCheckMiddleware } from './common/http/host-check';
-import { requestBodyMiddleware } from './common/http/request-body';
-import { UnexpectedBodyGuard } from './common/http/unexpected-body.guard';
 
 export interface RunningEmulator {
   context: INestApplicationContext;
@@ -25,26 +17,9 @@ export async function startEmulator(config: AppConfig, logger: LoggerService): P
     const context = await NestFactory.createApplicationContext(module, { logger });
     return { context };
   }
-  // Nest's body parser is replaced by requestBodyMiddleware: limits apply before anything is parsed.
-  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
-  app.disable('x-powered-by');
-  if (!config.http.adminApiKey) app.use(hostCheckMiddleware(config.http.allowedHosts));
-  app.use(requestBodyMiddleware());
-  app.useGlobalFilters(new ApiExceptionFilter());
-  app.useGlobalGuards(new UnexpectedBodyGuard());
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationExceptionFactory,
-    }),
-  );
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
-  await app.listen(config.http.port, config.http.host);
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : config.http.port;
-  const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
-  return { context: app, http: app, url: `http://${host}:${port}` };
+  // Loaded only here, as the role modules are: a worker never loads the HTTP side (Swagger, the API document).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startApiApp } = require('./api-app') as typeof import('./api-app');
+  const { app, url } = await startApiApp(config, module, logger);
+  return { context: app, http: app, url };
 }
