@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { inspect } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { ConsoleLogger, Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
 import { startEmulator } from './bootstrap';
 import { AppConfig } from './config/app-config';
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // A worker's live heap is small and bounded (jobs in flight, the log's backlog), yet V8 lets the
+  // old generation grow to 4x it before collecting: mostly garbage promoted under load. 1.3x keeps
+  // the worker's peak RSS ~20 MB lower (npm run bench) for a few more, short, full collections.
+  if (config.role === 'worker') setFlagsFromString('--heap-growing-percent=30');
   const logger = new ConsoleLogger({ json: true, logLevels: nestLevels(config.logLevel) });
   const log = new Logger('Main');
   Logger.overrideLogger(logger);

@@ -58,8 +58,15 @@ export function startWorkerProcess(env: Record<string, string>): Promise<ChildPr
   const main = resolve(__dirname, '../../dist/src/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   // BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof) profiles the worker.
-  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = [...workerNodeFlags(), ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   return spawnUntil([...nodeArgs, main], { ...env, ROLE: 'worker', LOG_LEVEL: 'log' }, 'ROLE=worker');
+}
+
+/** The node flags of `npm run start:worker`, so the bench measures a worker as users start it. */
+export function workerNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const command = scripts['start:worker'].split(' ');
+  return command.slice(command.indexOf('node') + 1).filter((a) => a.startsWith('--'));
 }
 
 /** The typical BullMQ worker the emulator is measured against (typical-worker-process.ts). */
