@@ -132,6 +132,7 @@ async function main(): Promise<void> {
           [`deliveries/s at full speed, sustained (middle 80% of ${delivery.fullSpeed.events} events)`, `${delivery.fullSpeed.sustainedPerSecond}`],
           ['deliveries/s at full speed, first to last (start-up included)', `${delivery.fullSpeed.deliveriesPerSecond}`],
           ['events/s accepted by the outbox (no worker running)', `${delivery.fullSpeed.emittedPerSecond}`],
+          ['CPU ms per delivery while draining at full speed, by process', formatCpu(delivery.fullSpeed.cpuMsPerDelivery)],
           [`emit-to-receiver p50 at ${steadyRate}/s for ${steadySeconds} s`, `${delivery.steady.p50Ms} ms`],
           [`emit-to-receiver p95 at ${steadyRate}/s`, `${delivery.steady.p95Ms} ms`],
           [`emit-to-receiver p99 at ${steadyRate}/s`, `${delivery.steady.p99Ms} ms`],
