@@ -142,4 +142,33 @@ describe('stored data', () => {
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM deliveries WHERE webhook_id = $1 AND status = 'delivered'`, [a]);
     expect(webhook.Deliveries.Delivered).toBe(n);
   });
+
+  it('a delivery that changes while the purge deletes it stays when it is no longer finished, with its event', async () => {
+    await h.api().post('/api/reset').expect(200);
+    const cutoff = new Date(Date.now() - 7 * 24 * HOUR);
+    await seed(30, new Date(cutoff.getTime() - 24 * HOUR), 0);
+    // The oldest delivery: in the purge's first batch.
+    const [first] = (await db.query(`SELECT id, event_id FROM deliveries ORDER BY created_at, id LIMIT 1`)) as { id: string; event_id: string }[];
+    const writer = db.createQueryRunner();
+    await writer.connect();
+    try {
+      // As a resend does: the row goes back to retrying in a transaction the purge's delete has to wait for.
+      await writer.startTransaction();
+      await writer.query(`UPDATE deliveries SET status = 'retrying' WHERE id = $1`, [first.id]);
+      const purging = app.context.get(RetentionService).purgeOlderThan(cutoff, 20);
+      for (let waited = 0; ; waited += 20) {
+        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (n > 0) break;
+        if (waited > 10_000) throw new Error('the purge never waited for the changed row');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await writer.commitTransaction();
+      const purged = await purging;
+      expect(purged.deliveries).toBe(29);
+      expect(await ids('SELECT id FROM deliveries')).toEqual([first.id]);
+      expect(await ids('SELECT id FROM events')).toEqual([first.event_id]);
+    } finally {
+      await writer.release();
+    }
+  });
 });

@@ -19,27 +19,35 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
  * One batch of deliveries older than the cutoff, in (created_at, id) order from the position reached:
  * the finished ones go with their attempts; unfinished ones stay (their position is passed, so a
  * backlog of them is read once per purge, not once per batch).
+ *
+ * The rows are deleted by the ctid the index walk found, not looked up again by id: ids are random
+ * uuids, so each lookup read a different primary-key leaf page (a batch of 500 read ~500 pages more
+ * than it deleted from, and pushed the live rows' pages out of shared buffers). A row updated
+ * meanwhile is re-read by PostgreSQL and deleted only if it is still finished, as before.
  */
 const DELIVERIES_BATCH_SQL = `
   WITH candidates AS (
-    SELECT id, created_at, status FROM deliveries
+    SELECT ctid AS tid, id, created_at, status FROM deliveries
     WHERE created_at < $1 AND (created_at, id) > ('epoch'::timestamptz + $2::bigint * interval '1 microsecond', $3::uuid)
     ORDER BY created_at, id LIMIT $4),
-  doomed AS (SELECT id FROM candidates WHERE status IN ('delivered', 'discarded')),
+  doomed AS (SELECT tid, id FROM candidates WHERE status IN ('delivered', 'discarded')),
   attempts AS (DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM doomed) RETURNING 1),
-  removed AS (DELETE FROM deliveries WHERE id IN (SELECT id FROM doomed) AND status IN ('delivered', 'discarded') RETURNING 1),
+  removed AS (DELETE FROM deliveries WHERE ctid = ANY (ARRAY(SELECT tid FROM doomed)) AND status IN ('delivered', 'discarded') RETURNING 1),
   last AS (SELECT ${microsSql('created_at')} AS at, id FROM candidates ORDER BY created_at DESC, id DESC LIMIT 1)
   SELECT (SELECT count(*) FROM candidates)::int AS seen, (SELECT count(*) FROM removed)::int AS deliveries,
          (SELECT count(*) FROM attempts)::int AS attempts, (SELECT at FROM last) AS at, (SELECT id FROM last) AS id`;
 
-/** One batch of events older than the cutoff, in index order from the position reached; those with a delivery left stay. */
+/**
+ * One batch of events older than the cutoff, in index order from the position reached; those with a
+ * delivery left stay. Deleted by ctid too (events are never updated).
+ */
 const EVENTS_BATCH_SQL = `
   WITH candidates AS (
-    SELECT id, created_at, occurred_at FROM events
+    SELECT ctid AS tid, id, created_at, occurred_at FROM events
     WHERE created_at < $1 AND (created_at, occurred_at, id) >
       ('epoch'::timestamptz + $2::bigint * interval '1 microsecond', 'epoch'::timestamptz + $3::bigint * interval '1 microsecond', $4::uuid)
     ORDER BY created_at, occurred_at, id LIMIT $5),
-  removed AS (DELETE FROM events e WHERE e.id IN (SELECT id FROM candidates) AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) RETURNING 1),
+  removed AS (DELETE FROM events e WHERE e.ctid = ANY (ARRAY(SELECT tid FROM candidates)) AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) RETURNING 1),
   last AS (SELECT ${microsSql('created_at')} AS at, ${microsSql('occurred_at')} AS occurred, id FROM candidates ORDER BY created_at DESC, occurred_at DESC, id DESC LIMIT 1)
   SELECT (SELECT count(*) FROM candidates)::int AS seen, (SELECT count(*) FROM removed)::int AS events,
          (SELECT at FROM last) AS at, (SELECT occurred FROM last) AS occurred, (SELECT id FROM last) AS id`;
