@@ -16,9 +16,11 @@ const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{0,6}[1-9])?$/;
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return month === 2 ? (leap ? 29 : 28) : MONTH_DAYS[month - 1];
 }
 
 function compose(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string): string {
@@ -60,25 +62,33 @@ export function formatDotNetTimestamp(date: Date | string): string {
   if (Number.isNaN(date.getTime())) throw new Error('Invalid timestamp: the Date is invalid');
   const year = date.getUTCFullYear();
   if (year < 1 || year > 9999) throw new Error(`Invalid timestamp ${date.toISOString()}: outside the .NET DateTime range`);
-  return compose(
-    year,
-    date.getUTCMonth() + 1,
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-    pad(date.getUTCMilliseconds(), 3),
+  // What compose() gives, from tables: this runs for every simulated event and several of its values.
+  const ms = date.getUTCMilliseconds();
+  const fraction = ms === 0 ? '' : ms % 100 === 0 ? `.${ms / 100}` : ms % 10 === 0 ? `.${TWO[ms / 10]}` : `.${THREE[ms]}`;
+  return (
+    (year >= 1000 ? String(year) : pad(year, 4)) +
+    `-${TWO[date.getUTCMonth() + 1]}-${TWO[date.getUTCDate()]}T${TWO[date.getUTCHours()]}:${TWO[date.getUTCMinutes()]}:${TWO[date.getUTCSeconds()]}` +
+    fraction
   );
 }
+
+const TWO = Array.from({ length: 100 }, (_, i) => pad(i, 2));
+const THREE = Array.from({ length: 1000 }, (_, i) => pad(i, 3));
 
 /** True only for the exact form the platform emits (canonical: UTC, no zone, trimmed fraction). */
 export function isDotNetTimestamp(value: unknown): value is string {
   if (typeof value !== 'string' || !CANONICAL.test(value)) return false;
-  try {
-    return formatString(value) === value;
-  } catch {
-    return false;
-  }
+  // The canonical form re-formats to itself exactly when its fields are in range (formatString's checks),
+  // read here from fixed positions instead of parsing and composing the text again.
+  const num = (from: number, to: number): number => {
+    let n = 0;
+    for (let i = from; i < to; i++) n = n * 10 + value.charCodeAt(i) - 48;
+    return n;
+  };
+  const year = num(0, 4);
+  const month = num(5, 7);
+  const day = num(8, 10);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && num(11, 13) <= 23 && num(14, 16) <= 59 && num(17, 19) <= 59;
 }
 
 /** Parses anything formatDotNetTimestamp accepts into a Date (sub-millisecond digits are lost). */

@@ -1,6 +1,7 @@
 import type { PropertyDefinition } from './catalog.types';
 import { formatDotNetTimestamp } from './dotnet-timestamp';
 import { COMMON_PROPERTY_NAMES, getHelperType, listElementTypeName, resolveEventType, type EventTypeName } from './event-catalog';
+import { isGuidText } from './payload-fast-check';
 import type { WebhookPayload } from './payload.types';
 import { GUID_PATTERN, baseType } from './value-rules';
 
@@ -31,13 +32,23 @@ function normaliseScalar(type: string, value: unknown): unknown {
       return value;
     }
   }
-  if (base === 'Guid' && typeof value === 'string' && GUID_PATTERN.test(value)) return value.toLowerCase();
+  if (base === 'Guid' && typeof value === 'string') {
+    if (isGuidText(value, true)) return value; // already canonical: no regular expression, no new string
+    if (GUID_PATTERN.test(value)) return value.toLowerCase();
+  }
   return value;
+}
+
+/** `List<X>` -> X per type text, parsed once (the builder asks for every property of every event). */
+const elementTypes = new Map<string, string | undefined>();
+function elementTypeOf(type: string): string | undefined {
+  if (!elementTypes.has(type)) elementTypes.set(type, listElementTypeName(type));
+  return elementTypes.get(type);
 }
 
 function normaliseValue(property: PropertyDefinition, value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  const elementType = listElementTypeName(property.type);
+  const elementType = elementTypeOf(property.type);
   if (!elementType) return normaliseScalar(property.type, value);
   const helper = getHelperType(elementType);
   if (!helper || !Array.isArray(value)) return value;
@@ -53,6 +64,18 @@ function buildObject(properties: readonly PropertyDefinition[], values: Readonly
   return result;
 }
 
+/** An event's own properties (none of them common today; a test keeps it so), worked out once per table. */
+const ownProperties = new WeakMap<readonly PropertyDefinition[], readonly PropertyDefinition[]>();
+
+function ownPropertiesOf(properties: readonly PropertyDefinition[]): readonly PropertyDefinition[] {
+  let own = ownProperties.get(properties);
+  if (!own) {
+    own = properties.filter((property) => !RESERVED.has(property.name));
+    ownProperties.set(properties, own);
+  }
+  return own;
+}
+
 /**
  * The JSON body for one event: the common header, the event's own properties in table order, then
  * Id and Timestamp (the order of the seed's sample request). Values with names the event does not
@@ -65,19 +88,19 @@ export function buildPayload(input: BuildPayloadInput): WebhookPayload {
   if (!resolved) throw new Error(`Unknown event type ${JSON.stringify(input.eventType)}`);
   const { def } = resolved;
   const rootEntityId = normaliseScalar('Guid', input.organizationId);
-  const own = buildObject(
-    def.properties.filter((property) => !RESERVED.has(property.name)), // none today; a test keeps it so
-    { ...input.values, OrganizationId: rootEntityId },
-  );
+  // Keys are inserted in their final order; EntityId is filled in once its property is normalised.
   const payload: Record<string, unknown> = {
     RootEntityType: 'Organization',
     RootEntityId: rootEntityId,
     EventType: def.name,
     EntityType: def.entityType,
-    EntityId: own[def.entityIdProperty] ?? null,
-    ...own,
-    Id: normaliseScalar('Guid', input.id),
-    Timestamp: formatDotNetTimestamp(input.timestamp),
+    EntityId: null,
   };
+  for (const property of ownPropertiesOf(def.properties)) {
+    payload[property.name] = normaliseValue(property, property.name === 'OrganizationId' ? rootEntityId : input.values[property.name]);
+  }
+  payload.EntityId = payload[def.entityIdProperty] ?? null;
+  payload.Id = normaliseScalar('Guid', input.id);
+  payload.Timestamp = formatDotNetTimestamp(input.timestamp);
   return payload as unknown as WebhookPayload;
 }

@@ -9,6 +9,7 @@ import {
   resolveEventType,
   suggestEventTypeName,
 } from './event-catalog';
+import { eventValuesCertainlyValid, payloadCertainlyValid } from './payload-fast-check';
 import { CANONICAL_GUID_PATTERN, checkScalar, describeValue, isNullableType } from './value-rules';
 
 /**
@@ -140,6 +141,7 @@ export function validateEventValues(eventType: string, values: unknown, options:
     return [`Unknown event type ${JSON.stringify(eventType)}${suggestion ? `; did you mean ${suggestion}?` : ''}`];
   }
   if (!isPlainObject(values)) return [`values for ${resolved.def.name} must be an object, got ${describeValue(values)}`];
+  if (!options.requireAll && eventValuesCertainlyValid(resolved.def, values)) return [];
   const errors: string[] = [];
   checkObject('', resolved.def.name, resolved.def.properties, values, { strict: false, requireAll: options.requireAll ?? false }, errors);
   return errors;
@@ -158,6 +160,7 @@ export function validatePayload(payload: unknown): string[] {
     const alias = (EVENT_TYPE_ALIASES as Record<string, string>)[eventType];
     return [alias ? `EventType: ${eventType} is an alias; payloads carry ${alias}` : `EventType: unknown event type ${JSON.stringify(eventType)}`];
   }
+  if (payloadCertainlyValid(def, payload)) return [];
 
   const errors: string[] = [];
   const guid = (name: string): void => {

@@ -311,6 +311,17 @@ function byType(property: PropertyDefinition, w: SampleWorld, rng: SeededRandom)
   }
 }
 
+/** Property names per table, built once: every simulated event is sampled. */
+const propertyNames = new WeakMap<readonly PropertyDefinition[], ReadonlySet<string>>();
+function propertyNamesOf(properties: readonly PropertyDefinition[]): ReadonlySet<string> {
+  let names = propertyNames.get(properties);
+  if (!names) {
+    names = new Set(properties.map((property) => property.name));
+    propertyNames.set(properties, names);
+  }
+  return names;
+}
+
 /** Every property of the event (a listed name or an alias), in table order. Throws on an unknown event. */
 export function sampleValues(eventType: string, rng: SeededRandom, context: SampleContext = {}): Values {
   const resolved = resolveEventType(eventType);
@@ -320,7 +331,8 @@ export function sampleValues(eventType: string, rng: SeededRandom, context: Samp
   const sampler = SAMPLERS[def.name as EventTypeName] as ((w: SampleWorld, rng: SeededRandom) => Values) | undefined;
   const specific = sampler?.(w, rng) ?? {};
   // The Samplers type checks value types, but a block-bodied sampler can return a misspelt key unnoticed.
-  const stray = Object.keys(specific).filter((key) => !def.properties.some((property) => property.name === key));
+  const names = propertyNamesOf(def.properties);
+  const stray = Object.keys(specific).filter((key) => !names.has(key));
   if (stray.length) throw new Error(`Sampler for ${def.name} sets ${stray.join(', ')}, which the event does not define`);
   const values: Values = {};
   for (const property of def.properties) {
