@@ -139,8 +139,18 @@ export function hasEnded(call: SimCall): boolean {
 }
 
 export function createCall(input: NewCallInput): SimCall {
+  // Listed one by one rather than spread: a spread literal this large takes V8's slow object-cloning path.
   return {
-    ...input,
+    id: input.id,
+    legId: input.legId,
+    kind: input.kind,
+    callerNumber: input.callerNumber,
+    targetNumber: input.targetNumber,
+    script: input.script,
+    ids: input.ids,
+    fill: input.fill,
+    startedAtMs: input.startedAtMs,
+    root: input.root,
     phase: 'routing',
     side: input.kind === 'outbound' ? 'outbound' : input.kind === 'queue' ? 'queue' : input.kind === 'ivr' ? 'ivr' : 'user',
     queueId: null,
