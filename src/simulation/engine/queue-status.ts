@@ -50,6 +50,8 @@ export function queueStatusValues(model: OrganizationModel, calls: CallRegistry,
 
 /** The counters that decide "changed": everything but MaxWaitTime, which moves every second. */
 export function queueStatusKey(values: EventValues<'QueueStatus'>): string {
-  const { MaxWaitTime: _maxWait, ...counters } = values;
-  return JSON.stringify(counters);
+  // Compared only with keys made here; built by hand, as it runs for every touched queue in every step.
+  let key = '';
+  for (const name in values) if (name !== 'MaxWaitTime') key += `${String(values[name as keyof typeof values])}|`;
+  return key;
 }

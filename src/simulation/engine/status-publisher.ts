@@ -3,7 +3,7 @@ import type { EventSink, RandomStreams } from './event-sink';
 import type { OrganizationModel } from './organization-model';
 import { queueStatusKey, queueStatusValues } from './queue-status';
 import type { SimulationClock } from './scheduler';
-import { userStatusValues } from './user-status';
+import { userStatusKey, userStatusValues } from './user-status';
 
 /**
  * Emits UserStatus and QueueStatus when, and only when, their values change. Flows mark what they
@@ -23,7 +23,7 @@ export class StatusPublisher {
     private readonly sink: EventSink,
     private readonly streams: (label: string) => RandomStreams,
   ) {
-    for (const user of model.userList) this.lastUser.set(user.id, JSON.stringify(userStatusValues(model, user)));
+    for (const user of model.userList) this.lastUser.set(user.id, userStatusKey(userStatusValues(model, user)));
     for (const queue of model.queueList) this.lastQueue.set(queue.id, queueStatusKey(queueStatusValues(model, calls, queue, clock.nowMs())));
   }
 
@@ -42,7 +42,7 @@ export class StatusPublisher {
       const user = this.model.findUser(userId);
       if (!user) continue;
       const values = userStatusValues(this.model, user);
-      const key = JSON.stringify(values);
+      const key = userStatusKey(values);
       if (this.lastUser.get(userId) === key) continue;
       this.lastUser.set(userId, key);
       this.sink.emit('UserStatus', values, this.streams(`user:${userId}`));

@@ -35,3 +35,10 @@ export function userStatusValues(model: OrganizationModel, user: SimUser): Event
 export function canTakeQueueCall(model: OrganizationModel, user: SimUser): boolean {
   return user.availability === 'Available' && (user.serviceTerminals ?? 1) > 0 && model.activity(user) === 'idle';
 }
+
+/** What decides "changed": every value, in order (compared only with keys made here; cheaper than JSON). */
+export function userStatusKey(values: EventValues<'UserStatus'>): string {
+  let key = '';
+  for (const name in values) key += `${String(values[name as keyof typeof values])}|`;
+  return key;
+}
