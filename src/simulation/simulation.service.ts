@@ -330,19 +330,12 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     const extra = this.decorator?.(payload) ?? null;
     const runId = this.runId;
     this.unpublished++;
-    this.publisher
-      .publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra })
-      .catch((e) => {
-        if (e instanceof EventIdConflictError && runId === this.runId) this.refusedEvents++;
-        this.logger.error(`Publishing ${payload.EventType} ${payload.Id} failed: ${String(e)}`);
-      })
-      .finally(() => {
-        // Resumes at half the limit, so the engine runs in long stretches rather than event by event.
-        if (--this.unpublished <= MAX_UNPUBLISHED / 2 && this.caughtUp) {
-          this.caughtUp();
-          this.caughtUp = null;
-        }
-      });
+    // One then() with both handlers: one promise per event instead of three (this runs for every event).
+    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).then(this.published, (e: unknown) => {
+      if (e instanceof EventIdConflictError && runId === this.runId) this.refusedEvents++;
+      this.logger.error(`Publishing ${payload.EventType} ${payload.Id} failed: ${String(e)}`);
+      this.published();
+    });
     // Availability is the run's own state, not configuration: a reset starts from the configured one.
     if (payload.EventType === 'CallbackChanged') {
       const changed = payload;
@@ -352,6 +345,15 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
         .catch((e) => this.logger.warn(`Storing callback state failed: ${String(e)}`));
     }
   }
+
+  /** An emitted event is accepted by the outbox (or failed): it no longer counts against MAX_UNPUBLISHED. */
+  private readonly published = (): void => {
+    // Resumes at half the limit, so the engine runs in long stretches rather than event by event.
+    if (--this.unpublished <= MAX_UNPUBLISHED / 2 && this.caughtUp) {
+      this.caughtUp();
+      this.caughtUp = null;
+    }
+  };
 
   private async storeCallback(payload: WebhookPayload<'CallbackChanged'>): Promise<void> {
     const closed = this.sim?.callback(payload.CallBackId)?.closed ?? false;
