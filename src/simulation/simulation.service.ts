@@ -1,8 +1,12 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subscription } from 'rxjs';
 import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { QueueName } from '../deliveries/delivery-queue';
+import { DeliveryBacklogGate } from './delivery-backlog-gate';
 import { AppConfig } from '../config/app-config';
 import type { WebhookPayload } from '../catalog/payload.types';
 import { EventIdConflictError } from '../events/event-id-conflict.error';
@@ -72,6 +76,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
   private buildCount = 0;
   private decorator: PublishDecorator | null = null;
   private readonly runs: SimulationRuns;
+  private readonly backlog: DeliveryBacklogGate;
   /** The run whose ids the engine draws; a replay draws the recorded run's. */
   private runId = '';
   private replaying = false;
@@ -88,9 +93,14 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     private readonly smartRouting: SmartRoutingService,
     config: AppConfig,
     @Inject(LANDIS_EVENT_SINK) private readonly landisSink: LandisEventSink,
+    @InjectQueue(QueueName.Deliveries) deliveries: Queue,
   ) {
     this.settings = { seed: config.simulationSeed, startTime: new Date(), timeScale: config.timeScale, paused: false };
     this.runs = new SimulationRuns(dataSource);
+    this.backlog = new DeliveryBacklogGate(async () => {
+      const counts = await deliveries.getJobCounts('waiting', 'prioritized');
+      return (counts.waiting ?? 0) + (counts.prioritized ?? 0);
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -165,10 +175,13 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     else scheduler.start(this.settings.timeScale);
   }
 
-  /** Holds an unpaced engine while the outbox is behind, so emitted events do not pile up in memory. */
+  /**
+   * Holds an unpaced engine while the outbox is behind, so emitted events do not pile up in memory,
+   * and while the worker is far behind, so the queue (Redis memory) stays bounded too.
+   */
   private publishingGate(): Promise<void> | null {
-    if (this.unpublished < MAX_UNPUBLISHED) return null;
-    return new Promise((resolve) => (this.caughtUp = resolve));
+    if (this.unpublished >= MAX_UNPUBLISHED) return new Promise((resolve) => (this.caughtUp = resolve));
+    return this.backlog.check();
   }
 
   state() {
