@@ -53,7 +53,11 @@ export function makeEvent(eventType: string, values: Record<string, unknown>, op
   }
   const organizationId = (values.OrganizationId as string | undefined) ?? options.organizationId ?? SAMPLE_ORGANIZATION_ID;
   const timestamp = options.timestamp ?? new Date();
-  const filled = sampleValues(resolved.def.name, options.rng, options.context ? { organizationId, now: timestamp, ...options.context } : { organizationId, now: timestamp });
+  const filled = sampleValues(
+    resolved.def.name,
+    options.rng,
+    options.context ? { organizationId, now: timestamp, ...options.context } : { organizationId, now: timestamp },
+  );
   // filled is ours: the given values go straight into it (the builder reads by name, in table order).
   if (identity) for (const key of Object.keys(identity)) filled[key] = identity[key as keyof typeof identity];
   for (const key of Object.keys(values)) filled[key] = values[key];
