@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { planCalls } from '../../scenarios/call-plan';
-import { toScenarioOptions } from '../../scenarios/scenario-options';
-import type { CreateScenarioDto } from '../../scenarios/dto/create-scenario.dto';
-import { collectingLandis, createHarness, fakeHook, IDS, MAIN_MENU_NUMBER, organizationData } from './simulation.fixture';
+import { planCalls } from './call-plan';
+import { toScenarioOptions } from './scenario-options';
+import type { CreateScenarioDto } from './dto/create-scenario.dto';
+import { collectingLandis, createHarness, fakeHook, IDS, MAIN_MENU_NUMBER, organizationData } from '../simulation/engine/simulation.fixture';
 
 /**
  * Pins the bytes a seeded run emits. The hashes were taken before the engine's hot path was made
