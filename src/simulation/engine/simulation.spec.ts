@@ -39,6 +39,22 @@ describe('Simulation commands', () => {
     expect(() => createHarness({ ringTimeoutSeconds: 0 })).toThrow(SimulationCommandError);
   });
 
+  it('answers a second supervision ask, or a stop, the same before and after the first has taken effect', async () => {
+    const h = createHarness();
+    h.sim.placeQueueCall(IDS.support, { agentAnswers: true, answerAfterSeconds: 1, talkSeconds: 30 });
+    await h.scheduler.advanceBy(2000);
+    h.sim.startSupervision(IDS.dave, IDS.alice);
+    // The start's step has not run yet: asking again is still a conflict, and a stop is accepted.
+    expect(code(() => h.sim.startSupervision(IDS.dave, IDS.alice))).toBe('conflict');
+    h.sim.stopSupervision(IDS.dave, IDS.alice);
+    await h.scheduler.runUntilIdle();
+    const supervision = h.events.filter((e) => e.EventType === 'UserSupervisionStatus');
+    expect(supervision.map((e) => [e.SupervisorUserId, e.State])).toEqual([
+      [IDS.dave, 'Supervising'],
+      [IDS.dave, 'Ended'],
+    ]);
+  });
+
   it('a refused command does not shift the ids of later calls', async () => {
     const plain = createHarness({ seed: 's' });
     const refused = createHarness({ seed: 's' });

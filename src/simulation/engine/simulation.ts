@@ -34,6 +34,11 @@ export class Simulation {
   private readonly ctx: SimContext;
   private readonly root: SeededRandom;
   private callCount = 0;
+  /**
+   * Supervisions asked for whose step has not run yet (it runs on the engine's clock, which a
+   * waiting step may hold): the answer to a second ask, or to a stop, must not depend on that timing.
+   */
+  private readonly supervisionAsked = new Set<string>();
 
   constructor(
     readonly model: OrganizationModel,
@@ -188,15 +193,20 @@ export class Simulation {
     if (supervisor.id === target.id) throw new SimulationCommandError('invalid', 'A user cannot supervise themselves');
     if (!this.ctx.flows.supervision.connectedCallOf(target))
       throw new SimulationCommandError('conflict', `User ${target.userName} has no connected call to supervise`);
-    if (supervisor.runtime.supervising.has(target.id))
+    const asked = `${supervisor.id}>${target.id}`;
+    if (supervisor.runtime.supervising.has(target.id) || this.supervisionAsked.has(asked))
       throw new SimulationCommandError('conflict', `${supervisor.userName} already supervises ${target.userName}`);
-    this.ctx.run(0, `supervise ${target.id}`, () => this.ctx.flows.supervision.start(supervisor, target));
+    this.supervisionAsked.add(asked);
+    this.ctx.run(0, `supervise ${target.id}`, () => {
+      this.supervisionAsked.delete(asked);
+      this.ctx.flows.supervision.start(supervisor, target);
+    });
   }
 
   stopSupervision(supervisorIdOrUsername: string, targetUserIdOrUsername: string): void {
     const supervisor = this.requireUser(supervisorIdOrUsername);
     const target = this.requireUser(targetUserIdOrUsername);
-    if (!supervisor.runtime.supervising.has(target.id))
+    if (!supervisor.runtime.supervising.has(target.id) && !this.supervisionAsked.has(`${supervisor.id}>${target.id}`))
       throw new SimulationCommandError('conflict', `${supervisor.userName} does not supervise ${target.userName}`);
     this.ctx.run(0, `stop supervising ${target.id}`, () => this.ctx.flows.supervision.stop(supervisor, target));
   }
