@@ -28,10 +28,19 @@ export class EmulatorProcess {
     }
   }
 
-  kill(signal: NodeJS.Signals): Promise<void> {
+  /**
+   * Sends `signal`, then SIGKILL if the process has not exited within `graceMs`: a shutdown that
+   * hangs must not hold a suite's hook until it times out, with its receiver still on port 443
+   * for every suite after it.
+   */
+  kill(signal: NodeJS.Signals, graceMs = 15_000): Promise<void> {
     return new Promise((done) => {
       if (this.child.exitCode !== null || this.child.signalCode !== null) return done();
-      this.child.once('exit', () => done());
+      const stuck = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+      this.child.once('exit', () => {
+        clearTimeout(stuck);
+        done();
+      });
       this.child.kill(signal);
     });
   }
