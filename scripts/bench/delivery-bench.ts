@@ -1,17 +1,14 @@
-import { ConsoleLogger } from '@nestjs/common';
 import type { ChildProcess } from 'node:child_process';
-import { startEmulator } from '../../src/bootstrap';
 import { EVENT_TYPE_NAMES } from '../../src/catalog/event-catalog';
 import type { WebhookPayload } from '../../src/catalog/payload.types';
 import { makeEvent } from '../../src/catalog/event-factory';
 import { ScenariosService } from '../../src/scenarios/scenarios.service';
 import { SeededRandom } from '../../src/common/seeded-random';
-import { loadConfig } from '../../src/config/load-config';
 import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
-import { createTestInfra } from '../../test/support/test-infra';
 import { freePort } from '../../src/common/free-port';
-import { peakRssMb, rssMb, serviceEnv, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { peakRssMb, rssMb, startWorkerProcess } from './child';
+import { startBenchServices } from './bench-services';
 import { benchLiveStream, type StreamFigures } from './stream-bench';
 import {
   cpuMsPerItem,
@@ -73,11 +70,8 @@ export async function benchDeliveries(opts: {
   scenarios: boolean;
   streamRate: number;
 }): Promise<DeliveryFigures> {
-  const infra = await createTestInfra();
-  const receiver = await startReceiverProcess();
-  const env = serviceEnv(infra);
   // The api process holds the demo organisation the load scenarios simulate.
-  const api = await startEmulator(loadConfig({ ...env, ROLE: 'api', DEMO_ORGANIZATION: 'true' }), new ConsoleLogger({ logLevels: ['error'] }));
+  const { receiver, env, api, stop } = await startBenchServices({ DEMO_ORGANIZATION: 'true' });
   let worker: ChildProcess | null = null;
   try {
     await api.context.get(WebhooksService).create({
@@ -185,9 +179,6 @@ export async function benchDeliveries(opts: {
       liveStream,
     };
   } finally {
-    if (worker) await stopProcess(worker);
-    await api.context.close();
-    await receiver.stop();
-    await infra.drop();
+    await stop(worker);
   }
 }

@@ -1,14 +1,11 @@
-import { ConsoleLogger } from '@nestjs/common';
 import type { ChildProcess } from 'node:child_process';
-import { startEmulator } from '../../src/bootstrap';
 import { makeEvent } from '../../src/catalog/event-factory';
 import { SeededRandom } from '../../src/common/seeded-random';
-import { loadConfig } from '../../src/config/load-config';
 import { EventPublisher } from '../../src/events/event-publisher.service';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
-import { createTestInfra } from '../../test/support/test-infra';
-import { peakRssMb, rssMb, serviceEnv, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { peakRssMb, rssMb, startWorkerProcess } from './child';
 import { fullSpeedFigures, waitForReceived, type FullSpeedFigures } from './measure';
+import { startBenchServices } from './bench-services';
 
 export interface BacklogMemoryFigures {
   backlog: number;
@@ -24,10 +21,7 @@ export interface BacklogMemoryFigures {
  * from the full-speed drain.
  */
 export async function benchBacklogMemory(backlog: number): Promise<BacklogMemoryFigures> {
-  const infra = await createTestInfra();
-  const receiver = await startReceiverProcess();
-  const env = serviceEnv(infra);
-  const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
+  const { receiver, env, api, stop } = await startBenchServices();
   let worker: ChildProcess | null = null;
   try {
     await api.context.get(WebhooksService).create({
@@ -46,9 +40,6 @@ export async function benchBacklogMemory(backlog: number): Promise<BacklogMemory
     const drain = fullSpeedFigures(await waitForReceived(receiver, backlog, 900_000));
     return { backlog, workerStartRssMb, workerPeakRssMb: peakRssMb(worker.pid!), drain };
   } finally {
-    if (worker) await stopProcess(worker);
-    await api.context.close();
-    await receiver.stop();
-    await infra.drop();
+    await stop(worker);
   }
 }

@@ -1,9 +1,6 @@
-import { ConsoleLogger } from '@nestjs/common';
 import type { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
-import { startEmulator } from '../../src/bootstrap';
 import { EVENT_TYPE_NAMES } from '../../src/catalog/event-catalog';
-import { loadConfig } from '../../src/config/load-config';
 import { OrganizationService } from '../../src/organization/organization.service';
 import { planCalls, type PlannedCall } from '../../src/scenarios/call-plan';
 import type { CreateScenarioDto } from '../../src/scenarios/dto/create-scenario.dto';
@@ -13,10 +10,10 @@ import { SimulationService } from '../../src/simulation/simulation.service';
 import { OrganizationModel, Scheduler, Simulation, VirtualClock } from '../../src/simulation/engine';
 import { toOrganizationData } from '../../src/simulation/simulation-model.mapper';
 import { WebhooksService } from '../../src/webhooks/webhooks.service';
-import { createTestInfra } from '../../test/support/test-infra';
-import { serviceEnv, startReceiverProcess, startWorkerProcess, stopProcess } from './child';
+import { startWorkerProcess } from './child';
 import { storeContactCenter } from './contact-center';
 import { fullSpeedFigures, sleep, waitForReceived, type FullSpeedFigures } from './measure';
+import { startBenchServices } from './bench-services';
 
 export interface SimulationFigures {
   agents: number;
@@ -46,10 +43,7 @@ const START = '2026-03-02T00:00:00Z';
  * one: engine, outbox) and a worker process to a receiver process.
  */
 export async function benchSimulation(opts: { agents: number; queues: number; callsPerSecond: number; endToEnd: boolean }): Promise<SimulationFigures> {
-  const infra = await createTestInfra();
-  const receiver = await startReceiverProcess();
-  const env = serviceEnv(infra);
-  const api = await startEmulator(loadConfig({ ...env, ROLE: 'api' }), new ConsoleLogger({ logLevels: ['error'] }));
+  const { receiver, env, api, stop } = await startBenchServices();
   let worker: ChildProcess | null = null;
   try {
     await storeContactCenter(api.context.get(DataSource), { agents: opts.agents, queues: opts.queues, seed: 'bench-contact-centre' });
@@ -101,10 +95,7 @@ export async function benchSimulation(opts: { agents: number; queues: number; ca
     }
     return { agents: opts.agents, queues: opts.queues, calls: plan.length, engine, endToEnd };
   } finally {
-    if (worker) await stopProcess(worker);
-    await api.context.close();
-    await receiver.stop();
-    await infra.drop();
+    await stop(worker);
   }
 }
 
