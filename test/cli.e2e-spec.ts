@@ -1,5 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { freePort } from '../src/common/free-port';
@@ -21,6 +22,18 @@ function start(
   child.stderr.on('data', (d) => (stderr += String(d)));
   const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return Object.assign(child, { out: () => stdout, err: () => stderr, done });
+}
+
+/** True once a TCP connection to the port is refused. */
+function isClosed(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
 }
 
 async function run(args: string[], env: Record<string, string> = {}) {
@@ -55,6 +68,26 @@ describe('enreach-emu CLI', () => {
     const unreachable = await run(['trigger', 'UserStatus'], { EMULATOR_URL: 'http://127.0.0.1:9' });
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain('cannot reach the emulator at http://127.0.0.1:9');
+  }, 60_000);
+
+  it('kill -TERM of `npm run receiver` stops the receiver: npm runs it with no shell in between to swallow the signal', async () => {
+    const port = await freePort();
+    const npm = spawn('npm', ['run', '--silent', 'receiver', '--', '--host', '127.0.0.1', '--port', String(port), '--quiet'], {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, ADMIN_API_KEY: '' },
+    });
+    let stderr = '';
+    npm.stderr.on('data', (d) => (stderr += String(d)));
+    const exited = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
+    await until(() => stderr.includes('Receiver listening'), 'the receiver to listen');
+    npm.kill('SIGTERM');
+    await exited;
+    // Nothing listens any more: the receiver itself got the signal and closed.
+    let closed = false;
+    for (let deadline = Date.now() + 5000; !closed && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) closed = await isClosed(port);
+    // A receiver left behind would keep this run from ending: stop it before failing.
+    if (!closed) spawnSync('pkill', ['-f', `receiver --host 127.0.0.1 --port ${port} `]);
+    expect(closed).toBe(true);
   }, 60_000);
 
   describe('against the emulator and the sample receiver on port 443', () => {
