@@ -96,12 +96,20 @@ describe('live stream (ROLE=api, deliveries made by a separate worker process)',
       .set(auth)
       .send({ Webhook: { Endpoint: receiverUrl('/stream'), InsecureSSL: true }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] })
       .expect(201);
-    // First answer 500, then 200: the stream shows the delivery retrying, then delivered.
-    receiver.respondWith((_req, index) => ({ status: index === 0 ? 500 : 200 }));
+    // The first event to arrive is answered 500, then 200: the stream shows its delivery unfinished,
+    // then delivered. The stream reads every 300 ms, so the 200 waits until it has shown the
+    // delivery once; otherwise a quick retry could end it between two reads.
+    let failedId = '';
+    const deliveries = () => stream.batches.flatMap((b) => b.Deliveries).filter((d) => d.EventId === failedId);
+    receiver.respondWith(async (req, index) => {
+      const id = (req.json as { Id: string }).Id;
+      if (index === 0) failedId = id;
+      else if (id === failedId) await until(() => deliveries().length > 0, 'the stream to show the failed delivery');
+      return { status: index === 0 ? 500 : 200 };
+    });
     const emitted = (await h.api().post('/api/events').set(auth).send({ EventType: 'UserStatus' }).expect(201)).body as { Payload: { Id: string } };
     const many = await Promise.all(Array.from({ length: 40 }, () => h.api().post('/api/events').set(auth).send({ EventType: 'UserStatus' }).expect(201)));
 
-    const deliveries = () => stream.batches.flatMap((b) => b.Deliveries).filter((d) => d.EventId === emitted.Payload.Id);
     await until(() => deliveries().some((d) => d.Status === 'delivered'), 'the delivery to show as delivered');
     expect(deliveries()[0].Status).toMatch(/pending|retrying/);
     expect(deliveries().at(-1)).toMatchObject({ Status: 'delivered', Attempts: 2 });
