@@ -143,12 +143,15 @@ describe('stored data', () => {
     expect(webhook.Deliveries.Delivered).toBe(n);
   });
 
-  it('a delivery that changes while the purge deletes it stays when it is no longer finished, with its event', async () => {
+  it('a delivery that changes while the purge deletes it stays when it is no longer finished, with its attempts and its event', async () => {
     await h.api().post('/api/reset').expect(200);
     const cutoff = new Date(Date.now() - 7 * 24 * HOUR);
     await seed(30, new Date(cutoff.getTime() - 24 * HOUR), 0);
     // The oldest delivery: in the purge's first batch.
     const [first] = (await db.query(`SELECT id, event_id FROM deliveries ORDER BY created_at, id LIMIT 1`)) as { id: string; event_id: string }[];
+    const attemptsOfFirst = () => ids('SELECT id::text AS id FROM delivery_attempts WHERE delivery_id = $1', [first.id]);
+    const logged = await attemptsOfFirst();
+    expect(logged).toHaveLength(1);
     const writer = db.createQueryRunner();
     await writer.connect();
     try {
@@ -167,6 +170,8 @@ describe('stored data', () => {
       expect(purged.deliveries).toBe(29);
       expect(await ids('SELECT id FROM deliveries')).toEqual([first.id]);
       expect(await ids('SELECT id FROM events')).toEqual([first.event_id]);
+      expect(await attemptsOfFirst()).toEqual(logged); // its log too
+      expect(purged.attempts).toBe(29);
     } finally {
       await writer.release();
     }

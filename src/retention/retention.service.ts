@@ -23,7 +23,7 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
  * The rows are deleted by the ctid the index walk found, not looked up again by id: ids are random
  * uuids, so each lookup read a different primary-key leaf page (a batch of 500 read ~500 pages more
  * than it deleted from, and pushed the live rows' pages out of shared buffers). A row updated
- * meanwhile is re-read by PostgreSQL and deleted only if it is still finished, as before.
+ * meanwhile is re-read by PostgreSQL and deleted, with its attempts, only if it is still finished.
  */
 const DELIVERIES_BATCH_SQL = `
   WITH candidates AS (
@@ -31,8 +31,9 @@ const DELIVERIES_BATCH_SQL = `
     WHERE created_at < $1 AND (created_at, id) > ('epoch'::timestamptz + $2::bigint * interval '1 microsecond', $3::uuid)
     ORDER BY created_at, id LIMIT $4),
   doomed AS (SELECT tid, id FROM candidates WHERE status IN ('delivered', 'discarded')),
-  attempts AS (DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM doomed) RETURNING 1),
-  removed AS (DELETE FROM deliveries WHERE ctid = ANY (ARRAY(SELECT tid FROM doomed)) AND status IN ('delivered', 'discarded') RETURNING 1),
+  removed AS (DELETE FROM deliveries WHERE ctid = ANY (ARRAY(SELECT tid FROM doomed)) AND status IN ('delivered', 'discarded') RETURNING id),
+  -- The attempts of the rows actually removed: one made unfinished meanwhile keeps its log.
+  attempts AS (DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM removed) RETURNING 1),
   last AS (SELECT ${microsSql('created_at')} AS at, id FROM candidates ORDER BY created_at DESC, id DESC LIMIT 1)
   SELECT (SELECT count(*) FROM candidates)::int AS seen, (SELECT count(*) FROM removed)::int AS deliveries,
          (SELECT count(*) FROM attempts)::int AS attempts, (SELECT at FROM last) AS at, (SELECT id FROM last) AS id`;
