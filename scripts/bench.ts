@@ -37,21 +37,32 @@ async function main(): Promise<void> {
   const services = await ensureServices();
   try {
     const matcher = [10, 10_000].map((n) => benchMatcher(n, 0));
-    const delivery: DeliveryFigures | null = runDelivery ? await benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate }) : null;
-    const memory: BacklogMemoryFigures | null = backlog > 0 ? await orNull('backlog memory', () => benchBacklogMemory(backlog)) : null;
+    const delivery: DeliveryFigures | null = runDelivery
+      ? await timed('delivery', () => benchDeliveries({ fullSpeedEvents, steadyRate, steadySeconds, scenarios, streamRate }))
+      : null;
+    const memory: BacklogMemoryFigures | null =
+      backlog > 0 ? await timed('backlog memory', () => orNull('backlog memory', () => benchBacklogMemory(backlog))) : null;
     const simulation: SimulationFigures | null =
       simulationMode === 'false'
         ? null
-        : await orNull('simulation', () => benchSimulation({ agents: 100, queues: 10, callsPerSecond, endToEnd: simulationMode !== 'engine' }));
+        : await timed('simulation', () =>
+            orNull('simulation', () => benchSimulation({ agents: 100, queues: 10, callsPerSecond, endToEnd: simulationMode !== 'engine' })),
+          );
     // The worker's per-webhook cap (WEBHOOK_MAX_IN_FLIGHT) is what the pipeline keeps in flight to one receiver.
     const wire: WireFigures | null =
-      args.get('wire') !== 'false' ? await orNull('wire', () => benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 })) : null;
-    const isolation: IsolationFigures | null = runIsolation ? await benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }) : null;
-    const duplicates: DuplicateFigures | null = runDuplicates ? await benchDuplicates({ events: 20_000 }) : null;
-    const storedData = storedRows > 0 ? await benchStoredData({ rows: storedRows, rate: 100, seconds: 10 }) : null;
+      args.get('wire') !== 'false'
+        ? await timed('wire', () => orNull('wire', () => benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 })))
+        : null;
+    const isolation: IsolationFigures | null = runIsolation
+      ? await timed('isolation', () => benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }))
+      : null;
+    const duplicates: DuplicateFigures | null = runDuplicates ? await timed('duplicates', () => benchDuplicates({ events: 20_000 })) : null;
+    const storedData = storedRows > 0 ? await timed('stored data', () => benchStoredData({ rows: storedRows, rate: 100, seconds: 10 })) : null;
     // Same concurrency as the emulator's worker default (WORKER_CONCURRENCY).
     const typical: TypicalFigures | null =
-      baseline && delivery ? await benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 100 }) : null;
+      baseline && delivery
+        ? await timed('typical worker', () => benchTypicalWorker({ events: fullSpeedEvents, rate: steadyRate, seconds: steadySeconds, concurrency: 100 }))
+        : null;
     const typicalRows: [string, string][] = typical
       ? [
           ['typical BullMQ worker (axios, one insert per attempt), deliveries/s sustained', `${typical.fullSpeed.sustainedPerSecond}`],
@@ -168,13 +179,32 @@ async function main(): Promise<void> {
       ...isolationRows,
       ...duplicateRows,
       ...storedDataRows(storedData),
+      // What the run's time went to: which part to skip (or shorten) for a quicker run.
+      [
+        'seconds per part',
+        Object.entries(partSeconds)
+          .map(([part, s]) => `${part} ${s}`)
+          .join(', '),
+      ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(JSON.stringify({ matcher, delivery, memory, wire, simulation, typical, isolation, duplicates, storedData }));
+    console.log(JSON.stringify({ matcher, delivery, memory, wire, simulation, typical, isolation, duplicates, storedData, partSeconds }));
   } finally {
     for (const s of services.reverse()) await s.stop();
+  }
+}
+
+const partSeconds: Record<string, number> = {};
+
+/** Runs a part and notes how long it took. */
+async function timed<T>(part: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    partSeconds[part] = Math.round((performance.now() - started) / 100) / 10;
   }
 }
 
