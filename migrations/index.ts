@@ -8,6 +8,7 @@ import { OrganizationReachability1764000000017 } from './1764000000017-organizat
 import { WebhookPlatform1764000000019 } from './1764000000019-webhook-platform';
 import { LandisIvrsAndQueueServiceLevel1764000000020 } from './1764000000020-landis-ivrs-and-queue-service-level';
 import { StoredDataAtScale1764000000022 } from './1764000000022-stored-data-at-scale';
+import { SmartRoutingConfigFollowsQueue1764000000023 } from './1764000000023-smart-routing-config-follows-queue';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and Jest load the same classes. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   WebhookPlatform1764000000019,
   LandisIvrsAndQueueServiceLevel1764000000020,
   StoredDataAtScale1764000000022,
+  SmartRoutingConfigFollowsQueue1764000000023,
 ];

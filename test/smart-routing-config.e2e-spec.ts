@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DEMO } from '../src/organization/demo-organization';
 import { adminApi } from './support/api';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -45,5 +46,22 @@ describe('SmartRouting configuration API', () => {
     await h.api().put('/api/queues/00000000-0000-4000-8000-000000000000/smart-routing').send({ Endpoint: 'https://x.example.com/' }).expect(404);
     await h.api().get('/api/smart-routing/requests').query({ outcome: 'maybe' }).expect(400);
     expect((await h.api().get('/api/smart-routing/requests').expect(200)).body.Items).toEqual([]);
+  });
+
+  it('goes with its queue: after the queue is deleted the route answers 404 and no configuration is left', async () => {
+    const queue = (await h.api().post('/api/queues').send({ Name: 'Short-lived', Number: '+358109990001' }).expect(201)).body as { Id: string };
+    const own = `/api/queues/${queue.Id}/smart-routing`;
+    await h.api().put(own).send({ Endpoint: 'https://routing.example.com/sr', ApiKey: 'gone-with-queue' }).expect(200);
+    await h.api().delete(`/api/queues/${queue.Id}`).expect(204);
+    await h.api().get(own).expect(404);
+    await h.api().delete(own).expect(404);
+    const client = new Client({ connectionString: app.infra.databaseUrl });
+    await client.connect();
+    try {
+      const rows = await client.query('SELECT queue_id FROM smart_routing_configs WHERE queue_id = $1', [queue.Id]);
+      expect(rows.rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ServiceQueueEntity } from '../organization/organization.entities';
 
 export type SmartRoutingAuth = 'apiKey' | 'basic' | 'none';
 
@@ -6,6 +7,10 @@ export type SmartRoutingAuth = 'apiKey' | 'basic' | 'none';
 @Entity('smart_routing_configs')
 export class SmartRoutingConfigEntity {
   @PrimaryColumn({ name: 'queue_id', type: 'uuid' }) queueId!: string;
+  /** Never loaded; declares the key that deletes the configuration with its queue (migration 1764000000023). */
+  @ManyToOne(() => ServiceQueueEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'queue_id', foreignKeyConstraintName: 'FK_smart_routing_configs_queue' })
+  queue?: ServiceQueueEntity;
   @Column('text') endpoint!: string;
   @Column({ name: 'insecure_ssl', type: 'boolean', default: false }) insecureSsl!: boolean;
   @Column({ name: 'auth_type', type: 'text', default: 'none' }) authType!: SmartRoutingAuth;

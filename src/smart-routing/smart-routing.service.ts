@@ -11,6 +11,7 @@ import type { RoutingDecision, RoutingRequestContext, SmartRoutingHook } from '.
 import type { SmartRoutingCallConfig } from './smart-routing-call';
 import { SmartRoutingClient } from './smart-routing-client';
 import { SmartRoutingConfigEntity, SmartRoutingRequestEntity } from './smart-routing.entities';
+import { foreignKeyViolation } from '../common/errors/database-errors';
 import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
 const present = (c: SmartRoutingConfigEntity) => ({
@@ -71,23 +72,29 @@ export class SmartRoutingService implements SmartRoutingHook {
     // An upsert: two concurrent first PUTs for a queue both succeed, the later one wins.
     const repo = this.dataSource.getRepository(SmartRoutingConfigEntity);
     this.forget(queueId);
-    await repo.upsert(
-      {
-        queueId,
-        endpoint: dto.Endpoint,
-        insecureSsl: dto.InsecureSSL ?? false,
-        authType: auth,
-        apiKey: auth === 'apiKey' ? dto.ApiKey! : null,
-        username: auth === 'basic' ? dto.Username! : null,
-        password: auth === 'basic' ? dto.Password! : null,
-        timeoutMs: dto.TimeoutMs ?? 5000,
-        targetId: dto.TargetId ?? null,
-        sendExtraData: dto.SendExtraData ?? false,
-        dynamicValues: dto.DynamicValues ?? {},
-        isActive: dto.IsActive ?? true,
-      },
-      ['queueId'],
-    );
+    try {
+      await repo.upsert(
+        {
+          queueId,
+          endpoint: dto.Endpoint,
+          insecureSsl: dto.InsecureSSL ?? false,
+          authType: auth,
+          apiKey: auth === 'apiKey' ? dto.ApiKey! : null,
+          username: auth === 'basic' ? dto.Username! : null,
+          password: auth === 'basic' ? dto.Password! : null,
+          timeoutMs: dto.TimeoutMs ?? 5000,
+          targetId: dto.TargetId ?? null,
+          sendExtraData: dto.SendExtraData ?? false,
+          dynamicValues: dto.DynamicValues ?? {},
+          isActive: dto.IsActive ?? true,
+        },
+        ['queueId'],
+      );
+    } catch (e) {
+      // The queue was deleted since it was found (its key refuses the row): as if it had been gone before.
+      if (foreignKeyViolation(e)) throw new NotFoundError(`No queue ${queueId}`);
+      throw e;
+    }
     this.forget(queueId);
     return present(await repo.findOneByOrFail({ queueId }));
   }
