@@ -127,7 +127,7 @@ describe('the simulation as a receiver sees it: defects fixed (HTTPS receiver on
     expect((changes[1].CallbackAttempts as { Note: unknown }[])[0].Note).toBeNull();
   });
 
-  it('SmartRouting: extradata.CurrUserId is "", and the log says applied only when something was applied', async () => {
+  it('SmartRouting: extradata.CurrUserId is "", and the log and the call say applied only when something was applied', async () => {
     await h
       .api()
       .put(`/api/queues/${DEMO.queues.service}/smart-routing`)
@@ -157,6 +157,11 @@ describe('the simulation as a receiver sees it: defects fixed (HTTPS receiver on
     expect(await outcome(ids['+358500000001'])).toMatchObject({ Outcome: 'default-unapplied' });
     expect((await outcome(ids['+358500000002'])).Reason).toMatch(/matches no queue/);
     expect(await outcome(ids['+358500000003'])).toMatchObject({ Outcome: 'applied' });
+    // The call's own view says the same as the log.
+    const decision = async (callId: string) => (await h.api().get(`/api/calls/${callId}`).expect(200)).body.Call.RoutingDecision;
+    expect(await decision(ids['+358500000001'])).toMatchObject({ Outcome: 'default-unapplied', Instructions: {}, Reason: expect.stringMatching(/nothing/) });
+    expect(await decision(ids['+358500000002'])).toMatchObject({ Outcome: 'default-unapplied', Reason: expect.stringMatching(/matches no queue/) });
+    expect(await decision(ids['+358500000003'])).toMatchObject({ Outcome: 'applied', Instructions: { Priority: 5000 } });
     await h
       .api()
       .delete(`/api/queues/${DEMO.queues.service}/smart-routing`)

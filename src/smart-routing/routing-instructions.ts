@@ -28,6 +28,13 @@ export type RoutingDecision =
   | { outcome: 'default-204'; requestId: string }
   | { outcome: 'default-error'; reason: string; requestId: string };
 
+/**
+ * The decision as a call records it: an applied answer of which nothing could be applied (`{}`,
+ * targets that match nothing) is default routing, `default-unapplied` as in the decision log, with
+ * the instructions as received and the reasons.
+ */
+export type CallRoutingDecision = RoutingDecision | { outcome: 'default-unapplied'; instructions: RoutingInstructions; reason: string; requestId: string };
+
 /** What the simulation tells the SmartRouting client about a call entering a configured queue. */
 export interface RoutingRequestContext {
   queueId: string;

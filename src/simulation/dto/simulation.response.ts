@@ -41,10 +41,15 @@ export const CallResponse = named(
     RoutingDecision: nullable(
       t.object(
         {
-          Outcome: t.string(),
+          Outcome: t.enum(['applied', 'default-204', 'default-error', 'default-unapplied'], {
+            description:
+              'applied: at least one instruction of the 200 answer was applied (RoutingNotes lists any ignored); default-204: the endpoint answered 204; ' +
+              'default-error: the request failed or the answer was unusable (Reason says why); default-unapplied: a 200 answer of which nothing could be applied ' +
+              '({}, targets that match nothing), so the call was routed by default (Reason lists why)',
+          }),
           RequestId: t.string({ description: 'The SmartRouting request, empty when none was logged' }),
-          Reason: t.string(),
-          Instructions: untyped('The SmartRouting answer as received'),
+          Reason: t.string({ description: 'With default-error and default-unapplied: why the call was routed by default' }),
+          Instructions: untyped('With applied and default-unapplied: the SmartRouting answer as received'),
         },
         ['Reason', 'Instructions'],
       ),

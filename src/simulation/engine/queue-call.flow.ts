@@ -32,7 +32,7 @@ export class QueueCallFlow {
       if (hasEnded(call)) return;
       call.decision = decision;
       if (decision?.outcome === 'applied') {
-        initial = applyRoutingInstructions(this.ctx.model, call, queue, decision.instructions);
+        initial = applyRoutingInstructions(this.ctx.model, call, queue, decision);
         this.ctx.smartRouting.settle?.(decision.requestId, { applied: call.appliedRouting !== null, notes: call.routingNotes });
       }
     }

@@ -1,5 +1,5 @@
 import type { SeededRandom } from '../../common/seeded-random';
-import type { RoutingDecision, RoutingInstructions } from '../../smart-routing/routing-instructions';
+import type { CallRoutingDecision, RoutingInstructions } from '../../smart-routing/routing-instructions';
 import type { ResolvedCallScript } from './call-script';
 import type { ResolvedTarget } from './routing-target';
 import type { WebhookPayload } from '../../catalog/payload.types';
@@ -94,7 +94,7 @@ export interface SimCall {
   agentLegId: string | null;
   maxWaitDeadlineMs: number | null;
   routing: CallRouting;
-  decision: RoutingDecision | null;
+  decision: CallRoutingDecision | null;
   appliedRouting: RoutingInstructions | null;
   playedTts: string | null;
   appliedMsi: string | null;

@@ -1,5 +1,5 @@
 import type { WebhookPayload } from '../../catalog/payload.types';
-import type { RoutingDecision, RoutingInstructions, SmartRoutingHook } from '../../smart-routing/routing-instructions';
+import type { CallRoutingDecision, RoutingInstructions, SmartRoutingHook } from '../../smart-routing/routing-instructions';
 import type { LandisOutput } from './landis-output';
 import type { Availability } from './organization-data';
 import type { SimulationClock } from './scheduler';
@@ -59,8 +59,8 @@ export interface CallInfo {
   connectedAt: Date | null;
   endedAt: Date | null;
   endReason: string | null;
-  /** What the SmartRouting hook answered; null when no hook or not a queue call. */
-  routingDecision: RoutingDecision | null;
+  /** What the SmartRouting hook answered (default-unapplied when nothing in an answer applied); null when no hook or not a queue call. */
+  routingDecision: CallRoutingDecision | null;
   /** The instructions applied (outcome "applied"), as received. */
   appliedRouting: RoutingInstructions | null;
   playedTts: string | null;

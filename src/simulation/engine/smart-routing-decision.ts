@@ -1,4 +1,4 @@
-import type { RoutingDecision, RoutingInstructions, SmartRoutingHook } from '../../smart-routing/routing-instructions';
+import type { RoutingDecision, SmartRoutingHook } from '../../smart-routing/routing-instructions';
 import type { OrganizationModel, SimQueue } from './organization-model';
 import { resolveTargetText, type ResolvedTarget } from './routing-target';
 import type { SimCall } from './sim-call';
@@ -24,8 +24,15 @@ export async function requestDecision(hook: SmartRoutingHook, call: SimCall, que
  * Records an applied answer on the call and returns where the call goes first (null: stay in the
  * queue that asked). Targets that match nothing are noted on the call and ignored, as default
  * routing would. RequiredTarget and AllocationTargets apply only when the call goes to a queue.
+ * When nothing could be applied, the call's decision says default-unapplied, not applied.
  */
-export function applyRoutingInstructions(model: OrganizationModel, call: SimCall, queue: SimQueue, instructions: RoutingInstructions): ResolvedTarget | null {
+export function applyRoutingInstructions(
+  model: OrganizationModel,
+  call: SimCall,
+  queue: SimQueue,
+  decision: Extract<RoutingDecision, { outcome: 'applied' }>,
+): ResolvedTarget | null {
+  const { instructions } = decision;
   call.appliedRouting = structuredClone(instructions);
   const note = (text: string): void => {
     call.routingNotes.push(text);
@@ -80,6 +87,7 @@ export function applyRoutingInstructions(model: OrganizationModel, call: SimCall
   if (!effective) {
     call.appliedRouting = null;
     note('nothing in the answer could be applied: default routing');
+    call.decision = { outcome: 'default-unapplied', instructions, reason: call.routingNotes.join('; '), requestId: decision.requestId };
   }
   return initial;
 }

@@ -181,7 +181,23 @@ describe('SmartRouting', () => {
       expect.stringMatching(/RequiredTarget "nobody@test.example" is not a user/),
     ]);
     expect(info.priorityOverride).toBe(50);
+    expect(info.routingDecision).toMatchObject({ outcome: 'applied', requestId: 'req-1' });
     expect(types.slice(0, 3)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInUserAllocated']);
+  });
+
+  it.each([
+    ['an empty answer', {}, /nothing in the answer could be applied/],
+    [
+      'targets that match nothing',
+      { InitialTarget: 'no-such-target', AllocationTargets: ['nobody@test.example'] },
+      /InitialTarget "no-such-target" matches no/,
+    ],
+  ])('records %s, of which nothing could be applied, as default-unapplied with the reasons', async (_name, instructions, reason) => {
+    const { info, types } = await route(instructions);
+    expect(info.routingDecision).toEqual({ outcome: 'default-unapplied', instructions, reason: expect.stringMatching(reason), requestId: 'req-1' });
+    expect(info.routingDecision).toMatchObject({ reason: info.routingNotes.join('; ') });
+    expect(info.appliedRouting).toBeNull();
+    expect(types.slice(0, 4)).toEqual(['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInUserAllocated', 'QueueCallInUserConnected']);
   });
 
   it('ignores RequiredTarget and AllocationTargets when the InitialTarget is not a queue', async () => {
