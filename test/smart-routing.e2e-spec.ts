@@ -196,4 +196,40 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     expect(logs.lines.length).toBeGreaterThan(0);
     expect(logs.lines.join('\n')).not.toMatch(/pa55word|key-1234-secret/);
   });
+
+  it('asks no endpoint for a queue once it is deleted, even for a call placed at once', async () => {
+    const queue = (
+      await h
+        .api()
+        .post('/api/queues')
+        .send({ Name: 'Deleted soon', Number: '+358101239999', AttachedUsers: [{ UserId: anna.id, Priority: 0, Active: true }] })
+        .expect(201)
+    ).body as { Id: string };
+    await h
+      .api()
+      .put(`/api/queues/${queue.Id}/smart-routing`)
+      .send({ Endpoint: receiverUrl('/sr'), InsecureSSL: true })
+      .expect(200);
+    const asked = () => receiver.requests.filter((r) => r.path === '/sr' && (r.json as { bnum: string }).bnum === '+358101239999').length;
+    const place = () =>
+      h
+        .api()
+        .post('/api/calls')
+        .send({ Type: 'queue', Queue: queue.Id, Script: { CallerNumber: '+358409999990', TalkSeconds: 1 } });
+    // The queue is in the engine once its rebuild is done; this call asks the endpoint (and its configuration is read).
+    for (let i = 0; (await place()).status !== 201; i++) {
+      if (i > 100) throw new Error('the new queue never reached the simulation');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    for (let i = 0; asked() === 0; i++) {
+      if (i > 250) throw new Error('the endpoint was never asked');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await h.api().delete(`/api/queues/${queue.Id}`).expect(204);
+    // At once: the engine may not have dropped the queue yet (201), be rebuilding (503) or have dropped it (404).
+    expect([201, 404, 503]).toContain((await place()).status);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(asked()).toBe(1);
+    await h.api().get(`/api/queues/${queue.Id}/smart-routing`).expect(404);
+  });
 });

@@ -1,10 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter } from 'prom-client';
+import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { metric } from '../common/metric';
 import { ServiceQueueEntity } from '../organization/organization.entities';
+import { OrganizationService } from '../organization/organization.service';
 import { endpointRules, endpointUrlProblem } from '../common/endpoint-rules';
 import type { ListRoutingRequestsQuery, SmartRoutingConfigDto } from './dto/smart-routing-config.dto';
 import type { RoutingDecision, RoutingRequestContext, SmartRoutingHook } from './routing-instructions';
@@ -43,11 +45,12 @@ const present = (c: SmartRoutingConfigEntity) => ({
 const CONFIG_CACHE_MS = 1000;
 
 @Injectable()
-export class SmartRoutingService implements SmartRoutingHook {
+export class SmartRoutingService implements SmartRoutingHook, OnModuleDestroy {
   private readonly logger = new Logger(SmartRoutingService.name);
   private readonly configs = new Map<string, { found: SmartRoutingConfigEntity | null; at: number }>();
   private changes = 0;
   private readonly client: SmartRoutingClient;
+  private readonly organizationChanges: Subscription;
   private readonly outcomes = metric(
     'emulator_smart_routing_requests_total',
     () => new Counter({ name: 'emulator_smart_routing_requests_total', help: 'SmartRouting requests by outcome', labelNames: ['outcome'] }),
@@ -56,8 +59,15 @@ export class SmartRoutingService implements SmartRoutingHook {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    organization: OrganizationService,
   ) {
     this.client = new SmartRoutingClient(endpointRules(config));
+    // A deleted queue takes its configuration with it: none is served from the cache afterwards.
+    this.organizationChanges = organization.changes.subscribe(() => this.forgetAll());
+  }
+
+  onModuleDestroy(): void {
+    this.organizationChanges.unsubscribe();
   }
 
   async configure(queueId: string, dto: SmartRoutingConfigDto) {
@@ -126,6 +136,11 @@ export class SmartRoutingService implements SmartRoutingHook {
   private forget(queueId: string): void {
     this.changes++;
     this.configs.delete(queueId);
+  }
+
+  private forgetAll(): void {
+    this.changes++;
+    this.configs.clear();
   }
 
   async decide(context: RoutingRequestContext): Promise<RoutingDecision | null> {
