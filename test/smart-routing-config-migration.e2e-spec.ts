@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../migrations';
 import { SmartRoutingConfigFollowsQueue1764000000023 } from '../migrations/1764000000023-smart-routing-config-follows-queue';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { migratedBefore } from './support/migrated-before';
 import { createTestInfra, type TestInfra } from './support/test-infra';
 
 describe('migration: SmartRouting configurations follow their queue, over a database that already has orphans', () => {
@@ -16,11 +16,7 @@ describe('migration: SmartRouting configurations follow their queue, over a data
   });
 
   it("removes configurations whose queue is gone, keeps the others, and then a queue's deletion takes its configuration", async () => {
-    const index = MIGRATIONS.indexOf(SmartRoutingConfigFollowsQueue1764000000023);
-    expect(index).toBeGreaterThan(0);
-    const before = new DataSource({ ...dataSourceOptions(infra.databaseUrl), migrations: MIGRATIONS.slice(0, index) });
-    await before.initialize();
-    await before.runMigrations();
+    const before = await migratedBefore(infra.databaseUrl, SmartRoutingConfigFollowsQueue1764000000023);
     const [org, kept, orphan] = [randomUUID(), randomUUID(), randomUUID()];
     await before.query(`INSERT INTO organizations (id, name) VALUES ($1, 'Org')`, [org]);
     await before.query(`INSERT INTO service_queues (id, organization_id, name, number) VALUES ($1, $2, 'Q', '+35810')`, [kept, org]);

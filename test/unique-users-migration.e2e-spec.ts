@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../migrations';
 import { UniqueUserNamesAndNumbers1764000000004 } from '../migrations/1764000000004-unique-user-names-and-numbers';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { migratedBefore } from './support/migrated-before';
 import { createTestInfra, type TestInfra } from './support/test-infra';
 
 describe('migration: unique user names and numbers over a database that already has duplicates', () => {
@@ -16,10 +16,7 @@ describe('migration: unique user names and numbers over a database that already 
   });
 
   it('keeps every row, renames all but the oldest copy visibly, then refuses new duplicates', async () => {
-    const index = MIGRATIONS.indexOf(UniqueUserNamesAndNumbers1764000000004);
-    const before = new DataSource({ ...dataSourceOptions(infra.databaseUrl), migrations: MIGRATIONS.slice(0, index) });
-    await before.initialize();
-    await before.runMigrations();
+    const before = await migratedBefore(infra.databaseUrl, UniqueUserNamesAndNumbers1764000000004);
     const org = randomUUID();
     await before.query(`INSERT INTO organizations (id, name) VALUES ($1, 'Org')`, [org]);
     const users: [string, string, string][] = [
