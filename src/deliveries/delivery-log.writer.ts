@@ -25,11 +25,18 @@ export class DeliveryLogWriter {
 
   /**
    * Queues the record; resolves at once unless the backlog is long or `wait` is set (a manual
-   * attempt, whose caller answers with the logged attempt), then when it is written.
+   * attempt, whose caller answers with the logged attempt), then when it is written. Resolves to
+   * false only when it waited and the write failed.
    */
-  async record(record: AttemptRecord, wait = false): Promise<void> {
-    const written = this.batcher.add(record).catch((e) => this.logger.error(`Delivery log write failed: ${String(e)}`));
-    if (wait || this.batcher.backlog > MAX_BACKLOG) await written;
+  async record(record: AttemptRecord, wait = false): Promise<boolean> {
+    const written = this.batcher.add(record).then(
+      () => true,
+      (e) => {
+        this.logger.error(`Delivery log write failed: ${String(e)}`);
+        return false;
+      },
+    );
+    return wait || this.batcher.backlog > MAX_BACKLOG ? written : true;
   }
 
   /** Resolves when every record so far is written (at shutdown, after the worker stopped). */

@@ -13,6 +13,7 @@ import { deliveryHeaders, loggedHeaders } from './delivery-request';
 import { DeliverySender } from './delivery-sender';
 import { InFlightLimiter } from './in-flight-limiter';
 import { ParkedJobs } from './parked-jobs';
+import { ResendSettled } from './resend-settled';
 import { ReceiverHealth } from './receiver-health';
 import { DeliveryRepository } from './delivery.repository';
 import type { AttemptResult } from './http-sender';
@@ -52,6 +53,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   private readonly limiter: InFlightLimiter;
   private readonly health = new ReceiverHealth();
   private parked: ParkedJobs | null = null;
+  private resendSettled: ResendSettled | null = null;
   private landisAttempts: LandisAttemptCounter | null = null;
   private worker: Worker<DeliverJobData> | null = null;
   private connection: RedisClient | null = null;
@@ -84,6 +86,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       settings: { backoffStrategy: deliveryBackoff },
     });
     this.parked = new ParkedJobs(this.worker);
+    this.resendSettled = new ResendSettled(this.worker, this.parked);
     this.landisAttempts = new LandisAttemptCounter(this.connection, keyPrefix(this.config.redis.prefix));
     this.worker.on('error', (e) => this.logger.warn(`Worker: ${e.message}`));
     this.worker.on('failed', (job, e) => {
@@ -103,6 +106,9 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     const data = job.data;
     const webhook = this.registry.webhook(data.webhookId);
     const manual = data.manual !== undefined;
+    // A retry whose job was active when a resend delivered (so it could not be removed) ends here.
+    // Asked before retries only: a first attempt's job is removed unless it is active.
+    if (!manual && job.attemptsMade > 0 && (await this.resendSettled!.has(data.deliveryId))) return;
     if (!webhook || (!webhook.isActive && !manual)) {
       const reason = webhook ? 'webhook is inactive' : 'webhook was deleted';
       if (data.manual !== 'resend') await this.repository.discardWithoutAttempt(data.deliveryId, reason);
@@ -149,10 +155,16 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       if (this.parked!.has(webhook.id)) void this.promote(webhook.id, Math.max(1, after - cap));
     }
     const delivered = result.outcome === 'delivered';
-    const next = landis ? await this.landisNext(job, webhook, result, sendAttempt) : this.enreachNext(job, webhook, delivered);
-    const status = delivered ? 'delivered' : data.manual === 'resend' ? null : next.last ? 'discarded' : 'retrying';
+    // A scheduled attempt that failed after a resend delivered (it was under way then): no retry follows.
+    const settled = !delivered && !manual && (await this.resendSettled!.has(data.deliveryId));
+    const next: NextStep = settled
+      ? { last: false, delay: null }
+      : landis
+        ? await this.landisNext(job, webhook, result, sendAttempt)
+        : this.enreachNext(job, webhook, delivered);
+    const status = delivered ? 'delivered' : data.manual === 'resend' || settled ? null : next.last ? 'discarded' : 'retrying';
     // A manual attempt's caller answers with the logged attempt, so it waits for its row.
-    await this.log.record(
+    const written = await this.log.record(
       {
         deliveryId: data.deliveryId,
         trigger: manual ? 'manual' : 'scheduled',
@@ -163,8 +175,15 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       },
       manual,
     );
+    // Once the row says delivered (so the reconciler leaves it alone), the schedule ends. A resend
+    // whose row failed to be written leaves it: the scheduled attempts still deliver and log it.
+    if (delivered && data.manual === 'resend' && written) {
+      await this.resendSettled!.endSchedule(data.deliveryId, webhook.id).catch((e) =>
+        this.logger.warn(`Could not end the schedule of delivery ${data.deliveryId} after its resend delivered: ${String(e)}`),
+      );
+    }
     this.metrics.attempt(result, data, status === 'discarded');
-    if (!delivered && !manual) {
+    if (!delivered && !manual && !settled) {
       if (next.last) {
         this.logger.debug(`Delivery ${data.deliveryId} discarded after ${data.attemptOffset + job.attemptsMade + 1} scheduled attempts: ${result.outcome}`);
         // Landis may stop before BullMQ's attempts run out (resends count toward ABP's cap; deactivation).

@@ -67,6 +67,12 @@ export class ParkedJobs {
     }
   }
 
+  /** Drops a removed job's id from the webhook's parked set, so no promote spends a try on it. */
+  async forget(webhookId: string, jobId: string): Promise<void> {
+    const client = (await this.worker.client) as unknown as Redis;
+    await client.zrem(this.key(webhookId), jobId);
+  }
+
   private key(webhookId: string): string {
     return this.worker.toKey(`parked:${webhookId}`);
   }
