@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsRealDate } from '../../common/dto/iso-date';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../delivery.entity';
 
 export const MAX_BULK_RESEND = 1000;
@@ -13,8 +14,8 @@ export class BulkResendDto {
   @IsOptional()
   @IsIn(DELIVERY_STATUSES, { message: `status must be one of: ${DELIVERY_STATUSES.join(', ')}` })
   status?: DeliveryStatus;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before (ISO 8601)' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsRealDate() from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before (ISO 8601)' }) @IsOptional() @IsRealDate() to?: string;
   @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: MAX_BULK_RESEND, description: 'Resend at most this many (oldest first)' })
   @IsOptional()
   @IsInt()
