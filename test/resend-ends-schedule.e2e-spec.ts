@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
+import { Worker, type Queue } from 'bullmq';
+import type Redis from 'ioredis';
 import { SeededRandom } from '../src/common/seeded-random';
-import { QueueName } from '../src/deliveries/delivery-queue';
+import { JobName, QueueName } from '../src/deliveries/delivery-queue';
+import { ParkedJobs } from '../src/deliveries/parked-jobs';
+import { ResendSettled } from '../src/deliveries/resend-settled';
+import { createRedis, keyPrefix } from '../src/redis/redis-connection';
 import { LANDIS_EVENT_SINK, sampleLandisData, type LandisEventSink } from '../src/landis';
 import { adminApi } from './support/api';
 import { HttpsReceiver, type ResponsePlan } from './support/https-receiver';
@@ -166,4 +170,27 @@ describe('a resend that delivers ends the retry schedule (HTTPS receiver on port
     ]);
     expect(answersTo('/still-down', eventId).map((a) => a.status)).toEqual([503, 503, 200]);
   }, 30_000);
+
+  it('removes a parked scheduled job and its entry in the parked set', async () => {
+    // A parked job is a delayed job with its id in its webhook's parked set (parked-jobs.ts).
+    const deliveryId = randomUUID();
+    const webhookId = randomUUID();
+    await queue.add(JobName.Deliver, { deliveryId }, { jobId: deliveryId, delay: 60_000 });
+    // A worker of its own that never takes a job: the app's would run the delayed one later.
+    const connection = createRedis(app.config, { maxRetriesPerRequest: null });
+    const worker = new Worker(QueueName.Deliveries, null, { autorun: false, connection, prefix: keyPrefix(app.config.redis.prefix) });
+    try {
+      const client = (await worker.client) as unknown as Redis;
+      const parkedSet = worker.toKey(`parked:${webhookId}`);
+      await client.zadd(parkedSet, Date.now(), deliveryId);
+      const settled = new ResendSettled(worker, new ParkedJobs(worker));
+      await settled.endSchedule(deliveryId, webhookId);
+      expect(await queue.getJobState(deliveryId)).toBe('unknown');
+      expect(await client.zscore(parkedSet, deliveryId)).toBeNull();
+      expect(await settled.has(deliveryId)).toBe(true);
+    } finally {
+      await worker.close();
+      await connection.quit();
+    }
+  });
 });
