@@ -12,7 +12,7 @@ import { QueueName, type DeliverJobData } from './delivery-queue';
 import { deliveryHeaders, loggedHeaders } from './delivery-request';
 import { DeliverySender } from './delivery-sender';
 import { InFlightLimiter } from './in-flight-limiter';
-import { ParkedJobs } from './parked-jobs';
+import { ParkedJobs, promotionsAfterAttempt } from './parked-jobs';
 import { ResendSettled } from './resend-settled';
 import { ReceiverHealth } from './receiver-health';
 import { DeliveryRepository } from './delivery.repository';
@@ -151,8 +151,10 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       if (result) this.health.observe(webhook.id, result.outcome);
       const after = this.health.cap(webhook.id, full);
       this.limiter.release(webhook.id, after);
-      // The freed slot, and the slots a recovered receiver got back, go to parked jobs.
-      if (this.parked!.has(webhook.id)) void this.promote(webhook.id, Math.max(1, after - cap));
+      if (this.parked!.has(webhook.id)) {
+        const count = promotionsAfterAttempt(cap, after, this.limiter.inFlight(webhook.id));
+        if (count > 0) void this.promote(webhook.id, count);
+      }
     }
     const delivered = result.outcome === 'delivered';
     // A scheduled attempt that failed after a resend delivered (it was under way then): no retry follows.

@@ -9,6 +9,17 @@ import { JobName } from './delivery-queue';
 export const PARK_SAFETY_MS = 60_000;
 
 /**
+ * How many parked jobs an attempt's end promotes: one for the slot it freed, and the slots a
+ * recovered receiver got back (its cap rose). When the cap dropped (the receiver stopped answering),
+ * only the slots actually free under the new cap: a whole cap of attempts timing out together
+ * would otherwise bring back as many parked jobs, each picked up only to be parked again, in the
+ * same burst as the time-outs, while healthy webhooks' jobs wait behind them.
+ */
+export function promotionsAfterAttempt(capBefore: number, capNow: number, inFlightNow: number): number {
+  return capNow < capBefore ? Math.max(0, capNow - inFlightNow) : Math.max(1, capNow - capBefore);
+}
+
+/**
  * Jobs waiting for a slot of their webhook, without being picked up again and again. A job refused
  * a slot is moved to BullMQ's delayed set with a long safety delay and its id is added to the
  * webhook's parked set in Redis; each slot that frees promotes one parked job back to the wait
