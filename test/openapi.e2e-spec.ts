@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { EVENT_TYPES } from '../src/catalog/event-catalog';
+import { plansByPath } from './support/plans-by-path';
 import { HttpsReceiver } from './support/https-receiver';
 import {
   lintOpenApi,
@@ -264,6 +265,18 @@ describe('the OpenAPI document (/docs/json)', () => {
       problems.push(...check('get', path, res.status, res.body));
     }
     expect(problems).toEqual([]);
+    // A delivery not tried yet (its receiver holds the first attempt): its nulls match the schema too.
+    plansByPath(receiver).set('/openapi-pending', () => ({ hang: true }));
+    const pendingHook = await api()
+      .post('/api/webhooks')
+      .send({ Webhook: { Endpoint: receiverUrl('/openapi-pending'), InsecureSSL: true }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] })
+      .expect(201);
+    const waiting = await api().post('/api/events').send({ EventType: 'UserStatus' }).expect(201);
+    const pending = await api().get(`/api/deliveries/${waiting.body.Deliveries[0].Id}`).expect(200);
+    expect(pending.body).toMatchObject({ Attempts: 0, LastOutcome: null });
+    expect(check('get', '/api/deliveries/{id}', 200, pending.body)).toEqual([]);
+    expect(check('get', '/api/deliveries', 200, (await api().get(`/api/deliveries?webhookId=${pendingHook.body.Id}`).expect(200)).body)).toEqual([]);
+    await api().delete(`/api/webhooks/${pendingHook.body.Id}`).expect(204);
     const metrics = await api().get('/metrics').expect(200);
     expect(doc.paths['/metrics'].get.responses['200'].content).toHaveProperty(metrics.headers['content-type'].split(';')[0]);
   });

@@ -25,10 +25,12 @@ type Extra = Partial<SchemaObject>;
 
 /**
  * A nullable value. OpenAPI 3.0 ignores `nullable` beside a $ref, and `allOf: [ref]` still refuses
- * null, so a ref becomes "the ref, or null" (a schema that only null matches).
+ * null, so a ref becomes "the ref, or null" (a schema that only null matches). An enum lists null
+ * among its values: `nullable` does not widen `enum` (OpenAPI 3.0.3), so validators refused a null.
  */
 export function nullable(schema: Schema): Schema {
-  return '$ref' in schema ? { anyOf: [schema, { type: 'object', nullable: true, enum: [null] }] } : { ...schema, nullable: true };
+  if ('$ref' in schema) return { anyOf: [schema, { type: 'object', nullable: true, enum: [null] }] };
+  return { ...schema, nullable: true, ...(schema.enum ? { enum: [...(schema.enum as unknown[]), null] } : {}) };
 }
 
 /** Builders for the shapes the presenters return. */
