@@ -16,7 +16,9 @@ export interface KeysetPosition {
   id: string;
 }
 
-const MICROS = /^\d{1,20}$/;
+// Up to year 2286: a cursor made with the source's salt cannot carry a value PostgreSQL's bigint or
+// timestamp arithmetic overflows on (the service only makes cursors from stored rows).
+const MICROS = /^\d{1,16}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Not a secret: a check that the cursor is one the service made, for this list and these filters.
 const SALT = 'enreach-emu keyset cursor v1';
