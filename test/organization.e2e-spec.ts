@@ -69,3 +69,32 @@ describe('organisation model API', () => {
     await h.api().get('/api/users/nope').expect(400);
   });
 });
+
+describe('the simulation follows each organisation change before its next command', () => {
+  let app: TestApp;
+  let h: ReturnType<typeof adminApi>;
+
+  beforeAll(async () => {
+    app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
+    h = adminApi(app);
+  });
+  afterAll(() => app?.close());
+
+  it('a call placed right after its queue was created or deleted sees the change: placed, then refused, never 503', async () => {
+    for (let round = 0; round < 5; round++) {
+      const number = `+35810999000${round}`;
+      const queue = (
+        await h
+          .api()
+          .post('/api/queues')
+          .send({ Name: `Just made ${round}`, Number: number })
+          .expect(201)
+      ).body as { Id: string };
+      const placed = await h.api().post('/api/calls').send({ Type: 'queue', Queue: number });
+      expect(placed.status).toBe(201);
+      await h.api().delete(`/api/queues/${queue.Id}`).expect(204);
+      const refused = await h.api().post('/api/calls').send({ Type: 'queue', Queue: number });
+      expect(refused.status).toBe(404);
+    }
+  });
+});

@@ -61,6 +61,9 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async start(dto: CreateScenarioDto) {
+    // On the organisation as it is now (a change just made is rebuilt first); then checked and
+    // marked starting with no await in between, so two starts cannot both pass.
+    await this.simulation.settled();
     if (this.starting || this.current) throw new ConflictError(`A scenario is still running (${this.current?.id ?? 'starting'}); stop it first`);
     const options = toScenarioOptions(dto);
     const targets = this.simulation.run((sim) => this.targets(sim.model, options));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, t } from '../common/openapi/schema';
 import { QueueResponse } from '../organization/dto/organization.response';
@@ -40,6 +40,7 @@ import {
 import { ListCallbacksQuery } from './dto/list-callbacks.query';
 import { presentCall } from './call-info.presenter';
 import { SimulationService } from './simulation.service';
+import { AfterRebuildInterceptor } from './after-rebuild.interceptor';
 import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
 
 function script(dto: CallScriptDto = {}): CallScript {
@@ -64,6 +65,7 @@ const ref = new NameParamPipe();
 
 @ApiTags('simulation')
 @Controller('api')
+@UseInterceptors(AfterRebuildInterceptor)
 export class SimulationController {
   constructor(
     private readonly simulation: SimulationService,

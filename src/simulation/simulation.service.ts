@@ -201,6 +201,11 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     };
   }
 
+  /** Resolves once the engine reflects every organisation change made so far. */
+  settled(): Promise<void> {
+    return this.rebuilding;
+  }
+
   /** Identifies the current engine instance; a reset or an organisation change makes a new one. */
   get buildId(): number {
     return this.buildCount;
