@@ -68,17 +68,6 @@ describe('organisation model API', () => {
     await h.api().get(`/api/queues/${queue.Id}`).expect(404);
     await h.api().get('/api/users/nope').expect(400);
   });
-});
-
-describe('the simulation follows each organisation change before its next command', () => {
-  let app: TestApp;
-  let h: ReturnType<typeof adminApi>;
-
-  beforeAll(async () => {
-    app = await startTestApp({ DEMO_ORGANIZATION: 'true' });
-    h = adminApi(app);
-  });
-  afterAll(() => app?.close());
 
   it('a call placed right after its queue was created or deleted sees the change: placed, then refused, never 503', async () => {
     for (let round = 0; round < 5; round++) {
