@@ -22,6 +22,10 @@ export interface RoutingInstructions {
   CustomMSI?: string;
 }
 
+/** Every outcome of a SmartRouting request, as its log and a call's decision name it. */
+export const ROUTING_OUTCOMES = ['applied', 'default-204', 'default-error', 'default-unapplied'] as const;
+export type RoutingOutcome = (typeof ROUTING_OUTCOMES)[number];
+
 /** The SmartRouting decision for one call: apply the instructions (200) or route by default. */
 export type RoutingDecision =
   | { outcome: 'applied'; instructions: RoutingInstructions; requestId: string }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { ServiceQueueEntity } from '../organization/organization.entities';
+import type { RoutingOutcome } from './routing-instructions';
 
 export type SmartRoutingAuth = 'apiKey' | 'basic' | 'none';
 
@@ -41,7 +42,7 @@ export class SmartRoutingRequestEntity {
   @Column({ name: 'response_body_excerpt', type: 'text', nullable: true }) responseBodyExcerpt!: string | null;
   @Column({ name: 'latency_ms', type: 'real' }) latencyMs!: number;
   /** default-unapplied: a 200 whose instructions could not be applied (empty, or targets matching nothing). */
-  @Column('text') outcome!: 'applied' | 'default-204' | 'default-error' | 'default-unapplied';
+  @Column('text') outcome!: RoutingOutcome;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
   @Column({ type: 'jsonb', nullable: true }) applied!: Record<string, unknown> | null;
   @Column({ type: 'jsonb', default: [] }) ignored!: string[];

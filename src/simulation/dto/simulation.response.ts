@@ -1,5 +1,6 @@
 import { named, nullable, t } from '../../common/openapi/schema';
 import { SmartRoutingRequestResponse } from '../../smart-routing/dto/smart-routing.response';
+import { ROUTING_OUTCOMES } from '../../smart-routing/routing-instructions';
 
 /** What the simulation routes answer (see simulation.service.ts, call-info.presenter.ts). */
 export const SimulationStateResponse = named(
@@ -41,7 +42,7 @@ export const CallResponse = named(
     RoutingDecision: nullable(
       t.object(
         {
-          Outcome: t.enum(['applied', 'default-204', 'default-error', 'default-unapplied'], {
+          Outcome: t.enum(ROUTING_OUTCOMES, {
             description:
               'applied: at least one instruction of the 200 answer was applied (RoutingNotes lists any ignored); default-204: the endpoint answered 204; ' +
               'default-error: the request failed or the answer was unusable (Reason says why); default-unapplied: a 200 answer of which nothing could be applied ' +

@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, Ma
 import { IsHeaderValue } from '../../common/dto/header-value';
 import { PageQuery } from '../../common/dto/page.query';
 import { IsStringRecord } from '../../common/dto/string-record';
+import { ROUTING_OUTCOMES, type RoutingOutcome } from '../routing-instructions';
 
 export class SmartRoutingConfigDto {
   @ApiProperty({ example: 'https://routing.example.com/smartrouting', description: 'https:// on port 443 (the platform rule; see ALLOW_ANY_ENDPOINT_PORT)' })
@@ -45,10 +46,8 @@ export class SmartRoutingConfigDto {
 export class ListRoutingRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') queueId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') callId?: string;
-  @ApiPropertyOptional({ enum: ['applied', 'default-204', 'default-error', 'default-unapplied'] })
+  @ApiPropertyOptional({ enum: ROUTING_OUTCOMES })
   @IsOptional()
-  @IsIn(['applied', 'default-204', 'default-error', 'default-unapplied'], {
-    message: 'outcome must be one of: applied, default-204, default-error, default-unapplied',
-  })
-  outcome?: 'applied' | 'default-204' | 'default-error' | 'default-unapplied';
+  @IsIn(ROUTING_OUTCOMES, { message: `outcome must be one of: ${ROUTING_OUTCOMES.join(', ')}` })
+  outcome?: RoutingOutcome;
 }

@@ -1,4 +1,5 @@
 import { named, nullable, t } from '../../common/openapi/schema';
+import { ROUTING_OUTCOMES } from '../routing-instructions';
 
 /** What the SmartRouting routes answer (see smart-routing.service.ts); credentials are never returned. */
 export const SmartRoutingConfigResponse = named(
@@ -30,7 +31,7 @@ export const SmartRoutingRequestResponse = named(
     ResponseStatus: nullable(t.integer()),
     ResponseBodyExcerpt: nullable(t.string()),
     LatencyMs: t.number({ minimum: 0 }),
-    Outcome: t.enum(['applied', 'default-204', 'default-error', 'default-unapplied']),
+    Outcome: t.enum(ROUTING_OUTCOMES),
     Reason: nullable(t.string()),
     Applied: nullable(t.object({}, [], { additionalProperties: true, description: 'The routing instructions the simulation applied' })),
     IgnoredProperties: t.array(t.string(), { description: 'Answer properties the platform ignores' }),
