@@ -121,7 +121,8 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     }
     const full = this.config.delivery.maxInFlightPerWebhook;
     const cap = this.health.cap(webhook.id, full);
-    const wait = cap < full ? 0 : this.slotWaitMs(webhook.id);
+    // An unreachable receiver's jobs park at once; others may wait briefly for a slot.
+    const wait = this.health.unreachable(webhook.id) ? 0 : this.slotWaitMs(webhook.id);
     if (!(await this.limiter.acquire(webhook.id, wait, cap))) {
       // The receiver is slow or hung: park the job (not counted as an attempt) and give the worker
       // slot back to other webhooks' jobs. A slot that freed meanwhile releases it at once.

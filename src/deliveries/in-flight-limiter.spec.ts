@@ -40,6 +40,21 @@ describe('InFlightLimiter', () => {
     expect(limiter.inFlight('w')).toBe(1);
   });
 
+  it('lets as many waiters in as a cap that rose has room for, on one release', async () => {
+    const limiter = new InFlightLimiter(10);
+    for (let i = 0; i < 2; i++) await limiter.acquire('w', 0, 2);
+    const waiting = Array.from({ length: 5 }, () => limiter.acquire('w', 1000, 2));
+    // The first answer raised the cap from 2 to 4: the freed slot and two more go to waiters.
+    limiter.release('w', 4);
+    const granted: boolean[] = [];
+    waiting.forEach((w, i) => void w.then((ok) => (granted[i] = ok)));
+    await new Promise((r) => setImmediate(r));
+    expect(granted.filter(Boolean)).toHaveLength(3);
+    expect(limiter.inFlight('w')).toBe(4);
+    for (let i = 0; i < 6; i++) limiter.release('w', 4);
+    expect(await Promise.all(waiting)).toEqual([true, true, true, true, true]);
+  });
+
   it('expects a short wait from a key whose slots free quickly, none from one that stopped freeing', async () => {
     const limiter = new InFlightLimiter(2);
     await limiter.acquire('w', 0);

@@ -81,21 +81,22 @@ export class InFlightLimiter {
         t.releases = 0;
       }
     }
-    const current = this.counts.get(key) ?? 0;
+    let count = (this.counts.get(key) ?? 0) - 1;
+    // Waiters take the freed slot (the count stays the same), and as many more as a cap that rose
+    // (a receiver's first answer, or its recovery) now has room for.
     const queue = this.waiters.get(key);
-    if (queue && current <= limit) {
+    while (queue && queue.length > 0 && count < limit) {
       const next = queue.shift()!;
-      // The slot passes straight to the next waiter; the count stays the same.
-      if (queue.length === 0) this.waiters.delete(key);
       clearTimeout(next.timer);
       next.grant(true);
-      return;
+      count++;
     }
-    if (current <= 1) {
+    if (queue?.length === 0) this.waiters.delete(key);
+    if (count <= 0) {
       this.counts.delete(key);
       // Nothing in flight any more: the next burst measures its own pace.
       this.turnover.delete(key);
-    } else this.counts.set(key, current - 1);
+    } else this.counts.set(key, count);
   }
 
   inFlight(key: string): number {

@@ -4,26 +4,43 @@ import type { AttemptOutcome } from './delivery-attempt.entity';
 export const UNREACHABLE_AFTER = 5;
 /** Attempts in flight for a webhook whose receiver is unreachable, until one gets an HTTP answer. */
 export const PROBE_IN_FLIGHT = 2;
+/** Attempts in flight for a webhook whose receiver has not answered yet (since this process started). */
+export const FIRST_ANSWER_IN_FLIGHT = 8;
 
 const UNREACHABLE: ReadonlySet<AttemptOutcome> = new Set<AttemptOutcome>(['timeout', 'connection_refused', 'connection_reset', 'dns', 'tls']);
 
 /**
- * Tracks, per webhook, attempts in a row that got no HTTP answer (time-out, refused or reset
- * connection, DNS, TLS). From UNREACHABLE_AFTER of them the webhook's cap drops to PROBE_IN_FLIGHT,
- * so a hung receiver holds two sockets for DELIVERY_TIMEOUT_MS, not fifty; any HTTP answer (even a
- * 500) gives it its full cap back. Per worker process, like the cap.
+ * Tracks, per webhook, whether its receiver has given any HTTP answer (even a 500) and the attempts
+ * in a row that got none (time-out, refused or reset connection, DNS, TLS).
+ * - Until its first answer a webhook gets FIRST_ANSWER_IN_FLIGHT: a receiver that hangs from the
+ *   start holds eight sockets, not fifty, and their time-outs come as a burst of eight beside the
+ *   healthy webhooks' attempts (npm run bench, isolation). A healthy receiver answers within
+ *   milliseconds and gets its full cap then.
+ * - From UNREACHABLE_AFTER failures in a row the cap drops to PROBE_IN_FLIGHT, so a receiver that
+ *   stopped answering holds two sockets for DELIVERY_TIMEOUT_MS; any HTTP answer gives the full cap back.
+ * Per worker process, like the cap.
  */
 export class ReceiverHealth {
   private readonly failures = new Map<string, number>();
+  private readonly answered = new Set<string>();
 
-  /** The webhook's cap now: `full`, or PROBE_IN_FLIGHT while its receiver is unreachable. */
+  /** The webhook's cap now: `full`, or fewer while its receiver has not answered yet or is unreachable. */
   cap(webhookId: string, full: number): number {
-    return (this.failures.get(webhookId) ?? 0) >= UNREACHABLE_AFTER ? Math.min(full, PROBE_IN_FLIGHT) : full;
+    if (this.unreachable(webhookId)) return Math.min(full, PROBE_IN_FLIGHT);
+    return this.answered.has(webhookId) ? full : Math.min(full, FIRST_ANSWER_IN_FLIGHT);
+  }
+
+  /** True from UNREACHABLE_AFTER attempts in a row without an HTTP answer, until the next answer. */
+  unreachable(webhookId: string): boolean {
+    return (this.failures.get(webhookId) ?? 0) >= UNREACHABLE_AFTER;
   }
 
   /** Notes an attempt's outcome. */
   observe(webhookId: string, outcome: AttemptOutcome): void {
     if (UNREACHABLE.has(outcome)) this.failures.set(webhookId, (this.failures.get(webhookId) ?? 0) + 1);
-    else this.failures.delete(webhookId);
+    else {
+      this.failures.delete(webhookId);
+      this.answered.add(webhookId);
+    }
   }
 }
