@@ -1,3 +1,4 @@
+import { benchCommit, type CommitFigures } from './bench/commit-bench';
 import { benchDeliveries, type DeliveryFigures } from './bench/delivery-bench';
 import { benchDuplicates, benchIsolation, type DuplicateFigures, type IsolationFigures } from './bench/isolation-bench';
 import { benchMatcher } from './bench/matcher-bench';
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
       args.get('wire') !== 'false'
         ? await timed('wire', () => orNull('wire', () => benchWire({ events: fullSpeedEvents, inFlight: 50, receiverSeconds: 3 })))
         : null;
+    // --commit=false skips it.
+    const commit: CommitFigures | null =
+      args.get('commit') !== 'false' ? await timed('commit', () => orNull('commit', () => benchCommit({ rate: steadyRate, seconds: 10 }))) : null;
     const isolation: IsolationFigures | null = runIsolation
       ? await timed('isolation', () => benchIsolation({ rate: isolationRate, seconds: steadySeconds, backlog: 5000 }))
       : null;
@@ -89,6 +93,16 @@ async function main(): Promise<void> {
           ['pipeline / wire, sustained (target >= 50%)', `${Math.round((pipeline / wire.sender.sustainedPerSecond) * 100)}%`],
         ]
       : [['wire', 'skipped (--wire=false) or failed (stderr)']];
+    const commitLatency = (c: CommitFigures['durable']) => `${c.p50Ms} / ${c.p99Ms} / ${c.maxMs} ms (${c.over20Ms} of ${c.commits} over 20 ms)`;
+    const commitRows: [string, string][] = commit
+      ? [
+          [
+            `commit: PostgreSQL alone, one-row INSERTs at ${commit.rate}/s for ${commit.seconds} s, each its own durable commit (as the outbox's), p50 / p99 / max`,
+            commitLatency(commit.durable),
+          ],
+          ['commit: the same, not waiting for the WAL flush (synchronous_commit off)', commitLatency(commit.noFlush)],
+        ]
+      : [['commit', 'skipped (--commit=false) or failed (stderr)']];
     const memoryRows: [string, string][] = memory
       ? [
           [
@@ -174,6 +188,7 @@ async function main(): Promise<void> {
       ...deliveryRows,
       ...memoryRows,
       ...wireRows,
+      ...commitRows,
       ...simulationRows,
       ...typicalRows,
       ...isolationRows,
@@ -190,7 +205,7 @@ async function main(): Promise<void> {
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(JSON.stringify({ matcher, delivery, memory, wire, simulation, typical, isolation, duplicates, storedData, partSeconds }));
+    console.log(JSON.stringify({ matcher, delivery, memory, wire, commit, simulation, typical, isolation, duplicates, storedData, partSeconds }));
   } finally {
     for (const s of services.reverse()) await s.stop();
   }
