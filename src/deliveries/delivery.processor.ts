@@ -120,9 +120,9 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       throw new UnrecoverableError(urlProblem);
     }
     const full = this.config.delivery.maxInFlightPerWebhook;
-    const cap = this.health.cap(webhook.id, full);
+    const cap = this.health.cap(webhook, full);
     // An unreachable receiver's jobs park at once; others may wait briefly for a slot.
-    const wait = this.health.unreachable(webhook.id) ? 0 : this.slotWaitMs(webhook.id);
+    const wait = this.health.unreachable(webhook) ? 0 : this.slotWaitMs(webhook.id);
     if (!(await this.limiter.acquire(webhook.id, wait, cap))) {
       // The receiver is slow or hung: park the job (not counted as an attempt) and give the worker
       // slot back to other webhooks' jobs. A slot that freed meanwhile releases it at once.
@@ -149,8 +149,8 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       logged = loggedHeaders(headers);
       result = redactAttempt(landis ? landisOutcome(sent) : sent, sentSecrets(headers, logged));
     } finally {
-      if (result) this.health.observe(webhook.id, result.outcome);
-      const after = this.health.cap(webhook.id, full);
+      if (result) this.health.observe(webhook, result.outcome);
+      const after = this.health.cap(webhook, full);
       this.limiter.release(webhook.id, after);
       if (this.parked!.has(webhook.id)) {
         const count = promotionsAfterAttempt(cap, after, this.limiter.inFlight(webhook.id));
