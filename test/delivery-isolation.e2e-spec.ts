@@ -7,11 +7,8 @@ import { SeededRandom } from '../src/common/seeded-random';
 import { QueueName } from '../src/deliveries/delivery-queue';
 import { EventPublisher } from '../src/events/event-publisher.service';
 import { WebhookRegistry } from '../src/webhooks/webhook-registry.service';
-import { adminApi } from './support/api';
-import { HttpsReceiver } from './support/https-receiver';
-import { plansByPath } from './support/plans-by-path';
+import { receiverAndApp } from './support/receiver-and-app';
 import { receiverUrl } from './support/receiver-host';
-import { startTestApp, type TestApp } from './support/test-app';
 
 const CAP = 8;
 const TIMEOUT_MS = 2000;
@@ -25,36 +22,20 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     RETRY_SCHEDULE: '60s',
     RETRY_JITTER: '0',
   };
-  const started: { app?: TestApp; receiver?: HttpsReceiver } = {};
-  let app: TestApp;
-  let receiver: HttpsReceiver;
-  let h: ReturnType<typeof adminApi>;
-  // Each test routes by path; the default answers 200.
-  let plans: ReturnType<typeof plansByPath>;
+  const s = receiverAndApp(env);
 
-  beforeAll(async () => {
-    receiver = started.receiver = await HttpsReceiver.start({ port: 443 });
-    plans = plansByPath(receiver);
-    app = started.app = await startTestApp(env);
-    h = adminApi(app);
-  });
-  afterAll(async () => {
-    await started.app?.close();
-    await started.receiver?.close();
-  });
-
-  const requestsTo = (path: string) => receiver.requests.filter((r) => r.path === path);
+  const requestsTo = (path: string) => s.receiver.requests.filter((r) => r.path === path);
   // Events go to one webhook at a time (publish's onlyWebhook); the subscription is to an entity no event has.
   const hook = (path: string, extra: Record<string, unknown> = {}) =>
-    h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true, ...extra }, [{ EventType: 'QueueStatus', EntityId: randomUUID() }]);
-  const retire = (id: string) => h.api().patch(`/api/webhooks/${id}`).send({ IsActive: false }).expect(200);
+    s.h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true, ...extra }, [{ EventType: 'QueueStatus', EntityId: randomUUID() }]);
+  const retire = (id: string) => s.h.api().patch(`/api/webhooks/${id}`).send({ IsActive: false }).expect(200);
 
   it("parks a hung webhook's backlog: a healthy webhook beside it stays fast, and no job is picked up again and again", async () => {
-    plans.set('/hung', () => ({ hang: true }));
+    s.plans.set('/hung', () => ({ hang: true }));
     const hung = await hook('/hung');
     const healthy = await hook('/fine');
-    const registry = app.context.get(WebhookRegistry);
-    const publisher = app.context.get(EventPublisher);
+    const registry = s.app.context.get(WebhookRegistry);
+    const publisher = s.app.context.get(EventPublisher);
     const rng = new SeededRandom('isolation');
     const publishTo = (webhookId: string) =>
       publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(webhookId)! });
@@ -66,7 +47,7 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
       backlog.push(...published.map((p) => p.deliveries[0].id));
     }
     // The backlog is parked once (a burst that queued before any of it was refused a slot) ...
-    const queue = app.context.get<Queue>(getQueueToken(QueueName.Deliveries));
+    const queue = s.app.context.get<Queue>(getQueueToken(QueueName.Deliveries));
     for (let deadline = Date.now() + 30_000; (await queue.getWaitingCount()) > 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 100));
     // ... then 100 healthy events at ~20/s beside it, while the hung webhook's events keep coming.
     const emittedAt = new Map<string, number>();
@@ -77,7 +58,7 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
       backlog.push(more.deliveries[0].id);
       await new Promise((r) => setTimeout(r, 50));
     }
-    await receiver.waitFor(() => requestsTo('/fine').length >= 100, 30_000);
+    await s.receiver.waitFor(() => requestsTo('/fine').length >= 100, 30_000);
     const latencies = requestsTo('/fine')
       .map((r) => r.receivedAt - emittedAt.get((r.json as { Id: string }).Id)!)
       .sort((a, b) => a - b);
@@ -93,7 +74,7 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     expect(Math.max(...pickups)).toBeLessThanOrEqual(3);
     expect(pickups.reduce((a, b) => a + b, 0)).toBeLessThan(backlog.length * 1.5);
     // /metrics shows the parking: about once per waiting job.
-    const parked = Number(/^emulator_delivery_jobs_parked_total (\d+)/m.exec((await h.api().get('/metrics').expect(200)).text)?.[1]);
+    const parked = Number(/^emulator_delivery_jobs_parked_total (\d+)/m.exec((await s.h.api().get('/metrics').expect(200)).text)?.[1]);
     expect(parked).toBeGreaterThanOrEqual(backlog.length - CAP - 10 * PROBES);
     expect(parked).toBeLessThan(backlog.length * 1.5);
 
@@ -108,19 +89,19 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
 
   it("sends a resend through the webhook's cap, gives it the next attempt number, and ends the schedule once delivered", async () => {
     // The first CAP attempts take 1.5 s and fail; later ones are delivered.
-    plans.set('/slow', (n) => (n < CAP ? { status: 500, delayMs: 1500 } : { status: 200 }));
+    s.plans.set('/slow', (n) => (n < CAP ? { status: 500, delayMs: 1500 } : { status: 200 }));
     const slow = await hook('/slow', { RetrySchedule: '3s' });
-    const registry = app.context.get(WebhookRegistry);
-    const publisher = app.context.get(EventPublisher);
+    const registry = s.app.context.get(WebhookRegistry);
+    const publisher = s.app.context.get(EventPublisher);
     const rng = new SeededRandom('resend-cap');
     const published = await Promise.all(
       Array.from({ length: CAP }, () =>
         publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(slow.Id)! }),
       ),
     );
-    await receiver.waitFor(() => requestsTo('/slow').length === CAP, 10_000);
+    await s.receiver.waitFor(() => requestsTo('/slow').length === CAP, 10_000);
     const deliveryId = published[0].deliveries[0].id;
-    const res = await h.api().post(`/api/deliveries/${deliveryId}/resend`).expect(200);
+    const res = await s.h.api().post(`/api/deliveries/${deliveryId}/resend`).expect(200);
     const arrivals = requestsTo('/slow').map((r) => r.receivedAt);
     // The resend waited for a slot: it arrived after the first slow attempt ended.
     expect(arrivals[CAP]).toBeGreaterThanOrEqual(Math.min(...arrivals.slice(0, CAP)) + 1400);
@@ -134,19 +115,19 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     // The delivered resend ended the schedule: the retry due 3 s after the first attempt never comes,
     // while the other deliveries' retries do.
     const others = published.slice(1).map((p) => p.deliveries[0].id);
-    for (const id of others) await h.waitForDelivery(id, (x) => x.Status === 'delivered', 15_000);
+    for (const id of others) await s.h.waitForDelivery(id, (x) => x.Status === 'delivered', 15_000);
     await new Promise((r) => setTimeout(r, 500));
-    const d = await h.delivery(deliveryId);
+    const d = await s.h.delivery(deliveryId);
     expect(d).toMatchObject({ Status: 'delivered', Attempts: 2 });
     expect(requestsTo('/slow').filter((r) => r.body === published[0].body)).toHaveLength(2);
     await retire(slow.Id);
   }, 60_000);
 
   it('answers 202 with the delivery as it is when the resend waits longer than the time-out plus 5 s, and sends it later', async () => {
-    plans.set('/blocked', () => ({ hang: true }));
+    s.plans.set('/blocked', () => ({ hang: true }));
     const blocked = await hook('/blocked');
-    const registry = app.context.get(WebhookRegistry);
-    const publisher = app.context.get(EventPublisher);
+    const registry = s.app.context.get(WebhookRegistry);
+    const publisher = s.app.context.get(EventPublisher);
     const rng = new SeededRandom('resend-202');
     // Twenty events: CAP of them hang until the time-out, the others are parked ahead of the resend.
     const published = await Promise.all(
@@ -154,25 +135,25 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
         publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(blocked.Id)! }),
       ),
     );
-    await receiver.waitFor(() => requestsTo('/blocked').length >= CAP, 10_000);
+    await s.receiver.waitFor(() => requestsTo('/blocked').length >= CAP, 10_000);
     const deliveryId = published[0].deliveries[0].id;
     const started = Date.now();
-    const res = await h.api().post(`/api/deliveries/${deliveryId}/resend`).expect(202);
+    const res = await s.h.api().post(`/api/deliveries/${deliveryId}/resend`).expect(202);
     expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS + 5000 - 100);
     expect(res.body.Id).toBe(deliveryId);
     expect(res.body.AttemptLog.filter((a: { Trigger: string }) => a.Trigger === 'manual')).toEqual([]);
     // The attempt still happens once a slot frees, and shows in the log.
-    const d = await h.waitForDelivery(deliveryId, (x) => x.AttemptLog.some((a) => (a as { Trigger: string }).Trigger === 'manual'), 60_000);
+    const d = await s.h.waitForDelivery(deliveryId, (x) => x.AttemptLog.some((a) => (a as { Trigger: string }).Trigger === 'manual'), 60_000);
     expect(d.AttemptLog.find((a: { Trigger: string }) => a.Trigger === 'manual')).toMatchObject({ Outcome: 'timeout' });
     await retire(blocked.Id);
   }, 90_000);
 
   it('sends the test event once, as a manual attempt, even to an inactive webhook', async () => {
-    plans.set('/test-send', () => ({ status: 503 }));
+    s.plans.set('/test-send', () => ({ status: 503 }));
     const w = await hook('/test-send');
     await retire(w.Id);
-    const res = await h.api().post(`/api/webhooks/${w.Id}/test`).send({}).expect(202);
-    const d = await h.waitForDelivery(res.body.DeliveryId, (x) => x.Status === 'discarded');
+    const res = await s.h.api().post(`/api/webhooks/${w.Id}/test`).send({}).expect(202);
+    const d = await s.h.waitForDelivery(res.body.DeliveryId, (x) => x.Status === 'discarded');
     expect(d.AttemptLog).toEqual([expect.objectContaining({ AttemptNumber: 1, Trigger: 'manual', Outcome: 'http_status', StatusCode: 503 })]);
     expect(requestsTo('/test-send')).toHaveLength(1);
   });

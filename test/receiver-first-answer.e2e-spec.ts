@@ -4,49 +4,31 @@ import { SeededRandom } from '../src/common/seeded-random';
 import { FIRST_ANSWER_IN_FLIGHT } from '../src/deliveries/receiver-health';
 import { EventPublisher } from '../src/events/event-publisher.service';
 import { WebhookRegistry } from '../src/webhooks/webhook-registry.service';
-import { adminApi } from './support/api';
-import { HttpsReceiver } from './support/https-receiver';
-import { plansByPath } from './support/plans-by-path';
+import { receiverAndApp } from './support/receiver-and-app';
 import { receiverUrl } from './support/receiver-host';
-import { startTestApp, type TestApp } from './support/test-app';
 
 const CAP = 30;
 const TIMEOUT_MS = 2000;
 const ANSWER_MS = 400;
 
 describe("a webhook's cap before and after its receiver's first answer (HTTPS receiver on 127.0.0.1:443)", () => {
-  const started: { app?: TestApp; receiver?: HttpsReceiver } = {};
-  let app: TestApp;
-  let receiver: HttpsReceiver;
-  let h: ReturnType<typeof adminApi>;
-  let plans: ReturnType<typeof plansByPath>;
-
-  beforeAll(async () => {
-    receiver = started.receiver = await HttpsReceiver.start({ port: 443 });
-    plans = plansByPath(receiver);
-    app = started.app = await startTestApp({
-      WEBHOOK_MAX_IN_FLIGHT: String(CAP),
-      DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS),
-      WORKER_CONCURRENCY: '80',
-      RETRY_SCHEDULE: '60s',
-      RETRY_JITTER: '0',
-    });
-    h = adminApi(app);
-  });
-  afterAll(async () => {
-    await started.app?.close();
-    await started.receiver?.close();
+  const s = receiverAndApp({
+    WEBHOOK_MAX_IN_FLIGHT: String(CAP),
+    DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS),
+    WORKER_CONCURRENCY: '80',
+    RETRY_SCHEDULE: '60s',
+    RETRY_JITTER: '0',
   });
 
-  const arrivals = (path: string) => receiver.requests.filter((r) => r.path === path).map((r) => r.receivedAt);
+  const arrivals = (path: string) => s.receiver.requests.filter((r) => r.path === path).map((r) => r.receivedAt);
   /** The most requests that arrived within `windowMs` of each other: those in flight together when each takes that long. */
   const mostTogether = (times: number[], windowMs: number) => Math.max(...times.map((t) => times.filter((u) => u > t - windowMs && u <= t).length));
 
   async function burstTo(path: string, count: number): Promise<string> {
     // The subscription is to an entity no event has: events reach the webhook only as publish's onlyWebhook.
-    const webhook = await h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true }, [{ EventType: 'QueueStatus', EntityId: randomUUID() }]);
-    const only = app.context.get(WebhookRegistry).webhook(webhook.Id)!;
-    const publisher = app.context.get(EventPublisher);
+    const webhook = await s.h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true }, [{ EventType: 'QueueStatus', EntityId: randomUUID() }]);
+    const only = s.app.context.get(WebhookRegistry).webhook(webhook.Id)!;
+    const publisher = s.app.context.get(EventPublisher);
     const rng = new SeededRandom(path);
     await Promise.all(
       Array.from({ length: count }, () => publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: only })),
@@ -55,25 +37,25 @@ describe("a webhook's cap before and after its receiver's first answer (HTTPS re
   }
 
   it('sends a receiver that never answered only a few requests at once, not its whole cap', async () => {
-    plans.set('/hung-from-the-start', () => ({ hang: true }));
+    s.plans.set('/hung-from-the-start', () => ({ hang: true }));
     const id = await burstTo('/hung-from-the-start', 2 * CAP);
-    await receiver.waitFor(() => arrivals('/hung-from-the-start').length >= FIRST_ANSWER_IN_FLIGHT, 10_000);
+    await s.receiver.waitFor(() => arrivals('/hung-from-the-start').length >= FIRST_ANSWER_IN_FLIGHT, 10_000);
     // No attempt can end before the first one times out, so until then this is everything sent at once.
     const quiet = Math.min(...arrivals('/hung-from-the-start')) + TIMEOUT_MS * 0.75;
     await new Promise((r) => setTimeout(r, Math.max(0, quiet - Date.now())));
     expect(arrivals('/hung-from-the-start').filter((t) => t < quiet)).toHaveLength(FIRST_ANSWER_IN_FLIGHT);
-    await h.api().patch(`/api/webhooks/${id}`).send({ IsActive: false }).expect(200);
+    await s.h.api().patch(`/api/webhooks/${id}`).send({ IsActive: false }).expect(200);
   }, 30_000);
 
   it('gives a slow receiver its full cap once it has answered, and delivers every event', async () => {
-    plans.set('/slow', () => ({ status: 200, delayMs: ANSWER_MS }));
+    s.plans.set('/slow', () => ({ status: 200, delayMs: ANSWER_MS }));
     await burstTo('/slow', 2 * CAP);
-    await receiver.waitFor(() => arrivals('/slow').length >= 2 * CAP, 30_000);
+    await s.receiver.waitFor(() => arrivals('/slow').length >= 2 * CAP, 30_000);
     const times = arrivals('/slow');
     const first = Math.min(...times);
     // Before its first answer (ANSWER_MS after the first request) no more than the first-answer cap ...
     expect(times.filter((t) => t < first + ANSWER_MS * 0.9).length).toBeLessThanOrEqual(FIRST_ANSWER_IN_FLIGHT);
-    // ... then well beyond it: requests in flight together, each held ANSWER_MS by the receiver.
+    // ... then well beyond it: requests in flight together, each held ANSWER_MS by the s.receiver.
     expect(mostTogether(times, ANSWER_MS * 0.9)).toBeGreaterThan(2 * FIRST_ANSWER_IN_FLIGHT);
     expect(mostTogether(times, ANSWER_MS * 0.9)).toBeLessThanOrEqual(CAP);
   }, 60_000);
