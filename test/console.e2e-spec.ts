@@ -99,6 +99,17 @@ describe('web console (headless Chromium)', () => {
     const rows = await page.$$eval('#webhooks tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
     expect(rows.find((r) => r.includes('/console-landis'))).toMatch(/^Landis/);
     expect(rows.find((r) => r.includes('/console') && !r.includes('/console-landis'))).toMatch(/^Enreach/);
+    // Every row's actions are in view inside the list's panel, on a laptop's width too (a wide table
+    // once pushed them past its edge).
+    for (const width of [1400, 1100]) {
+      await page.setViewport({ width, height: 900 });
+      const clipped = await page.$$eval('#webhooks button', (buttons) => {
+        const panel = buttons[0].closest('.panel')!.getBoundingClientRect();
+        return buttons.filter((b) => b.getBoundingClientRect().right > panel.right).map((b) => b.textContent);
+      });
+      expect({ width, clipped }).toEqual({ width, clipped: [] });
+    }
+    await page.setViewport({ width: 1400, height: 900 });
     await shoot('webhooks');
 
     // Catalog: send one UserStatus with a value of our own.

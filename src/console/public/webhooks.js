@@ -132,7 +132,7 @@ function WebhookRow({ w, onChange }) {
   const remove = () => confirm(`Delete ${w.Webhook.Endpoint}?`) && action.run(() => del(`/api/webhooks/${w.Id}`)).then(onChange);
   return html` <tr>
       <td>${w.Platform === 'landis' ? 'Landis' : 'Enreach'}</td>
-      <td class="mono">
+      <td class="mono endpoint">
         ${w.Webhook.Endpoint}${w.Webhook.HasSecret ? html` <span class="badge" title=${w.Platform === 'landis' ? 'Requests are signed (abp-webhook-signature)' : 'X-Benemen-Token is sent'}>secret</span>` : ''}
         ${action.notice && html`<div class="muted">${action.notice}</div>`}${action.error && html`<div class="error">${action.error.message}</div>`}
       </td>
@@ -141,7 +141,7 @@ function WebhookRow({ w, onChange }) {
         ${eventsOf(w).length === 34 ? 'all 34' : eventsOf(w).length}
       </td>
       <td class="num">${f.Delivered ?? 0} / ${f.Retrying ?? 0} / ${f.Pending ?? 0} / ${f.Discarded ?? 0}</td>
-      <td class="muted">${f.LastError ? `${f.LastError.Outcome}: ${f.LastError.Message ?? ''}` : '—'}</td>
+      <td class="muted last-error">${f.LastError ? `${f.LastError.Outcome}: ${f.LastError.Message ?? ''}` : '—'}</td>
       <td>
         <div class="actions">
           <button class="small" onClick=${test} disabled=${action.busy}>Test</button>
@@ -178,28 +178,30 @@ export function WebhooksPage() {
   return html`<div>
     <h1>Webhooks</h1>
     <div class="row" style="align-items:stretch">
-      <div style="flex:2;min-width:520px" class="panel">
+      <div style="flex:2;min-width:min(820px, 100%)" class="panel">
         <h2>Endpoints</h2>
         <${ErrorBox} error=${list.error} />
         ${
           hooks.length === 0
             ? html`<${Empty}>No webhook yet: create one to receive events.</${Empty}>`
-            : html`<table id="webhooks">
-                <thead>
-                  <tr>
-                    <th>Platform</th>
-                    <th>Endpoint</th>
-                    <th>Active</th>
-                    <th class="num">Types</th>
-                    <th class="num">Delivered / retrying / pending / discarded</th>
-                    <th>Last error</th>
-                    <th></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${hooks.map((w) => html`<${WebhookRow} key=${w.Id} w=${w} onChange=${list.reload} />`)}
-                </tbody>
-              </table>`
+            : html`<div class="table-wrap">
+                <table id="webhooks">
+                  <thead>
+                    <tr>
+                      <th>Platform</th>
+                      <th>Endpoint</th>
+                      <th>Active</th>
+                      <th class="num">Types</th>
+                      <th class="num wrap">Delivered / retrying / pending / discarded</th>
+                      <th>Last error</th>
+                      <th></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${hooks.map((w) => html`<${WebhookRow} key=${w.Id} w=${w} onChange=${list.reload} />`)}
+                  </tbody>
+                </table>
+              </div>`
         }
       </div>
       <div style="flex:1;min-width:320px">
