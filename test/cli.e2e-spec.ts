@@ -68,6 +68,14 @@ describe('enreach-emu CLI', () => {
     const unreachable = await run(['trigger', 'UserStatus'], { EMULATOR_URL: 'http://127.0.0.1:9' });
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain('cannot reach the emulator at http://127.0.0.1:9');
+    // An address that is no URL is a bad argument, named before the command starts.
+    const notUrl = await run(['tail', '--url', 'notaurl']);
+    expect(notUrl.code).toBe(2);
+    expect(notUrl.stderr).toContain('--url must be the emulator\'s http:// or https:// address, got "notaurl"');
+    expect(notUrl.stderr).not.toContain('Watching');
+    const envNotUrl = await run(['trigger', 'UserStatus'], { EMULATOR_URL: '127.0.0.1:3000' });
+    expect(envNotUrl.code).toBe(2);
+    expect(envNotUrl.stderr).toContain('EMULATOR_URL must be the emulator\'s http:// or https:// address, got "127.0.0.1:3000"');
   }, 60_000);
 
   it('kill -TERM of `npm run receiver` stops the receiver: npm runs it with no shell in between to swallow the signal', async () => {

@@ -1,4 +1,4 @@
-import { ApiError } from './cli-errors';
+import { ApiError, UsageError } from './cli-errors';
 
 export interface ApiTarget {
   url: string;
@@ -7,7 +7,12 @@ export interface ApiTarget {
 
 /** --url, else EMULATOR_URL, else the default address; --admin-key, else ADMIN_API_KEY. */
 export function apiTarget(values: { url?: string; 'admin-key'?: string }, env: NodeJS.ProcessEnv): ApiTarget {
-  const url = (values.url ?? env.EMULATOR_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+  const given = values.url ?? env.EMULATOR_URL ?? 'http://127.0.0.1:3000';
+  // Checked before anything runs, so `tail` does not announce a watch on an address it cannot use.
+  if (!/^https?:\/\/[^/\s]/i.test(given) || !URL.canParse(given)) {
+    throw new UsageError(`${values.url !== undefined ? '--url' : 'EMULATOR_URL'} must be the emulator's http:// or https:// address, got "${given}"`);
+  }
+  const url = given.replace(/\/+$/, '');
   return { url, adminKey: values['admin-key'] ?? (env.ADMIN_API_KEY || undefined) };
 }
 
