@@ -19,6 +19,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription('Admin API: events, webhooks, deliveries, simulation, SmartRouting and scenarios')
       .setVersion(packageVersion())
       .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+      // Relative first, so /docs "Try it out" calls the emulator that served the page, on whatever PORT.
+      .addServer('/', 'This emulator (the address the document was read from)')
       .addServer('http://127.0.0.1:3000', 'The emulator on its default PORT')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Admin-Key' }, 'admin-key')
       .addSecurityRequirements('admin-key')

@@ -70,6 +70,14 @@ describe('the OpenAPI document (/docs/json)', () => {
     expect(problems).toEqual([]);
   });
 
+  it("names first the server it was read from, so /docs calls this emulator whatever its PORT (the test app's is not 3000)", async () => {
+    const servers = (doc as unknown as { servers: { url: string }[] }).servers;
+    expect(servers[0].url).toBe('/');
+    // Resolved as Swagger UI does, against the page's address: the same emulator answers.
+    const base = new URL(servers[0].url, `${app.url}/docs`).toString().replace(/\/$/, '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
   it('documents every operation: summary, tag, an answer body for every 2xx but 204, the error contract, examples for every body', () => {
     const gaps: string[] = [];
     for (const { method, path, op } of operations(doc)) {
