@@ -179,6 +179,16 @@ describe('web console (headless Chromium)', () => {
       await page.screenshot({ path: process.env.CONSOLE_SCREENSHOT as `${string}.png` });
     }
 
+    // A page opened afterwards starts with what is stored: the catalog's event, delivered.
+    const later = await browser.newPage();
+    try {
+      await later.goto(`${app.url}/#/live`, { waitUntil: 'domcontentloaded' });
+      await later.waitForSelector(`#live-deliveries tr[data-event-id="${eventId}"][data-status=delivered]`, { timeout: 15_000 });
+      expect(await later.$eval('#live-events', (el) => (el as HTMLElement).innerText)).toContain(eventId.slice(0, 8));
+    } finally {
+      await later.close();
+    }
+
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -62,7 +62,7 @@ export function LivePage() {
   const webhooks = hooks.data || [];
   const endpoint = (id) => webhooks.find((w) => w.Id === id)?.Webhook.Endpoint ?? short(id);
   return html`<div>
-    <h1>Live</h1>
+    <h1>Live <span class="muted subtitle">counts since this page opened</span></h1>
     <${Stats} live=${live} />
     <div class="grid-live">
       <div class="panel">
