@@ -25,6 +25,16 @@ function announce(config: AppConfig, log: Logger): void {
   }
 }
 
+/** What stopped the start, in words a user can act on. */
+function startupProblem(e: unknown, config: AppConfig): string {
+  const { host, port } = config.http;
+  if ((e as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' && config.runsApi) {
+    return `PORT=${port}: ${host}:${port} is already in use (another emulator or program listens there); stop it, or set PORT to a free port (0 picks one)`;
+  }
+  // Some libraries reject with a non-Error or an Error without a message: never log just "undefined".
+  return e instanceof Error && e.message ? e.message : inspect(e);
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -76,8 +86,7 @@ async function main(): Promise<void> {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
   } catch (e) {
-    // Some libraries reject with a non-Error or an Error without a message: never log just "undefined".
-    log.error(e instanceof Error && e.message ? e.message : inspect(e));
+    log.error(startupProblem(e, config));
     await stopAll();
     process.exit(1);
   }

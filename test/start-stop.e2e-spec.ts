@@ -1,9 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { freePort } from '../src/common/free-port';
 import { processAlive } from '../src/database/data-folder-lock';
+import { createTestInfra } from './support/test-infra';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -44,6 +46,38 @@ async function waitUntilGone(pids: number[], timeoutMs: number): Promise<number[
   while (pids.some(processAlive) && Date.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
   return pids.filter(processAlive);
 }
+
+describe('a PORT already taken', () => {
+  it('stops the start with exit 1 and a message naming PORT and what to do', async () => {
+    const infra = await createTestInfra();
+    const taken = createServer();
+    await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const run = spawnSync(process.execPath, ['dist/src/main.js'], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ROLE: 'all',
+          PORT: String(port),
+          DATABASE_URL: infra.databaseUrl,
+          REDIS_URL: infra.redisUrl,
+          REDIS_PREFIX: infra.redisPrefix,
+          DEMO_ORGANIZATION: 'false',
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout + run.stderr).toContain(
+        `PORT=${port}: 127.0.0.1:${port} is already in use (another emulator or program listens there); stop it, or set PORT to a free port (0 picks one)`,
+      );
+    } finally {
+      taken.close();
+      await infra.drop();
+    }
+  }, 90_000);
+});
 
 describe('npm start and stop', () => {
   let dataDir: string;
