@@ -15,7 +15,8 @@ describe('loadConfig', () => {
 
   it.each([
     ['ROLE', 'both', /ROLE="both": must be one of: all, api, worker/],
-    ['PORT', 'eighty', /PORT="eighty": .*integer/],
+    // Only what kind it must be: not also "must not be greater than 65535" and "not less than 0".
+    ['PORT', 'eighty', /PORT="eighty": PORT must be an integer number$/],
     ['PORT', '70000', /PORT="70000": .*65535/],
     ['METRICS_PORT', '-1', /METRICS_PORT="-1": .*0/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of: error, warn, log, debug, verbose/],

@@ -8,11 +8,16 @@ export class ConfigError extends Error {}
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
+const TYPE_CHECKS = ['isInt', 'isNumber', 'isBoolean'];
+
 function describe(errors: ValidationError[], env: Record<string, string | undefined>): string {
   return errors
     .map((e) => {
       const shown = e.property.includes('KEY') ? '(hidden)' : JSON.stringify(env[e.property]);
-      return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+      const constraints = e.constraints ?? {};
+      // A value of the wrong kind fails its range checks too: say only what kind it must be.
+      const kind = TYPE_CHECKS.find((k) => k in constraints);
+      return `${e.property}=${shown}: ${kind ? constraints[kind] : Object.values(constraints).join('; ')}`;
     })
     .join('\n  ');
 }
