@@ -13,7 +13,7 @@ import { UnexpectedBodyGuard } from './common/http/unexpected-body.guard';
 /** The HTTP application of a role that serves the admin API, listening; `port` 0 picks a free one. */
 export async function startApiApp(config: AppConfig, module: DynamicModule, logger: LoggerService): Promise<{ app: NestExpressApplication; url: string }> {
   // Nest's body parser is replaced by requestBodyMiddleware: limits apply before anything is parsed.
-  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false, abortOnError: false });
   app.disable('x-powered-by');
   if (!config.http.adminApiKey) app.use(hostCheckMiddleware(config.http.allowedHosts));
   app.use(requestBodyMiddleware());

@@ -14,7 +14,8 @@ export interface RunningEmulator {
 export async function startEmulator(config: AppConfig, logger: LoggerService): Promise<RunningEmulator> {
   const module = roleModule(config);
   if (!config.runsApi) {
-    const context = await NestFactory.createApplicationContext(module, { logger });
+    // abortOnError false: a failed start reaches main(), which says what to do and stops what it started.
+    const context = await NestFactory.createApplicationContext(module, { logger, abortOnError: false });
     return { context };
   }
   // Loaded only here, as the role modules are: a worker never loads the HTTP side (Swagger, the API document).

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { ConsoleLogger, Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
 import { startEmulator } from './bootstrap';
@@ -7,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import type { LogLevel } from './config/environment';
 import { ConfigError, loadConfig } from './config/load-config';
 import type { StartedService } from './common/started-service';
+import { startupProblem } from './common/startup-problem';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { startLocalRedis } from './redis/local-redis';
 
@@ -23,16 +23,6 @@ function announce(config: AppConfig, log: Logger): void {
   if (config.webhooks.allowAnyEndpointPort) {
     log.warn('ALLOW_ANY_ENDPOINT_PORT=true: endpoints on ports other than 443 are accepted; the real platform refuses them');
   }
-}
-
-/** What stopped the start, in words a user can act on. */
-function startupProblem(e: unknown, config: AppConfig): string {
-  const { host, port } = config.http;
-  if ((e as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' && config.runsApi) {
-    return `PORT=${port}: ${host}:${port} is already in use (another emulator or program listens there); stop it, or set PORT to a free port (0 picks one)`;
-  }
-  // Some libraries reject with a non-Error or an Error without a message: never log just "undefined".
-  return e instanceof Error && e.message ? e.message : inspect(e);
 }
 
 async function main(): Promise<void> {
@@ -86,7 +76,7 @@ async function main(): Promise<void> {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
   } catch (e) {
-    log.error(startupProblem(e, config));
+    log.error(startupProblem(e, { http: config.runsApi ? config.http : null, databaseUrl: config.database.url }));
     await stopAll();
     process.exit(1);
   }

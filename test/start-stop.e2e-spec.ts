@@ -5,7 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { freePort } from '../src/common/free-port';
 import { processAlive } from '../src/database/data-folder-lock';
-import { createTestInfra } from './support/test-infra';
+import { adminDatabaseUrl, createTestInfra, testRedisUrl } from './support/test-infra';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -47,8 +47,8 @@ async function waitUntilGone(pids: number[], timeoutMs: number): Promise<number[
   return pids.filter(processAlive);
 }
 
-describe('a PORT already taken', () => {
-  it('stops the start with exit 1 and a message naming PORT and what to do', async () => {
+describe('a start that cannot succeed', () => {
+  it('a PORT already taken stops it with exit 1 and a message naming PORT and what to do', async () => {
     const infra = await createTestInfra();
     const taken = createServer();
     await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
@@ -76,6 +76,25 @@ describe('a PORT already taken', () => {
       taken.close();
       await infra.drop();
     }
+  }, 90_000);
+
+  it('a database that does not exist stops the start at once, naming it (no retries), never the password', async () => {
+    const url = new URL(adminDatabaseUrl());
+    url.pathname = '/emu_no_such_database';
+    url.password = 'Pw-never-shown';
+    const run = spawnSync(process.execPath, ['dist/src/main.js'], {
+      cwd: ROOT,
+      env: { ...process.env, ROLE: 'all', PORT: '0', DATABASE_URL: url.toString(), REDIS_URL: testRedisUrl(), DEMO_ORGANIZATION: 'false' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const output = run.stdout + run.stderr;
+    expect(run.status).toBe(1);
+    // Logs are JSON lines: the quotes around the name come escaped.
+    const message = `PostgreSQL at ${url.hostname}:${url.port || 5432} (DATABASE_URL) has no database "emu_no_such_database": create it, or point DATABASE_URL at one that exists`;
+    expect(output).toContain(JSON.stringify(message).slice(1, -1));
+    expect(output).not.toContain('Retrying');
+    expect(output).not.toContain('Pw-never-shown');
   }, 90_000);
 });
 

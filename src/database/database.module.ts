@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { worthRetrying } from '../common/startup-problem';
 import { DEFAULT_DATABASE_URL, dataSourceOptions } from './data-source-options';
 import { runMigrationsLocked } from './run-migrations';
 
@@ -9,7 +10,8 @@ import { runMigrationsLocked } from './run-migrations';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.database.url ?? DEFAULT_DATABASE_URL),
+      // A refused login or a missing database stops the start at once, not after nine retries.
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database.url ?? DEFAULT_DATABASE_URL), toRetry: worthRetrying }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
         await runMigrationsLocked(dataSource, new Logger('Migrations'));
