@@ -9,6 +9,22 @@ describe('redactSecrets', () => {
     expect(redactSecrets('Basic dXNlcjpwYXNz', ['pa', 'dXNlcjpwYXNz'])).toBe('Basic ***');
   });
 
+  it('masks a secret echoed JSON-escaped or percent-encoded, whatever the case of the hex digits', () => {
+    const secret = 'a/b+c"d\\é e';
+    const echoes = [
+      JSON.stringify(secret),
+      JSON.stringify(secret).replaceAll('/', '\\/'),
+      '"a\\/b+c\\"d\\\\\\u00E9 e"',
+      `"${encodeURIComponent(secret)}"`,
+      `"${encodeURIComponent(secret).toLowerCase().replace('%20', '+')}"`,
+    ];
+    for (const echo of echoes) expect(redactSecrets(`token=${echo};`, [secret])).toBe('token="***";');
+  });
+
+  it('treats a secret as text, not as a regular expression', () => {
+    expect(redactSecrets('a.c abc (x)', ['a.c', '(x)'])).toBe('*** abc ***');
+  });
+
   it('ignores empty secrets and leaves text without secrets alone', () => {
     expect(redactSecrets('nothing here', ['', 'zzz'])).toBe('nothing here');
   });

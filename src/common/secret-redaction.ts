@@ -1,14 +1,58 @@
 export const MASK = '***';
 
+/** The most characters one character of a secret takes in any form matched below (%E2%82%AC: 9). */
+const LONGEST_CHARACTER_FORM = 9;
+/** Patterns per set of secrets; the same few webhooks' secrets come back on every attempt. */
+const patterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 1000;
+
 /**
  * Replaces every occurrence of a secret in text that may be kept or shown (a failure reason, a
- * receiver's answer that echoes the request). Longest first, so a secret that contains another is
- * masked whole. Used by SmartRouting and by the delivery log.
+ * receiver's answer that echoes the request). A receiver rarely echoes a value as it came: it
+ * puts it into JSON (`"` `\` escaped, `/` as `\/` by PHP, non-ASCII as `\u00e9` by Python) or
+ * a URL (percent-encoded), so each character is matched in any of those forms too. Longest
+ * secret first, so a secret that contains another is masked whole. Used by SmartRouting and by
+ * the delivery log.
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret !== '') out = out.split(secret).join(MASK);
+  if (text === '') return text;
+  const pattern = patternOf(secrets);
+  return pattern ? text.replace(pattern, MASK) : text;
+}
+
+/** How long a secret of these can be once encoded: the text to look at past a cut, so none is cut in two. */
+export function longestEncodedLength(secrets: readonly string[]): number {
+  return secrets.reduce((longest, s) => Math.max(longest, s.length * LONGEST_CHARACTER_FORM), 0);
+}
+
+function patternOf(secrets: readonly string[]): RegExp | null {
+  const key = secrets.join('\u0000');
+  let pattern = patterns.get(key);
+  if (pattern === undefined) {
+    const alternatives = secrets
+      .filter((s) => s !== '')
+      .sort((a, b) => b.length - a.length)
+      .map((s) => Array.from(s, characterForms).join(''));
+    if (alternatives.length === 0) return null;
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    pattern = new RegExp(alternatives.join('|'), 'g');
+    patterns.set(key, pattern);
   }
-  return out;
+  return pattern;
+}
+
+/** One character as itself, JSON-escaped or percent-encoded (as a regular expression). */
+function characterForms(c: string): string {
+  const forms = [c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')];
+  if (c === '"' || c === '\\' || c === '/') forms.push(`\\\\\\${c}`);
+  if (c === '\t') forms.push('\\\\t');
+  if (c === ' ') forms.push('\\+');
+  // \uXXXX per UTF-16 code unit (a character beyond the BMP is two), any case of hex digits.
+  forms.push(Array.from({ length: c.length }, (_, i) => `\\\\u${hex(c.charCodeAt(i), 4)}`).join(''));
+  forms.push(Array.from(Buffer.from(c, 'utf8'), (byte) => `%${hex(byte, 2)}`).join(''));
+  return `(?:${forms.join('|')})`;
+}
+
+function hex(n: number, width: number): string {
+  return Array.from(n.toString(16).padStart(width, '0'), (d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('');
 }
