@@ -5,6 +5,7 @@ import { receiverUrl } from './support/receiver-host';
 const SECRET = 'Ka7sP2/mQ9zL+xR4wN"vT8pJ\\wY3hG==';
 /** Its runs between special characters: none may show anywhere, whichever way it was encoded. */
 const FRAGMENTS = ['Ka7sP2', 'mQ9zL', 'xR4wN', 'vT8pJ', 'wY3hG'];
+const EXCERPT_BYTES = 4096;
 
 describe('a receiver that echoes the request back (HTTPS receiver on 127.0.0.1:443)', () => {
   const s = receiverAndApp({ RETRY_SCHEDULE: '60s', RETRY_JITTER: '0', DELIVERY_TIMEOUT_MS: '2000' });
@@ -55,5 +56,18 @@ describe('a receiver that echoes the request back (HTTPS receiver on 127.0.0.1:4
     expect(beside.body.Items).toHaveLength(1);
     await retire(echo.Id);
     await retire(healthy.Id);
+  });
+
+  it('masks a token that the 4 KiB excerpt would cut in two', async () => {
+    const start = EXCERPT_BYTES - FRAGMENTS[0].length;
+    s.plans.set('/long-echo', (_i, req) => ({ status: 500, body: `${'.'.repeat(start)}${req.headers['x-benemen-token']} and more` }));
+    const echo = await hook('/long-echo', { Secret: SECRET });
+
+    const d = await firstAttempt(echo.Id);
+    const excerpt: string = d.AttemptLog[0].ResponseBodyExcerpt;
+    expect(excerpt.startsWith('.'.repeat(start))).toBe(true);
+    expect(Buffer.byteLength(excerpt)).toBeLessThanOrEqual(EXCERPT_BYTES);
+    expectNoSecret(d);
+    await retire(echo.Id);
   });
 });

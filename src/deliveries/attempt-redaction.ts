@@ -11,7 +11,8 @@ export function sentSecrets(sent: Record<string, string>, logged: Record<string,
 /**
  * An attempt's result as it may be stored and shown: a receiver that echoes the request (its
  * X-Benemen-Token included) into its response headers or body must not put the secret into the
- * delivery log, nor into any answer of the API that shows the log.
+ * delivery log, nor into any answer of the API that shows the log. The sender has masked the body
+ * excerpt already (before cutting it, so no part of a secret remains); this is a second pass.
  */
 export function redactAttempt(result: AttemptResult, secrets: readonly string[]): AttemptResult {
   if (secrets.length === 0) return result;

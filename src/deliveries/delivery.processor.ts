@@ -145,9 +145,10 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
         ({ body, headers } = landisAttemptRequest(webhook, { eventId: data.eventId, eventType: data.eventType, data: data.body }, sendAttempt, new Date()));
         timeoutMs = landisTimeoutMs(this.config.timeScale);
       } else headers = deliveryHeaders(webhook, data.eventType);
-      const sent = await this.sender.send({ url: webhook.endpoint, body, headers, insecureSsl: webhook.insecureSsl, timeoutMs });
       logged = loggedHeaders(headers);
-      result = redactAttempt(landis ? landisOutcome(sent) : sent, sentSecrets(headers, logged));
+      const secrets = sentSecrets(headers, logged);
+      const sent = await this.sender.send({ url: webhook.endpoint, body, headers, insecureSsl: webhook.insecureSsl, timeoutMs, secrets });
+      result = redactAttempt(landis ? landisOutcome(sent) : sent, secrets);
     } finally {
       if (result) this.health.observe(webhook, result.outcome);
       const after = this.health.cap(webhook, full);

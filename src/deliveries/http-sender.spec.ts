@@ -131,6 +131,12 @@ describe('HttpSender', () => {
     expect(result.responseBodyBytes).toBe(10_001);
   });
 
+  it('masks a secret that starts inside the excerpt before cutting it, not after', async () => {
+    receiver.respondWith(() => ({ status: 500, body: `${'é'.repeat(2_045)}s3cret-token and more` })); // the cut at 4 KiB falls in the token
+    const result = await post({ secrets: ['s3cret-token'] });
+    expect(result.responseBodyExcerpt).toBe(`${'é'.repeat(2_045)}*** an`);
+  });
+
   it('drops NUL characters from the excerpt (PostgreSQL text cannot store them)', async () => {
     receiver.respondWith(() => ({ status: 500, body: 'bin\u0000ary\u0000' }));
     const result = await post();

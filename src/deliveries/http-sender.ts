@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, type Dispatcher } from 'undici';
+import { longestEncodedLength, redactSecrets } from '../common/secret-redaction';
 import type { AttemptOutcome } from './delivery-attempt.entity';
 
 /** One HTTPS POST of a webhook payload. */
@@ -11,6 +12,8 @@ export interface SendRequest {
   insecureSsl: boolean;
   /** Budget for the whole attempt: connect, TLS, response headers and body. */
   timeoutMs: number;
+  /** Sent values the body excerpt must not show (a receiver may echo the request). */
+  secrets?: readonly string[];
 }
 
 /** What one attempt produced; send() never throws, every failure is described here. */
@@ -89,7 +92,7 @@ export class HttpSender {
   send(req: SendRequest): Promise<AttemptResult> {
     this.inFlight++;
     return new Promise<AttemptResult>((resolve) => {
-      const handler = new AttemptHandler(req.timeoutMs, (result) => {
+      const handler = new AttemptHandler(req.timeoutMs, req.secrets ?? [], (result) => {
         if (--this.inFlight === 0) this.onIdle?.();
         resolve(result);
       });
@@ -153,12 +156,16 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   private kept: Buffer[] = [];
   private keptBytes = 0;
   private bytes = 0;
+  /** The excerpt plus room for a secret that starts inside it, so it is masked before the cut. */
+  private readonly keepBytes: number;
 
   constructor(
     private readonly timeoutMs: number,
+    private readonly secrets: readonly string[],
     private readonly done: (result: AttemptResult) => void,
   ) {
     this.timer = setTimeout(onAttemptTimeout, timeoutMs, this);
+    this.keepBytes = Math.min(MAX_BODY_READ_BYTES, BODY_EXCERPT_BYTES + longestEncodedLength(secrets));
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -178,8 +185,8 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.settled) return;
     const take = Math.min(chunk.length, MAX_BODY_READ_BYTES - this.bytes);
-    if (this.keptBytes < BODY_EXCERPT_BYTES) {
-      const part = chunk.subarray(0, Math.min(take, BODY_EXCERPT_BYTES - this.keptBytes));
+    if (this.keptBytes < this.keepBytes) {
+      const part = chunk.subarray(0, Math.min(take, this.keepBytes - this.keptBytes));
       this.kept.push(part);
       this.keptBytes += part.length;
     }
@@ -222,7 +229,8 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     if (this.bytes === 0) return null;
     const head = this.kept.length === 1 ? this.kept[0] : Buffer.concat(this.kept, this.keptBytes);
     // PostgreSQL text cannot hold NUL: a receiver's binary answer must not break the log.
-    return head.toString('utf8', 0, utf8SafeEnd(head, this.bytes > this.keptBytes)).replaceAll('\u0000', '');
+    const text = head.toString('utf8', 0, utf8SafeEnd(head, this.bytes > this.keptBytes)).replaceAll('\u0000', '');
+    return cutUtf8(this.secrets.length > 0 ? redactSecrets(text, this.secrets) : text, BODY_EXCERPT_BYTES);
   }
 
   private settle(outcome: AttemptOutcome, errorMessage: string | null, excerpt: string | null, bytes: number): void {
@@ -247,6 +255,14 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
 // A module-level callback plus setTimeout's argument avoids a closure per attempt.
 function onAttemptTimeout(handler: AttemptHandler): void {
   handler.timeOut();
+}
+
+/** The text's first maxBytes in UTF-8, without a partial character at the end. */
+function cutUtf8(text: string, maxBytes: number): string {
+  // A UTF-16 code unit is at most 3 bytes in UTF-8: shorter text cannot be too long.
+  if (text.length * 3 <= maxBytes || Buffer.byteLength(text) <= maxBytes) return text;
+  const head = Buffer.from(text).subarray(0, maxBytes);
+  return head.toString('utf8', 0, utf8SafeEnd(head, true));
 }
 
 /** When the excerpt was cut, do not end it in the middle of a multi-byte UTF-8 character. */
