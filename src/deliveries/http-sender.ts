@@ -204,7 +204,10 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {
-    this.fail(err);
+    // A 204 or 304 has no body whatever its Content-Length says (a 304's is the representation's,
+    // RFC 9110 8.6); undici still compares the two and fails. The answer was complete: keep it.
+    if (isBodilessStatus(this.statusCode) && (err as { code?: unknown }).code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') this.succeed();
+    else this.fail(err);
   }
 
   fail(err: unknown): void {
@@ -250,6 +253,10 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
       durationMs: Math.round((performance.now() - this.t0) * 1000) / 1000,
     });
   }
+}
+
+function isBodilessStatus(statusCode: number | null): boolean {
+  return statusCode === 204 || statusCode === 304;
 }
 
 // A module-level callback plus setTimeout's argument avoids a closure per attempt.

@@ -1,0 +1,26 @@
+import { receiverAndApp } from './support/receiver-and-app';
+import { receiverUrl } from './support/receiver-host';
+
+describe('answers that are valid HTTP but unusual (HTTPS receiver on 127.0.0.1:443)', () => {
+  const s = receiverAndApp({ RETRY_SCHEDULE: '60s', RETRY_JITTER: '0', DELIVERY_TIMEOUT_MS: '2000' });
+
+  const hook = (path: string) =>
+    s.h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true }, [{ EventType: 'QueueCallInArrived', AllEntities: true }]);
+  const retire = (id: string) => s.h.api().patch(`/api/webhooks/${id}`).send({ IsActive: false }).expect(200);
+
+  it('logs a 304 or 204 with a Content-Length (and so no body) as the status it is, not as a reset connection', async () => {
+    // A 304 may carry the Content-Length of the representation it stands for (RFC 9110 8.6).
+    s.plans.set('/not-modified', () => ({ status: 304, headers: { 'Content-Length': '120', ETag: '"v1"' } }));
+    s.plans.set('/no-content', () => ({ status: 204, headers: { 'Content-Length': '5' } }));
+    const hooks = [await hook('/not-modified'), await hook('/no-content'), await hook('/healthy-beside-odd')];
+
+    const emitted = await s.h.emit({ EventType: 'QueueCallInArrived' });
+    const [notModified, noContent, healthy] = hooks.map((w) => emitted.Deliveries.find((d) => d.WebhookId === w.Id)!.Id);
+    const first = (id: string) => s.h.waitForDelivery(id, (d) => d.AttemptLog.length === 1).then((d) => d.AttemptLog[0]);
+
+    expect(await first(notModified)).toMatchObject({ Outcome: 'http_status', StatusCode: 304, ErrorMessage: null, ResponseHeaders: { etag: '"v1"' } });
+    expect(await first(noContent)).toMatchObject({ Outcome: 'http_status', StatusCode: 204, ErrorMessage: null });
+    expect(await first(healthy)).toMatchObject({ Outcome: 'delivered', StatusCode: 200 });
+    for (const w of hooks) await retire(w.Id);
+  });
+});
