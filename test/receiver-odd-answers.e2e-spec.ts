@@ -23,4 +23,21 @@ describe('answers that are valid HTTP but unusual (HTTPS receiver on 127.0.0.1:4
     expect(await first(healthy)).toMatchObject({ Outcome: 'delivered', StatusCode: 200 });
     for (const w of hooks) await retire(w.Id);
   });
+
+  it('keeps the part of the body that arrived when the answer is cut off or stalls after its status', async () => {
+    const partial = '{"error":"database unavailable, retry later"';
+    s.plans.set('/reset-mid-body', () => ({ status: 503, body: partial, unfinished: 'reset' }));
+    s.plans.set('/stall-mid-body', () => ({ status: 200, body: partial, unfinished: 'stall' }));
+    const hooks = [await hook('/reset-mid-body'), await hook('/stall-mid-body'), await hook('/healthy-beside-cut')];
+
+    const emitted = await s.h.emit({ EventType: 'QueueCallInArrived' });
+    const [reset, stalled, healthy] = hooks.map((w) => emitted.Deliveries.find((d) => d.WebhookId === w.Id)!.Id);
+    const first = (id: string) => s.h.waitForDelivery(id, (d) => d.AttemptLog.length === 1, 10_000).then((d) => d.AttemptLog[0]);
+
+    const seen = { ResponseBodyExcerpt: partial, ResponseBodyBytes: partial.length, Note: expect.any(String) };
+    expect(await first(reset)).toMatchObject({ Outcome: 'connection_reset', StatusCode: 503, ...seen });
+    expect(await first(stalled)).toMatchObject({ Outcome: 'timeout', StatusCode: 200, ...seen });
+    expect(await first(healthy)).toMatchObject({ Outcome: 'delivered', StatusCode: 200 });
+    for (const w of hooks) await retire(w.Id);
+  });
 });

@@ -213,19 +213,19 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   fail(err: unknown): void {
     if (this.settled) return;
     const { outcome, message } = classifyError(err);
-    this.settle(outcome, message, null, 0);
+    this.settle(outcome, message);
   }
 
   timeOut(): void {
     if (this.settled) return;
-    this.settle('timeout', `timed out after ${this.timeoutMs} ms`, null, 0);
+    this.settle('timeout', `timed out after ${this.timeoutMs} ms`);
     this.controller?.abort(new AttemptTimeoutError(this.timeoutMs));
   }
 
   private succeed(): void {
     if (this.settled) return;
     const outcome = this.statusCode === 200 ? 'delivered' : 'http_status';
-    this.settle(outcome, null, this.excerpt(), this.bytes);
+    this.settle(outcome, null);
   }
 
   private excerpt(): string | null {
@@ -236,18 +236,20 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     return cutUtf8(this.secrets.length > 0 ? redactSecrets(text, this.secrets) : text, BODY_EXCERPT_BYTES);
   }
 
-  private settle(outcome: AttemptOutcome, errorMessage: string | null, excerpt: string | null, bytes: number): void {
+  private settle(outcome: AttemptOutcome, errorMessage: string | null): void {
     this.settled = true;
     clearTimeout(this.timer);
+    // Also when the answer broke off after its status: what had arrived of the body is evidence.
+    const excerpt = this.excerpt();
     this.kept = [];
     this.done({
       outcome,
-      // A failure after the headers (reset or timeout mid-body) keeps the status it saw.
+      // A failure after the headers (reset or timeout mid-body) keeps the status and body it saw.
       statusCode: this.statusCode,
       errorMessage,
       responseHeaders: this.headers,
       responseBodyExcerpt: excerpt,
-      responseBodyBytes: bytes,
+      responseBodyBytes: this.bytes,
       startedAt: this.startedAt,
       endedAt: new Date(),
       durationMs: Math.round((performance.now() - this.t0) * 1000) / 1000,

@@ -29,6 +29,11 @@ export interface ResponsePlan {
   hang?: boolean;
   /** Close the socket without answering. */
   destroy?: boolean;
+  /**
+   * Send the status, headers and body but never finish the answer (its Content-Length promises
+   * more): 'reset' then closes the connection, 'stall' leaves it open.
+   */
+  unfinished?: 'reset' | 'stall';
 }
 
 export type Responder = (req: ReceivedRequest, index: number) => ResponsePlan | Promise<ResponsePlan>;
@@ -210,6 +215,15 @@ export class HttpsReceiver {
     }
     const send = (): void => {
       if (res.destroyed) return;
+      if (plan.unfinished) {
+        const body = Buffer.from(plan.body ?? '');
+        res.writeHead(plan.status ?? 200, { ...plan.headers, 'Content-Length': String(body.length + 1000) });
+        // Once the bytes are out, so the client sees them before the connection ends.
+        res.write(body, () => {
+          if (plan.unfinished === 'reset') req.socket.destroy();
+        });
+        return;
+      }
       res.writeHead(plan.status ?? 200, plan.headers);
       res.end(plan.body ?? '');
     };
