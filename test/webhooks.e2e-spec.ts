@@ -72,6 +72,17 @@ describe('webhooks API', () => {
       { Webhook: { Endpoint: endpoint, Headers: { 'X-Benemen-Token': 'x' } } },
       /Webhook.Headers.X-Benemen-Token: set by the platform/,
     ],
+    // Values no request can carry: undici refuses them at every attempt, which the log showed as a reset connection.
+    [
+      'a header value beyond Latin-1',
+      { Webhook: { Endpoint: endpoint, Headers: { 'X-Tenant': 'Café €' } } },
+      /Webhook.Headers.X-Tenant: value must not contain CR, LF or other control characters, or characters beyond Latin-1/,
+    ],
+    [
+      'a header value with a control character',
+      { Webhook: { Endpoint: endpoint, Headers: { 'X-Tenant': 'a\u0001b' } } },
+      /Webhook.Headers.X-Tenant: value must not contain/,
+    ],
     ['bad retry schedule', { Webhook: { Endpoint: endpoint, RetrySchedule: '10s,soon' } }, /Webhook.RetrySchedule/],
     ['unknown field', { Webhook: { Endpoint: endpoint, Url: endpoint } }, /Webhook.Url: is not a known property/],
   ])('refuses %s with a 400 that names the field and the rule', async (_name, body, message) => {

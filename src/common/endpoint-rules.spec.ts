@@ -59,8 +59,16 @@ describe('headerProblems', () => {
   it('refuses bad names and values', () => {
     expect(headerProblems({ 'Bad Name': 'x', 'X-Ok': 'a\r\nInjected: 1', 'X-Num': 5 })).toEqual([
       'Headers.Bad Name: not a valid HTTP header name',
-      'Headers.X-Ok: value must not contain CR, LF or NUL',
+      'Headers.X-Ok: value must not contain CR, LF or other control characters, or characters beyond Latin-1',
       'Headers.X-Num: value must be a string',
+    ]);
+  });
+
+  it('refuses values no request can carry (control characters, beyond Latin-1) and accepts Latin-1', () => {
+    expect(headerProblems({ 'X-A': 'a\u0001b', 'X-B': 'a\u007fb', 'X-C': '€', 'X-D': 'Café\tü' })).toEqual([
+      'Headers.X-A: value must not contain CR, LF or other control characters, or characters beyond Latin-1',
+      'Headers.X-B: value must not contain CR, LF or other control characters, or characters beyond Latin-1',
+      'Headers.X-C: value must not contain CR, LF or other control characters, or characters beyond Latin-1',
     ]);
   });
 

@@ -1,3 +1,5 @@
+import { HEADER_VALUE } from './dto/header-value';
+
 /** Headers the platform sets itself, and hop-by-hop headers; a webhook's extra headers cannot override them. */
 const RESERVED = new Set([
   'x-benemen-event',
@@ -30,7 +32,10 @@ export function headerProblems(headers: unknown): string[] {
       problems.push(`Headers.${name}: set by the platform (or hop-by-hop) and cannot be overridden`);
     }
     if (typeof value !== 'string') problems.push(`Headers.${name}: value must be a string`);
-    else if (/[\r\n\0]/.test(value)) problems.push(`Headers.${name}: value must not contain CR, LF or NUL`);
+    // The Secret's rule: anything else undici refuses at every attempt, before the receiver is reached.
+    else if (!HEADER_VALUE.test(value)) {
+      problems.push(`Headers.${name}: value must not contain CR, LF or other control characters, or characters beyond Latin-1`);
+    }
   }
   return problems;
 }
