@@ -87,6 +87,34 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     await retire(healthy.Id);
   }, 120_000);
 
+  it('keeps a healthy webhook fast beside a slow one on the same receiver host (they share its connections)', async () => {
+    // Answers within the time-out, so the slow webhook keeps its full cap and stays saturated.
+    const SLOW_MS = 1800;
+    s.plans.set('/slow-same-host', () => ({ delayMs: SLOW_MS }));
+    const slow = await hook('/slow-same-host');
+    const healthy = await hook('/fast-same-host');
+    const registry = s.app.context.get(WebhookRegistry);
+    const publisher = s.app.context.get(EventPublisher);
+    const rng = new SeededRandom('same-host');
+    const publishTo = (webhookId: string) =>
+      publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(webhookId)! });
+
+    await Promise.all(Array.from({ length: 6 * CAP }, () => publishTo(slow.Id)));
+    await s.receiver.waitFor(() => requestsTo('/slow-same-host').length >= CAP, 10_000);
+    const emittedAt = new Map<string, number>();
+    for (let i = 0; i < 10; i++) {
+      const at = Date.now();
+      emittedAt.set((await publishTo(healthy.Id)).id, at);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await s.receiver.waitFor(() => requestsTo('/fast-same-host').length >= 10, 15_000);
+    const latencies = requestsTo('/fast-same-host').map((r) => r.receivedAt - emittedAt.get((r.json as { Id: string }).Id)!);
+    // Waiting for one of the slow webhook's connections would take up to SLOW_MS.
+    expect(Math.max(...latencies)).toBeLessThan(SLOW_MS / 2);
+    await retire(slow.Id);
+    await retire(healthy.Id);
+  }, 60_000);
+
   it("sends a resend through the webhook's cap, gives it the next attempt number, and ends the schedule once delivered", async () => {
     // The first CAP attempts take 1.5 s and fail; later ones are delivered.
     s.plans.set('/slow', (n) => (n < CAP ? { status: 500, delayMs: 1500 } : { status: 200 }));
