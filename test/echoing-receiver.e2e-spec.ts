@@ -58,6 +58,24 @@ describe('a receiver that echoes the request back (HTTPS receiver on 127.0.0.1:4
     await retire(healthy.Id);
   });
 
+  it('masks the token in an HTML error page that shows the request headers escaped', async () => {
+    // What escape-html (Express) and most templates do: & < > " ' as character references.
+    const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replaceAll('&#34;', '&quot;');
+    s.plans.set('/html-error', (_i, req) => ({
+      status: 500,
+      headers: { 'Content-Type': 'text/html' },
+      body: `<h1>Internal Server Error</h1><table>${Object.entries(req.headers)
+        .map(([k, v]) => `<tr><td>${k}</td><td>${escapeHtml(v)}</td></tr>`)
+        .join('')}</table>`,
+    }));
+    const page = await hook('/html-error', { Secret: SECRET });
+
+    const d = await firstAttempt(page.Id);
+    expect(d.AttemptLog[0].ResponseBodyExcerpt).toContain('<td>x-benemen-token</td><td>***</td>');
+    expectNoSecret(d);
+    await retire(page.Id);
+  });
+
   it('masks a token that the 4 KiB excerpt would cut in two', async () => {
     const start = EXCERPT_BYTES - FRAGMENTS[0].length;
     s.plans.set('/long-echo', (_i, req) => ({ status: 500, body: `${'.'.repeat(start)}${req.headers['x-benemen-token']} and more` }));

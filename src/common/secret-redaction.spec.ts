@@ -9,7 +9,7 @@ describe('redactSecrets', () => {
     expect(redactSecrets('Basic dXNlcjpwYXNz', ['pa', 'dXNlcjpwYXNz'])).toBe('Basic ***');
   });
 
-  it('masks a secret echoed JSON-escaped or percent-encoded, whatever the case of the hex digits', () => {
+  it('masks a secret echoed JSON-escaped, percent-encoded or as HTML references, whatever the case of the hex digits', () => {
     const secret = 'a/b+c"d\\é e';
     const echoes = [
       JSON.stringify(secret),
@@ -17,6 +17,7 @@ describe('redactSecrets', () => {
       '"a\\/b+c\\"d\\\\\\u00E9 e"',
       `"${encodeURIComponent(secret)}"`,
       `"${encodeURIComponent(secret).toLowerCase().replace('%20', '+')}"`,
+      '"a&#47;b&#x2B;c&quot;d\\&#233; e"',
     ];
     for (const echo of echoes) expect(redactSecrets(`token=${echo};`, [secret])).toBe('token="***";');
   });

@@ -1,6 +1,6 @@
 export const MASK = '***';
 
-/** The most characters one character of a secret takes in any form matched below (%E2%82%AC: 9). */
+/** The most characters one character of a secret takes in any form matched below (%E2%82%AC: 9; more only with padded HTML references). */
 const LONGEST_CHARACTER_FORM = 9;
 /** Patterns per set of secrets; the same few webhooks' secrets come back on every attempt. */
 const patterns = new Map<string, RegExp>();
@@ -9,8 +9,9 @@ const MAX_PATTERNS = 1000;
 /**
  * Replaces every occurrence of a secret in text that may be kept or shown (a failure reason, a
  * receiver's answer that echoes the request). A receiver rarely echoes a value as it came: it
- * puts it into JSON (`"` `\` escaped, `/` as `\/` by PHP, non-ASCII as `\u00e9` by Python) or
- * a URL (percent-encoded), so each character is matched in any of those forms too. Longest
+ * puts it into JSON (`"` `\` escaped, `/` as `\/` by PHP, non-ASCII as `\u00e9` by Python), a
+ * URL (percent-encoded) or an HTML page (`&quot;`, `&#43;`), so each character is matched in any
+ * of those forms too. Longest
  * secret first, so a secret that contains another is masked whole. Used by SmartRouting and by
  * the delivery log.
  */
@@ -41,12 +42,18 @@ function patternOf(secrets: readonly string[]): RegExp | null {
   return pattern;
 }
 
-/** One character as itself, JSON-escaped or percent-encoded (as a regular expression). */
+const HTML_NAMED: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** One character as itself, JSON-escaped, percent-encoded or as an HTML reference (as a regular expression). */
 function characterForms(c: string): string {
   const forms = [c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')];
   if (c === '"' || c === '\\' || c === '/') forms.push(`\\\\\\${c}`);
   if (c === '\t') forms.push('\\\\t');
   if (c === ' ') forms.push('\\+');
+  // An HTML page that shows the request (a framework's error page): named and numeric references.
+  const named = HTML_NAMED[c];
+  if (named) forms.push(named);
+  forms.push(`&#0*${c.codePointAt(0)};`, `&#[xX]0*${hex(c.codePointAt(0)!, 1)};`);
   // \uXXXX per UTF-16 code unit (a character beyond the BMP is two), any case of hex digits.
   forms.push(Array.from({ length: c.length }, (_, i) => `\\\\u${hex(c.charCodeAt(i), 4)}`).join(''));
   forms.push(Array.from(Buffer.from(c, 'utf8'), (byte) => `%${hex(byte, 2)}`).join(''));
