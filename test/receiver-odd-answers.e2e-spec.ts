@@ -24,6 +24,20 @@ describe('answers that are valid HTTP but unusual (HTTPS receiver on 127.0.0.1:4
     for (const w of hooks) await retire(w.Id);
   });
 
+  it('skips a 103 Early Hints before the answer, and names a 100 Continue (which it cannot read past) in the error', async () => {
+    s.plans.set('/early-hints', () => ({ interim: 103, status: 200 }));
+    s.plans.set('/continue', () => ({ interim: 100, status: 200 }));
+    const hooks = [await hook('/early-hints'), await hook('/continue')];
+
+    const emitted = await s.h.emit({ EventType: 'QueueCallInArrived' });
+    const [hints, cont] = hooks.map((w) => emitted.Deliveries.find((d) => d.WebhookId === w.Id)!.Id);
+    const first = (id: string) => s.h.waitForDelivery(id, (d) => d.AttemptLog.length === 1).then((d) => d.AttemptLog[0]);
+
+    expect(await first(hints)).toMatchObject({ Outcome: 'delivered', StatusCode: 200 });
+    expect(await first(cont)).toMatchObject({ Outcome: 'connection_reset', StatusCode: null, ErrorMessage: expect.stringMatching(/100 Continue/) });
+    for (const w of hooks) await retire(w.Id);
+  });
+
   it('keeps the part of the body that arrived when the answer is cut off or stalls after its status', async () => {
     const partial = '{"error":"database unavailable, retry later"';
     s.plans.set('/reset-mid-body', () => ({ status: 503, body: partial, unfinished: 'reset' }));

@@ -213,7 +213,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   fail(err: unknown): void {
     if (this.settled) return;
     const { outcome, message } = classifyError(err);
-    this.settle(outcome, message);
+    this.settle(outcome, this.statusCode === null && isInterimContinue(err) ? INTERIM_CONTINUE : message);
   }
 
   timeOut(): void {
@@ -256,6 +256,18 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     });
   }
 }
+
+/**
+ * undici refuses an interim 100 Continue (it supports no Expect: 100-continue) with this bare
+ * error, the only one it raises for a request in flight; other 1xx answers it skips.
+ */
+function isInterimContinue(err: unknown): boolean {
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  return code === 'UND_ERR_SOCKET' && message === 'bad response';
+}
+
+const INTERIM_CONTINUE =
+  'the receiver sent an interim 100 Continue, which the HTTP client cannot read past; the request has no Expect header, so send only the final answer';
 
 function isBodilessStatus(statusCode: number | null): boolean {
   return statusCode === 204 || statusCode === 304;

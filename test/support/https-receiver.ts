@@ -34,6 +34,8 @@ export interface ResponsePlan {
    * more): 'reset' then closes the connection, 'stall' leaves it open.
    */
   unfinished?: 'reset' | 'stall';
+  /** An interim answer before the real one: 100 Continue or 103 Early Hints. */
+  interim?: 100 | 103;
 }
 
 export type Responder = (req: ReceivedRequest, index: number) => ResponsePlan | Promise<ResponsePlan>;
@@ -215,6 +217,8 @@ export class HttpsReceiver {
     }
     const send = (): void => {
       if (res.destroyed) return;
+      if (plan.interim === 100) res.writeContinue();
+      if (plan.interim === 103) res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
       if (plan.unfinished) {
         const body = Buffer.from(plan.body ?? '');
         res.writeHead(plan.status ?? 200, { ...plan.headers, 'Content-Length': String(body.length + 1000) });
