@@ -70,6 +70,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
    * repeat the ids of earlier ones; an explicit reset starts the seed's stream from the beginning.
    */
   private rebuilding: Promise<void> = Promise.resolve();
+  private advancing: Promise<void> = Promise.resolve();
   private callbackWrites: Promise<void> = Promise.resolve();
   private generation = 0;
   /** Changes on every rebuild, so a scenario can tell that the simulation it scheduled on is gone. */
@@ -113,15 +114,22 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
 
   async onModuleDestroy(): Promise<void> {
     this.changes?.unsubscribe();
-    await this.scheduler?.stop();
+    await this.scheduler?.close();
   }
 
   /**
    * Starts over from the organisation as configured: a new run, whose ids no earlier run shares
    * (same seed: same story, fresh ids); or, with `replayOf`, the recorded run again, ids included.
    */
-  async reset(settings: Partial<SimulationSettings>, choice: RunChoice = {}): Promise<void> {
-    await this.rebuilding;
+  reset(settings: Partial<SimulationSettings>, choice: RunChoice = {}): Promise<void> {
+    // In line with rebuilds and other resets: two at once would each build an engine from the
+    // other's settings, and the first engine built would never be stopped.
+    const done = this.rebuilding.then(() => this.resetNow(settings, choice));
+    this.rebuilding = done.catch(() => undefined);
+    return done;
+  }
+
+  private async resetNow(settings: Partial<SimulationSettings>, choice: RunChoice): Promise<void> {
     if (choice.replayOf) {
       const recorded = await this.runs.find(choice.replayOf);
       if (!recorded) throw new NotFoundError(`No recorded simulation run ${choice.replayOf}`);
@@ -149,11 +157,24 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     await this.rebuild(false, { id, replay: false, organization });
   }
 
-  /** Runs the paused clock forward by `seconds` of virtual time. */
-  async advance(seconds: number): Promise<void> {
-    if (!this.scheduler) throw new UnavailableError('No organisation to simulate yet');
+  /**
+   * Runs the paused clock forward by `seconds` of virtual time. Advances run one after the other:
+   * one can wait on a SmartRouting answer while the next is asked for.
+   */
+  advance(seconds: number): Promise<void> {
+    const done = this.advancing.then(() => this.advanceNow(seconds));
+    this.advancing = done.catch(() => undefined);
+    return done;
+  }
+
+  private async advanceNow(seconds: number): Promise<void> {
+    const scheduler = this.scheduler;
+    if (!scheduler) throw new UnavailableError('No organisation to simulate yet');
     if (!this.settings.paused) throw new ConflictError('The simulation runs in real time; reset it with Paused: true to advance it by hand');
-    await this.scheduler.advanceBy(Math.round(seconds * 1000));
+    await scheduler.advanceBy(Math.round(seconds * 1000));
+    // A reset or an organisation change closed this engine part-way: the advance did not happen.
+    if (scheduler !== this.scheduler)
+      throw new ConflictError('The simulation was reset or rebuilt during the advance, which was cut short; advance the new run');
   }
 
   /** Lets a paused clock run in real time (scaled) from where it is. */
@@ -286,7 +307,8 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
       const snapshot = await this.organization.snapshot();
       data = snapshot ? toOrganizationData(snapshot) : null;
     }
-    await this.scheduler?.stop();
+    // Closed, not only stopped: an advance in progress must not play the old engine on after this.
+    await this.scheduler?.close();
     const previous = this.sim;
     const dropped = previous?.activeCalls().length ?? 0;
     if (dropped > 0) this.logger.warn(`The organisation changed: ${dropped} simulated calls in progress were dropped`);

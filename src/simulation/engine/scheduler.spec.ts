@@ -92,6 +92,23 @@ describe('Scheduler (manual driver)', () => {
     expect(() => s.schedule(-1, () => undefined)).toThrow();
     await expect(s.advanceBy(Number.NaN)).rejects.toThrow();
   });
+  it('close() ends an advance in progress after its running task, and nothing runs on it afterwards', async () => {
+    const s = newScheduler();
+    const log: number[] = [];
+    let release!: () => void;
+    s.schedule(100, () => new Promise<void>((r) => (release = r)));
+    s.schedule(200, () => void log.push(200));
+    const advancing = s.advanceBy(1000);
+    await Promise.resolve();
+    const closing = s.close();
+    release();
+    await closing;
+    expect(await advancing).toBe(1);
+    expect(log).toEqual([]);
+    expect(s.clock.elapsedMs).toBe(100);
+    s.start(1000);
+    expect(s.isRealTime).toBe(false);
+  });
 });
 
 describe('Scheduler (real-time driver)', () => {

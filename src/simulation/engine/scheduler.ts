@@ -78,6 +78,11 @@ export class Scheduler implements SimulationClock {
   private live = 0;
   private inTask = false;
   private manualRunning = false;
+  /** The running advanceTo/runUntilIdle, so close() can wait for it to let go. */
+  private manualDone: Promise<void> = Promise.resolve();
+  private endManual: () => void = () => undefined;
+  /** Set by close(): this scheduler's engine is being replaced, and none of its tasks may run any more. */
+  private closed = false;
   private realTime: RealTimeState | null = null;
   private pumpActive = false;
   private pumpDone: Promise<void> = Promise.resolve();
@@ -146,15 +151,14 @@ export class Scheduler implements SimulationClock {
     this.enterManual();
     try {
       let ran = 0;
-      for (let next = this.peekLive(); next && next.time <= timeMs; next = this.peekLive()) {
+      for (let next = this.peekLive(); next && next.time <= timeMs && !this.closed; next = this.peekLive()) {
         await this.runEntry(next);
         ran++;
       }
-      if (timeMs > this.clock.nowMs) this.clock.advanceTo(timeMs);
+      if (timeMs > this.clock.nowMs && !this.closed) this.clock.advanceTo(timeMs);
       return ran;
     } finally {
-      this.manualRunning = false;
-      this.notifyIdle();
+      this.leaveManual();
     }
   }
 
@@ -169,7 +173,7 @@ export class Scheduler implements SimulationClock {
     try {
       for (;;) {
         const next = this.peekLive();
-        if (!next) return true;
+        if (!next || this.closed) return !next;
         if (next.time > limit) {
           this.clock.advanceTo(limit);
           return false;
@@ -177,8 +181,7 @@ export class Scheduler implements SimulationClock {
         await this.runEntry(next);
       }
     } finally {
-      this.manualRunning = false;
-      this.notifyIdle();
+      this.leaveManual();
     }
   }
 
@@ -187,6 +190,7 @@ export class Scheduler implements SimulationClock {
   /** Runs each task once wall time elapsed since start() * timeScale reaches it. */
   start(timeScale = 1): void {
     if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`timeScale must be a finite number > 0, got ${timeScale}`);
+    if (this.closed) return; // a replaced engine stays still
     if (this.realTime) throw new Error('The real-time driver is already running');
     if (this.manualRunning) throw new Error('The manual driver is running');
     this.failure = undefined;
@@ -201,6 +205,7 @@ export class Scheduler implements SimulationClock {
    * driver until whoever consumes the events has caught up.
    */
   startAsFastAsPossible(gate: (() => Promise<void> | null) | null = null): void {
+    if (this.closed) return;
     if (this.realTime) throw new Error('The real-time driver is already running');
     if (this.manualRunning) throw new Error('The manual driver is running');
     this.failure = undefined;
@@ -217,6 +222,16 @@ export class Scheduler implements SimulationClock {
     await this.pumpDone;
   }
 
+  /**
+   * Stops both drivers for good (its engine is being replaced): the task running now finishes, and
+   * no other task runs, under the real-time driver or in an advance in progress, which ends early.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
+    await this.manualDone;
+  }
+
   /** Resolves once no task is pending or running; rejects if the real-time driver failed. */
   whenIdle(): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
@@ -230,6 +245,13 @@ export class Scheduler implements SimulationClock {
     if (this.realTime) throw new Error('The real-time driver is running; stop() it before driving the clock by hand');
     if (this.manualRunning) throw new Error('The clock is already being advanced; await the previous call first');
     this.manualRunning = true;
+    this.manualDone = new Promise((resolve) => (this.endManual = resolve));
+  }
+
+  private leaveManual(): void {
+    this.manualRunning = false;
+    this.endManual();
+    this.notifyIdle();
   }
 
   private peekLive(): Entry | undefined {
