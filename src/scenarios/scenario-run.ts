@@ -2,7 +2,7 @@ import type { WebhookPayload } from '../catalog/payload.types';
 import { createHash } from 'node:crypto';
 import type { DeliveryTreatment } from '../events/event-publisher.service';
 import type { Simulation, TaskHandle } from '../simulation/engine';
-import type { SimulationService } from '../simulation/simulation.service';
+import type { PublishExtra, SimulationService } from '../simulation/simulation.service';
 import type { PlannedCall } from './call-plan';
 import type { ScenarioOptions } from './scenario-options';
 import { treatmentFor } from './retry-treatment';
@@ -22,6 +22,8 @@ export class ScenarioRun {
   placed = 0;
   failed = 0;
   emitted = 0;
+  /** Emitted events the store refused (an Id stored earlier with another body): never stored as this run's, never delivered. */
+  refused = 0;
   readonly duplicated: string[] = [];
   readonly outOfOrder: string[] = [];
   readonly settled: Promise<RunEnd>;
@@ -31,6 +33,9 @@ export class ScenarioRun {
   private fingerprint: string | null = null;
   private finish!: (end: RunEnd) => void;
   private readonly treatment: DeliveryTreatment;
+  private readonly countRefused = (): void => {
+    this.refused++;
+  };
 
   constructor(
     readonly id: string,
@@ -74,7 +79,7 @@ export class ScenarioRun {
     this.end(end);
   }
 
-  private decorate(payload: WebhookPayload): { scenarioId: string; delivery: DeliveryTreatment } | null {
+  private decorate(payload: WebhookPayload): PublishExtra | null {
     if (!this.tagging) return null;
     const eventId = payload.Id;
     this.emitted++;
@@ -85,6 +90,7 @@ export class ScenarioRun {
     return {
       scenarioId: this.id,
       delivery: { ...this.treatment, duplicate: t.duplicate, ...(t.outOfOrder ? { holdBackMs: this.options.retry.holdBackMs } : {}) },
+      onRefused: this.countRefused,
     };
   }
 

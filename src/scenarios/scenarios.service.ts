@@ -200,7 +200,10 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
           OutOfOrder: run.outOfOrder,
         },
       );
-      const stored = { ...report, Events: { ...report.Events, Fingerprint: run.eventFingerprint } };
+      if (run.refused > 0) {
+        error ??= `${run.refused} events were refused and not delivered: their Ids were stored earlier with other bodies (an earlier run of the same plan went otherwise, e.g. a SmartRouting endpoint answered differently)`;
+      }
+      const stored = { ...report, Events: { ...report.Events, Refused: run.refused, Fingerprint: run.eventFingerprint } };
       await this.repo.save({
         ...row,
         status,
@@ -225,7 +228,8 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
     while (!this.closing && Date.now() - started < DRAIN_LIMIT_MS) {
       const counts = await scenarioCounts(this.db, run.id);
       const unfinished = (counts.deliveries.pending ?? 0) + (counts.deliveries.retrying ?? 0);
-      if (counts.events >= run.emitted && unfinished === 0) return true;
+      // A refused event is never stored as this run's: waiting for it would wait for the drain limit.
+      if (counts.events + run.refused >= run.emitted && unfinished === 0) return true;
       await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
     }
     return false;

@@ -51,7 +51,11 @@ export interface RunChoice {
 }
 
 /** Extra publishing options for one emitted payload (a scenario tags its events and picks retry treatments). */
-export type PublishDecorator = (payload: WebhookPayload) => Pick<PublishInput, 'scenarioId' | 'delivery'> | null;
+export type PublishDecorator = (payload: WebhookPayload) => PublishExtra | null;
+export type PublishExtra = Pick<PublishInput, 'scenarioId' | 'delivery'> & {
+  /** Called when the store refuses the event: its Id was stored earlier with another body. */
+  onRefused?: () => void;
+};
 
 /**
  * Runs the simulation engine in real time (scaled by TIME_SCALE) against the stored organisation,
@@ -370,9 +374,13 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     const extra = this.decorator?.(payload) ?? null;
     const runId = this.runId;
     this.unpublished++;
+    const publishing = extra ? { scenarioId: extra.scenarioId, delivery: extra.delivery } : {};
     // One then() with both handlers: one promise per event instead of three (this runs for every event).
-    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...extra }).then(this.published, (e: unknown) => {
-      if (e instanceof EventIdConflictError && runId === this.runId) this.refusedEvents++;
+    this.publisher.publish({ payload, source: extra?.scenarioId ? 'scenario' : 'simulation', ...publishing }).then(this.published, (e: unknown) => {
+      if (e instanceof EventIdConflictError) {
+        if (runId === this.runId) this.refusedEvents++;
+        extra?.onRefused?.();
+      }
       this.logger.error(`Publishing ${payload.EventType} ${payload.Id} failed: ${String(e)}`);
       this.published();
     });

@@ -10,7 +10,14 @@ const Report = named(
   t.object(
     {
       Calls: t.object({ Planned: t.integer(), Placed: t.integer(), Failed: t.integer() }),
-      Events: t.object({ Total: t.integer(), ByType: counts() }),
+      Events: t.object(
+        {
+          Total: t.integer(),
+          ByType: counts(),
+          Refused: t.integer({ description: 'Events the store refused: their Ids were stored earlier with other bodies; not delivered' }),
+        },
+        ['Refused'],
+      ),
       Deliveries: t.object({
         Total: t.integer(),
         ByStatus: counts(),
