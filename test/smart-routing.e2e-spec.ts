@@ -26,6 +26,9 @@ const ANSWERS: Record<string, ResponsePlan> = {
   '+358500000014': json({ Priority: 10000 }),
   '+358500000012': json({ ExtraPriority: 100 }),
   '+358500000010': json({ InitialTarget: DEMO.queues.vip, CustomTTS: '[en-GB] Greetings caller. [fi-FI] Tervehdys soittaja', Colour: 'blue' }),
+  // An endpoint that echoes the API key into the instructions it answers.
+  '+358500000015': json({ CustomTTS: 'Your key is key-1234-secret', CustomMSI: 'key-1234-secret,60', FailTarget: 'key-1234-secret' }),
+  '+358500000016': json({ InitialTarget: 'key-1234-secret' }),
 };
 
 describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
@@ -115,6 +118,28 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     expect(arrivedIn(tts.Timeline)).toBe(DEMO.queues.vip);
     expect(tts.SmartRouting[0]).toMatchObject({ Outcome: 'applied', IgnoredProperties: ['Colour'] });
     expect(tts.Call.PlayedTts).toBe('[en-GB] Greetings caller. [fi-FI] Tervehdys soittaja');
+  });
+
+  it('applies an answer that echoes the API key, but shows it masked in the call and the decision log', async () => {
+    const echoed = await call('+358500000015', has('QueueCallInUserAllocated'));
+    expect(echoed.Call).toMatchObject({ PlayedTts: 'Your key is ***', AppliedMsi: '***,60', RoutingDecision: { Outcome: 'applied' } });
+    expect(echoed.Call.RoutingNotes).toEqual(['FailTarget "***" matches no queue, user, call list or phone number; ignored']);
+    expect(echoed.SmartRouting[0]).toMatchObject({ Outcome: 'applied', Applied: { CustomTTS: 'Your key is ***', FailTarget: '***' } });
+    expect(JSON.stringify(echoed)).not.toContain('key-1234-secret');
+
+    // Nothing applicable: the log's default-unapplied reason quotes the target, masked.
+    const unapplied = await call('+358500000016', has('QueueCallInUserAllocated'));
+    expect(unapplied.Call.RoutingDecision).toMatchObject({ Outcome: 'default-unapplied', Reason: expect.stringContaining('InitialTarget "***"') });
+    // The log learns of it just after the call was routed.
+    const started = Date.now();
+    let logged: Record<string, unknown>[] = [];
+    for (;;) {
+      logged = (await h.api().get('/api/smart-routing/requests').query({ callId: unapplied.Call.CallId }).expect(200)).body.Items;
+      if (logged[0]?.Outcome === 'default-unapplied' || Date.now() - started > 10_000) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(logged[0]).toMatchObject({ Outcome: 'default-unapplied', Reason: expect.stringContaining('InitialTarget "***"') });
+    expect(JSON.stringify([unapplied, logged])).not.toContain('key-1234-secret');
   });
 
   it.each([

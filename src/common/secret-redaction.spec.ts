@@ -1,4 +1,4 @@
-import { redactSecrets } from './secret-redaction';
+import { redactSecrets, redactStrings } from './secret-redaction';
 
 describe('redactSecrets', () => {
   it('masks every occurrence', () => {
@@ -28,5 +28,18 @@ describe('redactSecrets', () => {
 
   it('ignores empty secrets and leaves text without secrets alone', () => {
     expect(redactSecrets('nothing here', ['', 'zzz'])).toBe('nothing here');
+  });
+});
+
+describe('redactStrings', () => {
+  it('masks the strings of nested objects and arrays, and leaves other values alone', () => {
+    const mask = (t: string) => redactSecrets(t, ['k3y']);
+    expect(redactStrings({ A: 'k3y!', B: ['x', 'k3y'], C: 5, D: null, E: { F: 'k3y' } }, mask)).toEqual({
+      A: '***!',
+      B: ['x', '***'],
+      C: 5,
+      D: null,
+      E: { F: '***' },
+    });
   });
 });

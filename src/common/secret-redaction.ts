@@ -15,6 +15,16 @@ const MAX_PATTERNS = 1000;
  * secret first, so a secret that contains another is masked whole. Used by SmartRouting and by
  * the delivery log.
  */
+/** Every string in a JSON-like value (objects, arrays) passed through `redact`; other values as they are. */
+export function redactStrings<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactStrings(v, redact)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, redact)])) as T;
+  }
+  return value;
+}
+
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   if (text === '') return text;
   const pattern = patternOf(secrets);

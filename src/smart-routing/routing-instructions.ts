@@ -28,7 +28,13 @@ export type RoutingOutcome = (typeof ROUTING_OUTCOMES)[number];
 
 /** The SmartRouting decision for one call: apply the instructions (200) or route by default. */
 export type RoutingDecision =
-  | { outcome: 'applied'; instructions: RoutingInstructions; requestId: string }
+  | {
+      outcome: 'applied';
+      instructions: RoutingInstructions;
+      requestId: string;
+      /** Masks the request's credentials in text shown from the answer (the endpoint may echo them). */
+      redact?: (text: string) => string;
+    }
   | { outcome: 'default-204'; requestId: string }
   | { outcome: 'default-error'; reason: string; requestId: string };
 

@@ -66,4 +66,9 @@ export interface SmartRoutingCallRecord {
   latencyMs: number;
   /** Unknown properties of an applied answer, ignored as the platform does. */
   ignored: string[];
+  /**
+   * An applied answer's instructions are applied as sent, but wherever they are shown or logged
+   * an echoed credential must be masked: this masks text with the request's credentials.
+   */
+  redact?: (text: string) => string;
 }

@@ -84,6 +84,7 @@ export class SmartRoutingClient {
         response: { status: res.status, contentType: contentType && redact(contentType), bodyExcerpt: utf8Excerpt(redact(bodyText)) },
         latencyMs,
         ignored: parsed.outcome === 'applied' ? parsed.ignored.map(redact) : [],
+        ...(parsed.outcome === 'applied' ? { redact } : {}),
       };
     } catch (err) {
       // Only a reason string leaves this block: the axios error holds the request config, and

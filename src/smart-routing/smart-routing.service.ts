@@ -15,6 +15,7 @@ import { SmartRoutingClient } from './smart-routing-client';
 import { SmartRoutingConfigEntity, SmartRoutingRequestEntity } from './smart-routing.entities';
 import { foreignKeyViolation } from '../common/errors/database-errors';
 import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
+import { redactStrings } from '../common/secret-redaction';
 
 const present = (c: SmartRoutingConfigEntity) => ({
   QueueId: c.queueId,
@@ -174,12 +175,12 @@ export class SmartRoutingService implements SmartRoutingHook, OnModuleDestroy {
       latencyMs: record.latencyMs,
       outcome: d.outcome,
       reason: d.outcome === 'default-error' ? d.reason : null,
-      applied: d.outcome === 'applied' ? (d.instructions as Record<string, unknown>) : null,
+      applied: d.outcome === 'applied' ? ((record.redact ? redactStrings(d.instructions, record.redact) : d.instructions) as Record<string, unknown>) : null,
       ignored: record.ignored,
     });
     await this.dataSource.getRepository(SmartRoutingRequestEntity).save(row);
     this.outcomes.inc({ outcome: d.outcome });
-    return d;
+    return d.outcome === 'applied' && record.redact ? { ...d, redact: record.redact } : d;
   }
 
   settle(requestId: string, result: { applied: boolean; notes: readonly string[] }): void {

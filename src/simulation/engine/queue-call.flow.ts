@@ -33,7 +33,8 @@ export class QueueCallFlow {
       call.decision = decision;
       if (decision?.outcome === 'applied') {
         initial = applyRoutingInstructions(this.ctx.model, call, queue, decision);
-        this.ctx.smartRouting.settle?.(decision.requestId, { applied: call.appliedRouting !== null, notes: call.routingNotes });
+        const notes = call.redact ? call.routingNotes.map(call.redact) : call.routingNotes;
+        this.ctx.smartRouting.settle?.(decision.requestId, { applied: call.appliedRouting !== null, notes });
       }
     }
     if (!initial) {

@@ -99,6 +99,8 @@ export interface SimCall {
   playedTts: string | null;
   appliedMsi: string | null;
   routingNotes: string[];
+  /** Masks SmartRouting credentials the endpoint echoed into its answer, in what is shown of the call. */
+  redact: ((text: string) => string) | null;
   hops: number;
   callbackId: string | null;
   connectedAtMs: number | null;
@@ -175,6 +177,7 @@ export function createCall(input: NewCallInput): SimCall {
     playedTts: null,
     appliedMsi: null,
     routingNotes: [],
+    redact: null,
     hops: 0,
     callbackId: null,
     connectedAtMs: null,

@@ -6,7 +6,7 @@ import type { SimCall } from './sim-call';
 /** Asks the hook; a rejected promise is default routing with the reason, as an endpoint error would be. */
 export async function requestDecision(hook: SmartRoutingHook, call: SimCall, queue: SimQueue): Promise<RoutingDecision | null> {
   try {
-    return await hook.decide({
+    const decision = await hook.decide({
       queueId: queue.id,
       callId: call.id,
       legId: call.legId,
@@ -15,6 +15,12 @@ export async function requestDecision(hook: SmartRoutingHook, call: SimCall, que
       currentUserId: null,
       isInternalCaller: false,
     });
+    if (decision?.outcome !== 'applied' || !decision.redact) return decision;
+    // Kept on the call, not in its decision: the decision is copied out as data.
+    const { redact, ...plain } = decision;
+    const earlier = call.redact;
+    call.redact = earlier ? (text) => redact(earlier(text)) : redact;
+    return plain;
   } catch (error) {
     return { outcome: 'default-error', reason: `SmartRouting hook failed: ${error instanceof Error ? error.message : String(error)}`, requestId: '' };
   }
