@@ -1,6 +1,7 @@
 import { parseSchedule } from '../common/retry-schedule';
 import type { CreateScenarioDto, LoadPattern } from './dto/create-scenario.dto';
 import { ValidationProblem } from '../common/errors/domain-errors';
+import { VIRTUAL_TIME_END_MS } from '../simulation/engine';
 
 export const CALL_KINDS = ['queue', 'direct', 'outbound', 'callback'] as const;
 export type ScenarioCallKind = (typeof CALL_KINDS)[number];
@@ -70,6 +71,9 @@ export function toScenarioOptions(dto: CreateScenarioDto): ScenarioOptions {
   };
   if (pattern === 'constant' && !(load.callsPerSecond > 0)) throw bad('CallsPerSecond must be > 0 for the constant pattern');
   if (pattern === 'ramp' && load.from + load.to <= 0) throw bad('To: From and To cannot both be 0');
+  if (dto.StartTime && Date.parse(dto.StartTime) + load.durationSeconds * 1000 > VIRTUAL_TIME_END_MS) {
+    throw bad(`StartTime: the calls would be placed past ${new Date(VIRTUAL_TIME_END_MS).toISOString()}, where the virtual clock ends`);
+  }
   const planned = plannedCallEstimate(load);
   if (planned > MAX_PLANNED_CALLS) throw bad(`DurationSeconds: this load plans about ${Math.round(planned)} calls; at most ${MAX_PLANNED_CALLS}`);
   if (planned < 1) throw bad('DurationSeconds: this load plans no call at all; raise the rate or the duration');

@@ -1,7 +1,7 @@
 import type { WebhookPayload } from '../catalog/payload.types';
 import { createHash } from 'node:crypto';
 import type { DeliveryTreatment } from '../events/event-publisher.service';
-import type { Simulation, TaskHandle } from '../simulation/engine';
+import { VIRTUAL_TIME_END_MS, type Simulation, type TaskHandle } from '../simulation/engine';
 import type { PublishExtra, SimulationService } from '../simulation/simulation.service';
 import type { PlannedCall } from './call-plan';
 import type { ScenarioOptions } from './scenario-options';
@@ -118,6 +118,12 @@ export class ScenarioRun {
   }
 
   private scheduleProbe(atMs: number): void {
+    // Nothing runs past the clock's end: what is still in progress there can emit no more.
+    if (atMs > VIRTUAL_TIME_END_MS) {
+      this.next = null;
+      this.end('completed');
+      return;
+    }
     this.next = this.simulation.scheduleAt(atMs, (sim) => this.probe(sim, atMs), `scenario ${this.id} settle`);
   }
 

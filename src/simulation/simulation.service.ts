@@ -22,6 +22,7 @@ import {
   type CallInfo,
   type OrganizationData,
   type TaskHandle,
+  VIRTUAL_TIME_END_MS,
 } from './engine';
 import { toOrganizationData } from './simulation-model.mapper';
 import { ConflictError, NotFoundError, UnavailableError, ValidationProblem } from '../common/errors/domain-errors';
@@ -175,6 +176,12 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
     const scheduler = this.scheduler;
     if (!scheduler) throw new UnavailableError('No organisation to simulate yet');
     if (!this.settings.paused) throw new ConflictError('The simulation runs in real time; reset it with Paused: true to advance it by hand');
+    const left = VIRTUAL_TIME_END_MS - scheduler.nowMs();
+    if (Math.round(seconds * 1000) > left) {
+      throw new ValidationProblem(
+        `Seconds: the virtual clock ends at ${new Date(VIRTUAL_TIME_END_MS).toISOString()} (an event Timestamp cannot be later); at most ${Math.floor(left / 1000)} from ${scheduler.now().toISOString()}`,
+      );
+    }
     await scheduler.advanceBy(Math.round(seconds * 1000));
     // A reset or an organisation change closed this engine part-way: the advance did not happen.
     if (scheduler !== this.scheduler)

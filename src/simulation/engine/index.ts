@@ -1,5 +1,5 @@
 /** Public surface of the simulation engine (pure TypeScript: no Nest, database or Redis). */
-export { VirtualClock, DEFAULT_SIMULATION_START } from './virtual-clock';
+export { VirtualClock, DEFAULT_SIMULATION_START, VIRTUAL_TIME_END_MS } from './virtual-clock';
 export { Scheduler, type SimulationClock, type Task, type TaskHandle, type SchedulerOptions } from './scheduler';
 export * from './organization-data';
 export { OrganizationModel, OrganizationModelError, type SimUser, type SimQueue, type SimCallList, type UserActivity } from './organization-model';

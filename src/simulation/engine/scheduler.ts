@@ -1,5 +1,5 @@
 import { MinHeap } from './min-heap';
-import { VirtualClock } from './virtual-clock';
+import { VIRTUAL_TIME_END_MS, VirtualClock } from './virtual-clock';
 
 /**
  * Discrete-event scheduler over a VirtualClock. Tasks run in (time, insertion sequence) order, one
@@ -147,7 +147,9 @@ export class Scheduler implements SimulationClock {
     return this.advanceTo(this.clock.nowMs + ms);
   }
 
-  async advanceTo(timeMs: number): Promise<number> {
+  /** Stops at the clock's end (VIRTUAL_TIME_END_MS): tasks due later never run. */
+  async advanceTo(targetMs: number): Promise<number> {
+    const timeMs = Math.min(targetMs, VIRTUAL_TIME_END_MS);
     this.enterManual();
     try {
       let ran = 0;
@@ -169,7 +171,7 @@ export class Scheduler implements SimulationClock {
   async runUntilIdle(maxMs = DEFAULT_IDLE_LIMIT_MS): Promise<boolean> {
     if (!(maxMs >= 0)) throw new Error(`runUntilIdle needs maxMs >= 0, got ${maxMs}`);
     this.enterManual();
-    const limit = this.clock.nowMs + maxMs;
+    const limit = Math.min(this.clock.nowMs + maxMs, VIRTUAL_TIME_END_MS);
     try {
       for (;;) {
         const next = this.peekLive();
@@ -295,7 +297,9 @@ export class Scheduler implements SimulationClock {
    */
   private syncToWall(): void {
     if (!this.realTime || this.inTask) return;
-    let target = Math.floor(this.virtualTarget(this.realTime));
+    // As fast as possible the target is Infinity, which must stay so (see below), not become the end.
+    const wallTarget = Math.floor(this.virtualTarget(this.realTime));
+    let target = Number.isFinite(wallTarget) ? Math.min(wallTarget, VIRTUAL_TIME_END_MS) : wallTarget;
     const next = this.peekLive();
     if (next) target = Math.min(target, next.time);
     // As fast as possible with nothing pending: virtual time stands still until something is scheduled.
@@ -330,7 +334,8 @@ export class Scheduler implements SimulationClock {
     for (;;) {
       const state = this.realTime;
       const next = this.peekLive();
-      if (!state || !next) break; // schedule() wakes the driver again
+      // schedule() wakes the driver again; a task past the clock's end never runs.
+      if (!state || !next || next.time > VIRTUAL_TIME_END_MS) break;
       const aheadMs = next.time - this.virtualTarget(state);
       if (aheadMs > 0) {
         this.arm(Math.ceil(aheadMs / state.timeScale));

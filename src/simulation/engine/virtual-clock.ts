@@ -3,6 +3,9 @@ import { dotNetTimestampToDate } from '../../catalog/dotnet-timestamp';
 /** The seed's sample day, so a simulation without an explicit start still replays identically. */
 export const DEFAULT_SIMULATION_START = '2018-01-01T08:00:00Z';
 
+/** The clock's last instant: an event Timestamp is a .NET DateTime, which ends with the year 9999. */
+export const VIRTUAL_TIME_END_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /**
  * Simulated time in whole milliseconds since the Unix epoch. Only moves forward, and only when a
  * driver moves it (see Scheduler), so payload timestamps never depend on the wall clock.
