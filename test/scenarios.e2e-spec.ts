@@ -261,4 +261,22 @@ describe('scenarios (seeded load and retry runs through the simulation; HTTPS re
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('Retry.DuplicateRate');
   }, 60_000);
+
+  it('starts the next scenario while a stopped one still drains its deliveries (retrying for an hour), instead of a 409 until the drain limit', async () => {
+    receiver.respondWith(() => ({ status: 500 }));
+    const body = { Seed: 'drain-1', TimeScale: 1000, StartTime: START, CallsPerSecond: 0.5, DurationSeconds: 600, Mix: { Queue: 1 } };
+    const first = await start({ ...body, Retry: { Schedule: '1h' } });
+    let v: View & { Progress: { Deliveries?: Record<string, number> } } = first;
+    for (let i = 0; i < 200 && !(v.Progress.Deliveries?.retrying ?? 0); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      v = (await h.api().get(`/api/scenarios/${first.Id}`).expect(200)).body;
+    }
+    expect(v.Progress.Deliveries?.retrying).toBeGreaterThan(0);
+    expect(((await h.api().delete(`/api/scenarios/${first.Id}`).expect(202)).body as View).Status).toBe('draining');
+
+    receiver.respondWith(() => ({ status: 200 }));
+    const second = await start({ ...body, Seed: 'drain-2', DurationSeconds: 10 });
+    expect((await finished(second.Id)).Status).toBe('completed');
+    expect(((await h.api().get(`/api/scenarios/${first.Id}`).expect(200)).body as View).Status).toBe('draining');
+  });
 });

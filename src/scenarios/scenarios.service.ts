@@ -28,11 +28,11 @@ const badRequest = (message: string): ValidationProblem => new ValidationProblem
 @Injectable()
 export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ScenariosService.name);
-  private current: ScenarioRun | null = null;
+  /** Runs not yet reported: the one placing calls (if any) and those draining their deliveries. */
+  private readonly live = new Map<string, { run: ScenarioRun; completion: Promise<void> }>();
   /** Set from the moment a start is accepted, so two concurrent starts cannot both reset the simulation. */
   private starting = false;
   private closing = false;
-  private completion: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -56,15 +56,17 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    this.current?.stop('interrupted');
-    await this.completion;
+    for (const { run } of this.live.values()) run.stop('interrupted');
+    await Promise.all([...this.live.values()].map((l) => l.completion));
   }
 
   async start(dto: CreateScenarioDto) {
     // On the organisation as it is now (a change just made is rebuilt first); then checked and
     // marked starting with no await in between, so two starts cannot both pass.
     await this.simulation.settled();
-    if (this.starting || this.current) throw new ConflictError(`A scenario is still running (${this.current?.id ?? 'starting'}); stop it first`);
+    // One places calls at a time; a stopped or finished one still draining its deliveries does not hold the next back.
+    const placing = [...this.live.values()].find((l) => l.run.isTagging)?.run;
+    if (this.starting || placing) throw new ConflictError(`A scenario is still running (${placing?.id ?? 'starting'}); stop it first`);
     const options = toScenarioOptions(dto);
     const targets = this.simulation.run((sim) => this.targets(sim.model, options));
     if (usableKinds(options, targets).length === 0) throw badRequest('Mix: the organisation has no queue, user or call list for the chosen shares');
@@ -96,10 +98,9 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
         this.metrics.setProgress(r.id, r.placed + r.failed, r.planned),
       );
       this.metrics.setProgress(run.id, 0, run.planned);
-      this.current = run;
       run.begin();
       this.simulation.resume();
-      this.completion = this.complete(run, row);
+      this.live.set(run.id, { run, completion: this.complete(run, row) });
       return this.view(row);
     } finally {
       this.starting = false;
@@ -108,8 +109,9 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
 
   async stop(id: string) {
     const row = await this.find(id);
-    if (this.current?.id !== id) throw new ConflictError(`Scenario ${id} has already finished (${row.status})`);
-    this.current.stop('stopped');
+    const run = this.live.get(id)?.run;
+    if (!run) throw new ConflictError(`Scenario ${id} has already finished (${row.status})`);
+    run.stop('stopped');
     return this.view(row);
   }
 
@@ -148,7 +150,7 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async view(row: ScenarioEntity, withReport = true) {
-    const run = this.current?.id === row.id ? this.current : null;
+    const run = this.live.get(row.id)?.run ?? null;
     let progress: ScenarioProgress;
     if (run) {
       const counts = await scenarioCounts(this.db, row.id);
@@ -218,7 +220,7 @@ export class ScenariosService implements OnApplicationBootstrap, OnModuleDestroy
       await this.repo.update(row.id, { status: 'failed', error: String(e), finishedAt: new Date() }).catch(() => undefined);
     } finally {
       clearInterval(watchdog);
-      if (this.current === run) this.current = null;
+      this.live.delete(run.id);
     }
   }
 
