@@ -140,4 +140,22 @@ describe('simulated calls through the admin API (HTTPS receiver on 127.0.0.1:443
     await h.api().post(`/api/users/${DEMO.users[0].id}/availability`).send({ Availability: 'Asleep' }).expect(400);
     await h.api().get('/api/calls/00000000-0000-4000-8000-000000000000').expect(404);
   });
+
+  it("refuses a queue's member listed twice (by id, or by id and username): a 400 naming both places, and the stored list stays", async () => {
+    const [anna, mikko] = DEMO.users;
+    const stored = (await h.api().get(`/api/queues/${DEMO.queues.sales}`).expect(200)).body.AttachedUsers;
+    const twice = await h
+      .api()
+      .put(`/api/queues/${DEMO.queues.sales}/attached-users`)
+      .send({ AttachedUsers: [{ UserId: anna.id }, { UserId: mikko.id }, { UserId: anna.userName }] })
+      .expect(400);
+    expect(twice.body.message).toEqual([`AttachedUsers[2].UserId: user ${anna.id} is already listed at AttachedUsers[0]`]);
+    const created = await h
+      .api()
+      .post('/api/queues')
+      .send({ Name: 'Twice', Number: '+358101239999', AttachedUsers: [{ UserId: mikko.id }, { UserId: mikko.id }] })
+      .expect(400);
+    expect(created.body.message).toEqual([`AttachedUsers[1].UserId: user ${mikko.id} is already listed at AttachedUsers[0]`]);
+    expect((await h.api().get(`/api/queues/${DEMO.queues.sales}`).expect(200)).body.AttachedUsers).toEqual(stored);
+  });
 });

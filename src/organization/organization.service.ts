@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { refuseListedTwice } from './attached-users-rules';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
@@ -431,6 +432,7 @@ export class OrganizationService {
   }
 
   private async checkAttached(list: AttachedUserDto[]): Promise<AttachedUser[]> {
+    refuseListedTwice(list);
     await this.checkUsers(
       list.map((a) => a.UserId),
       'AttachedUsers.UserId',

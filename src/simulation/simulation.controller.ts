@@ -39,6 +39,7 @@ import {
 } from './dto/simulation.dto';
 import { ListCallbacksQuery } from './dto/list-callbacks.query';
 import { presentCall } from './call-info.presenter';
+import { refuseListedTwice } from '../organization/attached-users-rules';
 import { SimulationService } from './simulation.service';
 import { AfterRebuildInterceptor } from './after-rebuild.interceptor';
 import { NotFoundError, ValidationProblem } from '../common/errors/domain-errors';
@@ -280,6 +281,9 @@ export class SimulationController {
   })
   @ApiAnswer(200, QueueResponse, 'The queue with its stored members, by id')
   async attach(@Param('id', uuid) id: string, @Body() dto: AttachedUsersDto) {
+    // By id, so a user given once by id and once by username counts as listed twice.
+    const byId = this.simulation.run((sim) => dto.AttachedUsers.map((a) => ({ ...a, UserId: sim.model.findUser(a.UserId)?.id ?? a.UserId })));
+    refuseListedTwice(byId);
     this.simulation.run((sim) =>
       sim.setQueueMembership(
         id,
@@ -287,7 +291,6 @@ export class SimulationController {
       ),
     );
     // Stored too: the queue's configuration is the list now (GET, a reset and a restart start from it).
-    const byId = this.simulation.run((sim) => dto.AttachedUsers.map((a) => ({ ...a, UserId: sim.model.findUser(a.UserId)?.id ?? a.UserId })));
     return this.organization.storeAttachedUsers(id, byId);
   }
 
