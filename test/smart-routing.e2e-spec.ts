@@ -29,6 +29,7 @@ const ANSWERS: Record<string, ResponsePlan> = {
   // An endpoint that echoes the API key into the instructions it answers.
   '+358500000015': json({ CustomTTS: 'Your key is key-1234-secret', CustomMSI: 'key-1234-secret,60', FailTarget: 'key-1234-secret' }),
   '+358500000016': json({ InitialTarget: 'key-1234-secret' }),
+  '+358500000017': { status: 204, delayMs: 16_000 },
 };
 
 describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
@@ -162,6 +163,19 @@ describe('SmartRouting against a real HTTPS endpoint on 127.0.0.1:443', () => {
     expect(result.SmartRouting[0]).toMatchObject({ Outcome: 'default-error' });
     expect(String(result.SmartRouting[0].Reason)).toMatch(/time-out/);
     await configure();
+  });
+
+  it('?wait=routed waits for an answer that comes after 16 s, within a configured TimeoutMs of 20 s', async () => {
+    await configure({ TimeoutMs: 20_000 });
+    const placed = await h
+      .api()
+      .post('/api/calls')
+      .query({ wait: 'routed' })
+      .send({ Type: 'queue', Queue: '+358101231234', Script: { CallerNumber: '+358500000017', AnswerAfterSeconds: 1, TalkSeconds: 5, AgentAnswers: true } })
+      .expect(201);
+    await configure();
+    expect(placed.body.Call.Phase).not.toBe('routing');
+    expect(placed.body.SmartRouting).toMatchObject([{ Outcome: 'default-204', ResponseStatus: 204 }]);
   });
 
   it('allocates a call with ExtraPriority 100 before calls that arrived up to 100 s earlier', async () => {

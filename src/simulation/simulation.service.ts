@@ -13,6 +13,7 @@ import { EventIdConflictError } from '../events/event-id-conflict.error';
 import { EventPublisher, type PublishInput } from '../events/event-publisher.service';
 import { OrganizationService } from '../organization/organization.service';
 import { SmartRoutingService } from '../smart-routing/smart-routing.service';
+import { MAX_SMART_ROUTING_TIMEOUT_MS } from '../smart-routing/smart-routing-call';
 import {
   OrganizationModel,
   Scheduler,
@@ -39,6 +40,9 @@ export interface SimulationSettings {
   /** Once running, tasks run without pacing (timeScale is then ignored); publishing holds the engine back. */
   asFastAsPossible?: boolean;
 }
+
+/** ?wait=routed gives up after this long: the longest SmartRouting time-out a queue may set, and a margin. */
+const ROUTED_WAIT_LIMIT_MS = MAX_SMART_ROUTING_TIMEOUT_MS + 5_000;
 
 /** As fast as possible, the engine waits while this many emitted events are not yet accepted by the outbox. */
 const MAX_UNPUBLISHED = 4000;
@@ -279,7 +283,7 @@ export class SimulationService implements OnApplicationBootstrap, OnModuleDestro
    * ringing, connected, transferring or ended), or after `timeoutMs` (the SmartRouting time-out
    * and its own wait fit within it) with the state it has then.
    */
-  async waitForRouting(callId: string, timeoutMs = 15_000): Promise<CallInfo | undefined> {
+  async waitForRouting(callId: string, timeoutMs = ROUTED_WAIT_LIMIT_MS): Promise<CallInfo | undefined> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const info = this.sim?.callInfo(callId);

@@ -22,6 +22,8 @@ export interface SmartRoutingCallConfig {
 
 /** 5 s: the documented default time-out for a SmartRouting answer. */
 export const DEFAULT_SMART_ROUTING_TIMEOUT_MS = 5_000;
+/** The longest TimeoutMs a queue's configuration may set. */
+export const MAX_SMART_ROUTING_TIMEOUT_MS = 60_000;
 
 /** `extradata`: what the platform knows about the call beyond the numbers. */
 export interface SmartRoutingExtraData {

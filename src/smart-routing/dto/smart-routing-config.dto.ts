@@ -4,6 +4,7 @@ import { IsHeaderValue } from '../../common/dto/header-value';
 import { PageQuery } from '../../common/dto/page.query';
 import { IsStringRecord } from '../../common/dto/string-record';
 import { ROUTING_OUTCOMES, type RoutingOutcome } from '../routing-instructions';
+import { MAX_SMART_ROUTING_TIMEOUT_MS } from '../smart-routing-call';
 
 export class SmartRoutingConfigDto {
   @ApiProperty({ example: 'https://routing.example.com/smartrouting', description: 'https:// on port 443 (the platform rule; see ALLOW_ANY_ENDPOINT_PORT)' })
@@ -23,7 +24,7 @@ export class SmartRoutingConfigDto {
   ApiKey?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) @IsHeaderValue() Username?: string;
   @ApiPropertyOptional({ description: 'Never returned' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) @IsHeaderValue() Password?: string;
-  @ApiPropertyOptional({ type: 'integer', default: 5000 }) @IsOptional() @IsInt() @Min(100) @Max(60000) TimeoutMs?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 5000 }) @IsOptional() @IsInt() @Min(100) @Max(MAX_SMART_ROUTING_TIMEOUT_MS) TimeoutMs?: number;
   @ApiPropertyOptional({ example: 'SALES_QUEUE', description: 'Sent as targetid; the queue id when unset' })
   @IsOptional()
   @IsString()
