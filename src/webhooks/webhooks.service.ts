@@ -123,11 +123,11 @@ export class WebhooksService {
   }
 
   async update(id: string, dto: WebhookSettingsDto) {
-    const webhook = await this.findOrFail(id);
-    const problems: string[] = [];
-    const { events, ...settings } = this.checkSettings(dto, problems, '', false, webhook.platform);
-    if (problems.length) throw new ValidationProblem(problems);
     await this.dataSource.transaction(async (em) => {
+      const webhook = await this.lockOrFail(em, id);
+      const problems: string[] = [];
+      const { events, ...settings } = this.checkSettings(dto, problems, '', false, webhook.platform);
+      if (problems.length) throw new ValidationProblem(problems);
       await em.getRepository(WebhookEntity).save({ ...webhook, ...settings });
       if (events) {
         await em.getRepository(SubscriptionEntity).delete({ webhookId: id });
@@ -145,8 +145,9 @@ export class WebhooksService {
   }
 
   async remove(id: string): Promise<void> {
-    await this.findOrFail(id);
-    await this.dataSource.getRepository(WebhookEntity).delete({ id });
+    // The DELETE itself decides: of two at once, one deletes (204) and the other finds nothing (404).
+    const result = await this.dataSource.getRepository(WebhookEntity).delete({ id });
+    if (!result.affected) throw new NotFoundError(`No webhook ${id}`);
     await this.registry.changed();
   }
 
@@ -156,28 +157,30 @@ export class WebhooksService {
   }
 
   async addSubscription(id: string, dto: SubscriptionDto) {
-    this.enreachOnly(await this.findOrFail(id));
     const problems: string[] = [];
     const aliases: ResolvedAlias[] = [];
     const wanted = this.checkSubscriptions(dto, '', problems, aliases);
-    if (problems.length) throw new ValidationProblem(problems);
-    const existing = await this.subscriptionsOf(this.dataSource.manager, id);
-    const has = (s: (typeof wanted)[number]) =>
-      existing.some((e) => e.eventType === s.eventType && e.allEntities === s.allEntities && e.entityId === s.entityId);
-    if (!dto.AllEventTypes && has(wanted[0])) throw new ConflictError(`Webhook ${id} already has this subscription to ${wanted[0].eventType}`);
-    // AllEventTypes adds the types the webhook lacks and answers with every subscription it added.
-    const saved = await this.dataSource
-      .getRepository(SubscriptionEntity)
-      .save(wanted.filter((s) => !has(s)).map((s) => ({ ...s, id: randomUUID(), webhookId: id })));
+    const saved = await this.dataSource.transaction(async (em) => {
+      this.enreachOnly(await this.lockOrFail(em, id));
+      if (problems.length) throw new ValidationProblem(problems);
+      const existing = await this.subscriptionsOf(em, id);
+      const has = (s: (typeof wanted)[number]) =>
+        existing.some((e) => e.eventType === s.eventType && e.allEntities === s.allEntities && e.entityId === s.entityId);
+      if (!dto.AllEventTypes && has(wanted[0])) throw new ConflictError(`Webhook ${id} already has this subscription to ${wanted[0].eventType}`);
+      // AllEventTypes adds the types the webhook lacks and answers with every subscription it added.
+      return em.getRepository(SubscriptionEntity).save(wanted.filter((s) => !has(s)).map((s) => ({ ...s, id: randomUUID(), webhookId: id })));
+    });
     await this.registry.changed();
     if (dto.AllEventTypes) return saved.map(presentSubscription);
     return { ...presentSubscription(saved[0]), ...(aliases.length ? { ResolvedAliases: aliases } : {}) };
   }
 
   async removeSubscription(id: string, subscriptionId: string): Promise<void> {
-    this.enreachOnly(await this.findOrFail(id));
-    const result = await this.dataSource.getRepository(SubscriptionEntity).delete({ id: subscriptionId, webhookId: id });
-    if (!result.affected) throw new NotFoundError(`Webhook ${id} has no subscription ${subscriptionId}`);
+    await this.dataSource.transaction(async (em) => {
+      this.enreachOnly(await this.lockOrFail(em, id));
+      const result = await em.getRepository(SubscriptionEntity).delete({ id: subscriptionId, webhookId: id });
+      if (!result.affected) throw new NotFoundError(`Webhook ${id} has no subscription ${subscriptionId}`);
+    });
     await this.registry.changed();
   }
 
@@ -188,6 +191,16 @@ export class WebhooksService {
         `Webhook ${webhook.id} is a Landis webhook: it has no subscriptions by EventType; change its Webhook events with PATCH /api/webhooks/${webhook.id} { "WebhookEvents": [...] }`,
       );
     }
+  }
+
+  /**
+   * The webhook, locked until the transaction ends: a change waits for a concurrent one, so a PATCH
+   * cannot write back a webhook a DELETE has just removed, nor two identical subscriptions both pass the check.
+   */
+  private async lockOrFail(em: EntityManager, id: string): Promise<WebhookEntity> {
+    const webhook = await em.getRepository(WebhookEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!webhook) throw new NotFoundError(`No webhook ${id}`);
+    return webhook;
   }
 
   private async findOrFail(id: string): Promise<WebhookEntity> {

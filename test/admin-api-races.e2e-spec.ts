@@ -1,0 +1,65 @@
+import { adminApi } from './support/api';
+import { receiverUrl } from './support/receiver-host';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Rounds of a race: enough that a wrong interleaving, which took about one round in four, shows up. */
+const ROUNDS = 30;
+
+/**
+ * Requests on one resource at the same moment: whatever order they run in, a DELETE answered 204
+ * leaves nothing behind, and a check the API makes (no duplicate subscription) holds for all of them.
+ */
+describe('admin API: concurrent changes of one resource', () => {
+  let app: TestApp;
+  let h: ReturnType<typeof adminApi>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    h = adminApi(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('never brings back a webhook whose DELETE was answered 204 by a PATCH running alongside', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const webhook = await h.createWebhook({ Endpoint: receiverUrl('/race') }, [{ EventType: 'UserStatus', AllEntities: true }]);
+      const [patched, deleted] = await Promise.all([
+        h.api().patch(`/api/webhooks/${webhook.Id}`).send({ IsActive: false }),
+        h.api().delete(`/api/webhooks/${webhook.Id}`),
+      ]);
+      const after = await h.api().get(`/api/webhooks/${webhook.Id}`);
+      outcomes.push(`PATCH ${patched.status}, DELETE ${deleted.status}, then GET ${after.status}`);
+    }
+    // The PATCH either ran first (200) or found the webhook gone (404); the webhook is gone either way.
+    for (const outcome of outcomes) expect(outcome).toMatch(/^PATCH (200|404), DELETE 204, then GET 404$/);
+    expect((await h.api().get('/api/webhooks').expect(200)).body).toEqual([]);
+  });
+
+  it('answers two DELETEs of one webhook at once with one 204 and one 404', async () => {
+    const webhook = await h.createWebhook({ Endpoint: receiverUrl('/race') }, [{ EventType: 'UserStatus', AllEntities: true }]);
+    const answers = await Promise.all([h.api().delete(`/api/webhooks/${webhook.Id}`), h.api().delete(`/api/webhooks/${webhook.Id}`)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 404]);
+    expect(answers.find((a) => a.status === 404)!.body.message).toEqual([`No webhook ${webhook.Id}`]);
+  });
+
+  it('adds one subscription of six identical ones sent at once; the others get 409, as they would one after another', async () => {
+    const webhook = await h.createWebhook({ Endpoint: receiverUrl('/race') }, [{ EventType: 'UserStatus', AllEntities: true }]);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => h.api().post(`/api/webhooks/${webhook.Id}/subscriptions`).send({ EventType: 'QueueStatus', AllEntities: true })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409))
+      expect(a.body.message).toEqual([`Webhook ${webhook.Id} already has this subscription to QueueStatus`]);
+
+    const all = await Promise.all(
+      Array.from({ length: 3 }, () => h.api().post(`/api/webhooks/${webhook.Id}/subscriptions`).send({ AllEventTypes: true, AllEntities: true })),
+    );
+    expect(all.map((a) => a.status)).toEqual([201, 201, 201]);
+    // Each type once: 34 in all, whichever of the three requests added them.
+    const subscriptions = (await h.api().get(`/api/webhooks/${webhook.Id}/subscriptions`).expect(200)).body as { EventType: string }[];
+    expect(subscriptions).toHaveLength(34);
+    expect(new Set(subscriptions.map((s) => s.EventType)).size).toBe(34);
+  });
+});
