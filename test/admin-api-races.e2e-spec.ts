@@ -62,4 +62,36 @@ describe('admin API: concurrent changes of one resource', () => {
     expect(subscriptions).toHaveLength(34);
     expect(new Set(subscriptions.map((s) => s.EventType)).size).toBe(34);
   });
+  it('never lets a queue overflow to a call list deleted at the same moment, so the simulation can still be built', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const list = (
+        await h
+          .api()
+          .post('/api/call-lists')
+          .send({ Name: `Overflow ${round}` })
+          .expect(201)
+      ).body as { Id: string };
+      const number = `+35810444${String(round).padStart(4, '0')}`;
+      const queue = (
+        await h
+          .api()
+          .post('/api/queues')
+          .send({ Name: `Queue ${round}`, Number: number })
+          .expect(201)
+      ).body as { Id: string };
+      const [patched, deleted] = await Promise.all([
+        h
+          .api()
+          .patch(`/api/queues/${queue.Id}`)
+          .send({ OverflowTarget: { Kind: 'callList', Target: list.Id } }),
+        h.api().delete(`/api/call-lists/${list.Id}`),
+      ]);
+      outcomes.push(`PATCH ${patched.status}, DELETE ${deleted.status}`);
+    }
+    // Either the queue pointed at the list first (and the DELETE is refused) or the list was gone.
+    for (const outcome of outcomes) expect(outcome).toMatch(/^PATCH 200, DELETE 409$|^PATCH 400, DELETE 204$/);
+    const reset = await h.api().post('/api/simulation/reset').send({ Paused: true });
+    expect(reset.status).toBe(200);
+  });
 });
