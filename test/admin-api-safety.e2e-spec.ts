@@ -134,6 +134,34 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
     expect((await rawRequest(app.url!, 'GET', '/api/webhooks')).headers['x-powered-by']).toBeUndefined();
   });
 
+  it('refuses keys every object has (constructor, toString) instead of dropping them, and numbers beyond a double', async () => {
+    const inherited = 'is not allowed (every object has a property of that name)';
+    const webhook = await rawRequest(app.url!, 'POST', '/api/webhooks', {
+      headers: JSON_TYPE,
+      body: body({
+        Webhook: { Endpoint: receiverUrl('/inherited'), Headers: { 'X-Tenant': 'acme', constructor: 'x' } },
+        Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }],
+      }),
+    });
+    expect(webhook.status).toBe(400);
+    expect(JSON.parse(webhook.text).message).toEqual([`property name "constructor" in Webhook.Headers ${inherited}`]);
+    const stored = (await h.api().get('/api/webhooks').expect(200)).body as { Webhook: { Endpoint: string } }[];
+    expect(stored.map((w) => w.Webhook.Endpoint)).not.toContain(receiverUrl('/inherited'));
+
+    const queue = ((await h.api().get('/api/queues').expect(200)).body as { Id: string }[])[0];
+    const patched = await rawRequest(app.url!, 'PATCH', `/api/queues/${queue.Id}`, { headers: JSON_TYPE, body: body({ toString: 'x' }) });
+    expect(patched.status).toBe(400);
+    expect(JSON.parse(patched.text).message).toEqual([`property name "toString" ${inherited}`]);
+
+    const query = await rawRequest(app.url!, 'GET', '/api/events?constructor=1');
+    expect(query.status).toBe(400);
+    expect(JSON.parse(query.text).message).toEqual([`query "constructor" ${inherited}`]);
+
+    const huge = await rawRequest(app.url!, 'PATCH', `/api/queues/${queue.Id}`, { headers: JSON_TYPE, body: Buffer.from('{"Priority":1e400}') });
+    expect(huge.status).toBe(400);
+    expect(JSON.parse(huge.text).message).toEqual(['Priority is a number beyond the range of a double (about ±1.8e308)']);
+  });
+
   it('keeps user names unique regardless of case, and numbers unique, on create and rename', async () => {
     const anna = (await h.api().post('/api/users').send({ UserName: 'case.anna@demo.example', Number: '+358407770001' }).expect(201)).body as { Id: string };
     const bert = (await h.api().post('/api/users').send({ UserName: 'case.bert@demo.example', Number: '+358407770002' }).expect(201)).body as { Id: string };

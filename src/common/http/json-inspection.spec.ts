@@ -1,4 +1,4 @@
-import { jsonDepthExceeds, jsonStringProblems, stringProblem } from './json-inspection';
+import { jsonDepthExceeds, jsonValueProblems, stringProblem } from './json-inspection';
 
 describe('jsonDepthExceeds', () => {
   const nested = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
@@ -32,21 +32,33 @@ describe('stringProblem', () => {
   });
 });
 
-describe('jsonStringProblems', () => {
+describe('jsonValueProblems', () => {
   it('names the path and the value of each bad string', () => {
-    const problems = jsonStringProblems({ Webhook: { Secret: 'a\u0000b' }, AttachedUsers: [{ UserId: '\ud800' }] }, 100);
+    const problems = jsonValueProblems({ Webhook: { Secret: 'a\u0000b' }, AttachedUsers: [{ UserId: '\ud800' }] }, 100);
     expect(problems).toEqual([
       'Webhook.Secret must not contain NUL (\\u0000) characters, got "a\\u0000b"',
       expect.stringMatching(/^AttachedUsers\[0\]\.UserId must not contain lone UTF-16 surrogates/),
     ]);
   });
 
-  it('checks property names too, and refuses __proto__', () => {
-    expect(jsonStringProblems({ 'a\u0000': 1 }, 100)[0]).toMatch(/^property name "a\\u0000" must not contain NUL/);
-    expect(jsonStringProblems(JSON.parse('{"x":{"__proto__":{"admin":true}}}'), 100)).toEqual(['property name "__proto__" is not allowed']);
+  it('checks property names too, and refuses the names every object has (__proto__, constructor, toString)', () => {
+    expect(jsonValueProblems({ 'a\u0000': 1 }, 100)[0]).toMatch(/^property name "a\\u0000" must not contain NUL/);
+    const inherited = 'is not allowed (every object has a property of that name)';
+    expect(jsonValueProblems(JSON.parse('{"x":{"__proto__":{"admin":true}}}'), 100)).toEqual([`property name "__proto__" in x ${inherited}`]);
+    expect(jsonValueProblems({ Headers: { constructor: 'x', toString: 'y', Accept: 'z' } }, 100)).toEqual([
+      `property name "constructor" in Headers ${inherited}`,
+      `property name "toString" in Headers ${inherited}`,
+    ]);
+  });
+
+  it('refuses numbers JSON.parse could only read as Infinity, naming the path', () => {
+    expect(jsonValueProblems(JSON.parse('{"Mix":{"Queue":1e400},"Seed":-1e400}'), 100)).toEqual([
+      'Mix.Queue is a number beyond the range of a double (about ±1.8e308)',
+      'Seed is a number beyond the range of a double (about ±1.8e308)',
+    ]);
   });
 
   it('finds nothing in a clean document', () => {
-    expect(jsonStringProblems({ a: ['x', 1, null, { b: true }] }, 100)).toEqual([]);
+    expect(jsonValueProblems({ a: ['x', 1, null, { b: true }] }, 100)).toEqual([]);
   });
 });

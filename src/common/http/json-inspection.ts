@@ -30,8 +30,18 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** A key that class-transformer and plain objects treat as the prototype, not as data. */
-export const FORBIDDEN_KEY = '__proto__';
+/**
+ * Names every object has (`__proto__`, `constructor`, `toString`, ...). As keys they are not data:
+ * class-transformer skips them, so a DTO would drop them without a word instead of refusing them as
+ * unknown (a `Headers` entry named `constructor` vanished from a 201), and `__proto__` is the prototype.
+ */
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** What is wrong with a property name or query parameter name, or null. */
+export function keyProblem(key: string, maxLength: number): string | null {
+  if (INHERITED_NAMES.has(key)) return 'is not allowed (every object has a property of that name)';
+  return stringProblem(key, maxLength);
+}
 
 /** What is wrong with one string value (or key), or null. */
 export function stringProblem(value: string, maxLength: number): string | null {
@@ -44,22 +54,25 @@ export function stringProblem(value: string, maxLength: number): string | null {
 const MAX_PROBLEMS = 10;
 
 /**
- * Problems with the strings of a parsed JSON value, each naming its path (`Webhook.Secret`,
- * `AttachedUsers[0].UserId`). The depth is already bounded, so the walk's recursion is too.
+ * Problems with the strings, property names and numbers of a parsed JSON value, each naming its path
+ * (`Webhook.Secret`, `AttachedUsers[0].UserId`). The depth is already bounded, so the walk's recursion is too.
  */
-export function jsonStringProblems(value: unknown, maxLength: number, path = '', out: string[] = []): string[] {
+export function jsonValueProblems(value: unknown, maxLength: number, path = '', out: string[] = []): string[] {
   if (out.length >= MAX_PROBLEMS) return out;
   if (typeof value === 'string') {
     const problem = stringProblem(value, maxLength);
     if (problem) out.push(`${path || 'body'} ${problem}, got "${shown(value)}"`);
+  } else if (typeof value === 'number' && !Number.isFinite(value)) {
+    // JSON.parse reads 1e400 as Infinity, which every later message would show as null.
+    out.push(`${path || 'body'} is a number beyond the range of a double (about ±1.8e308)`);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => jsonStringProblems(item, maxLength, `${path}[${i}]`, out));
+    value.forEach((item, i) => jsonValueProblems(item, maxLength, `${path}[${i}]`, out));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;
-      const keyProblem = key === FORBIDDEN_KEY ? 'is not allowed' : stringProblem(key, maxLength);
-      if (keyProblem) out.push(`property name "${shown(key)}" ${keyProblem}`);
-      else jsonStringProblems(item, maxLength, at, out);
+      const problem = keyProblem(key, maxLength);
+      if (problem) out.push(`property name "${shown(key)}"${path ? ` in ${path}` : ''} ${problem}`);
+      else jsonValueProblems(item, maxLength, at, out);
       if (out.length >= MAX_PROBLEMS) break;
     }
   }

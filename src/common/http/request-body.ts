@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendError } from '../errors/error-body';
-import { FORBIDDEN_KEY, jsonDepthExceeds, jsonStringProblems, stringProblem, type JsonLimits } from './json-inspection';
+import { jsonDepthExceeds, jsonValueProblems, keyProblem, stringProblem, type JsonLimits } from './json-inspection';
 
 export interface RequestLimits extends JsonLimits {
   maxBodyBytes: number;
@@ -34,10 +34,14 @@ function queryProblems(query: unknown, maxLength: number): string[] {
   if (!query || typeof query !== 'object') return [];
   const problems: string[] = [];
   for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      const problem =
-        key === FORBIDDEN_KEY ? 'is not allowed' : typeof item === 'string' ? (stringProblem(key, maxLength) ?? stringProblem(item, maxLength)) : null;
-      if (problem) problems.push(`query ${JSON.stringify(key.slice(0, 60))} ${problem}`);
+    const named = `query ${JSON.stringify(key.slice(0, 60))}`;
+    const problem = keyProblem(key, maxLength);
+    if (problem) problems.push(`${named} ${problem}`);
+    else {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        const itemProblem = typeof item === 'string' ? stringProblem(item, maxLength) : null;
+        if (itemProblem) problems.push(`${named} ${itemProblem}`);
+      }
     }
   }
   return problems;
@@ -107,8 +111,8 @@ export function requestBodyMiddleware(limits: RequestLimits = REQUEST_LIMITS) {
         return sendError(res, 400, `the body is not valid JSON: ${(e as Error).message}`);
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return sendError(res, 400, 'the body must be a JSON object');
-      const stringProblems = jsonStringProblems(body, limits.maxStringLength);
-      if (stringProblems.length) return sendError(res, 400, stringProblems);
+      const valueProblems = jsonValueProblems(body, limits.maxStringLength);
+      if (valueProblems.length) return sendError(res, 400, valueProblems);
       req.body = body;
       next();
     });
