@@ -9,6 +9,7 @@ import { buildOpenApiDocument } from './openapi-document';
 import { hostCheckMiddleware } from './common/http/host-check';
 import { requestBodyMiddleware } from './common/http/request-body';
 import { UnexpectedBodyGuard } from './common/http/unexpected-body.guard';
+import { UnexpectedQueryGuard } from './common/http/unexpected-query.guard';
 
 /** The HTTP application of a role that serves the admin API, listening; `port` 0 picks a free one. */
 export async function startApiApp(config: AppConfig, module: DynamicModule, logger: LoggerService): Promise<{ app: NestExpressApplication; url: string }> {
@@ -18,7 +19,7 @@ export async function startApiApp(config: AppConfig, module: DynamicModule, logg
   if (!config.http.adminApiKey) app.use(hostCheckMiddleware(config.http.allowedHosts));
   app.use(requestBodyMiddleware());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.useGlobalGuards(new UnexpectedBodyGuard());
+  app.useGlobalGuards(new UnexpectedBodyGuard(), new UnexpectedQueryGuard());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { HttpsReceiver } from './support/https-receiver';
 import { adminApi } from './support/api';
@@ -160,6 +161,23 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
     const huge = await rawRequest(app.url!, 'PATCH', `/api/queues/${queue.Id}`, { headers: JSON_TYPE, body: Buffer.from('{"Priority":1e400}') });
     expect(huge.status).toBe(400);
     expect(JSON.parse(huge.text).message).toEqual(['Priority is a number beyond the range of a double (about ±1.8e308)']);
+  });
+
+  it('refuses a query parameter on an admin route that reads none, instead of answering as if it had paged', async () => {
+    const users = await rawRequest(app.url!, 'GET', '/api/users?limit=0');
+    expect(users.status).toBe(400);
+    expect(JSON.parse(users.text)).toEqual({ statusCode: 400, error: 'Bad Request', message: ['this route takes no query parameters (got limit)'] });
+    const webhooks = await rawRequest(app.url!, 'GET', '/api/webhooks?limit=1&limit=2&offset=5');
+    expect(JSON.parse(webhooks.text).message).toEqual(['this route takes no query parameters (got limit, offset)']);
+    expect((await rawRequest(app.url!, 'DELETE', `/api/webhooks/${randomUUID()}?force=true`)).status).toBe(400);
+
+    // Routes that take a query still check it themselves; the console's files and /health take any.
+    expect(JSON.parse((await rawRequest(app.url!, 'GET', '/api/scenarios?limit=0')).text).message).toEqual([
+      'limit must be a whole number from 1 to 1000, got 0',
+    ]);
+    expect((await rawRequest(app.url!, 'GET', '/api/scenarios?limit=2')).status).toBe(200);
+    expect((await rawRequest(app.url!, 'GET', '/?v=2')).status).toBe(200);
+    expect((await rawRequest(app.url!, 'GET', '/health?probe=1')).status).toBe(200);
   });
 
   it('keeps user names unique regardless of case, and numbers unique, on create and rename', async () => {

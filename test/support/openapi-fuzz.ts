@@ -168,10 +168,11 @@ function bodyCases(doc: OpenApiDocument, method: string, path: string, schema: S
 
 function queryCases(method: string, path: string, params: Parameter[]): FuzzCase[] {
   const query = params.filter((p) => p.in === 'query');
-  if (!query.length) return [];
   const cases: FuzzCase[] = [];
   const add = (label: string, qs: string) => cases.push({ label, method, path: `${path}?${qs}`, headers: {} });
-  add('an unknown query parameter', 'notAParameter=1');
+  // An admin route that reads no query refuses one too (it would otherwise look as if it paged).
+  if (path.startsWith('/api/')) add('an unknown query parameter', 'notAParameter=1');
+  if (!query.length) return cases;
   add('a __proto__ query parameter', '__proto__=1');
   add('a bracketed (object) query key', `${encodeURIComponent(query[0].name)}[a]=1`);
   for (const p of query) {

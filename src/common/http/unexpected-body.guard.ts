@@ -1,13 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ValidationProblem } from '../errors/domain-errors';
-
-/** Whether a route handler declares a @Body() parameter. */
-function takesBody(context: ExecutionContext): boolean {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, unknown>;
-  return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
-}
+import { declaresParameter } from './route-parameters';
 
 /**
  * Fields sent to a route that reads no body (`POST /api/simulation/resume {"Seconds": 5}`) is a
@@ -20,7 +14,7 @@ export class UnexpectedBodyGuard implements CanActivate {
     const body = context.switchToHttp().getRequest<{ body?: unknown }>().body;
     // An empty object says nothing, and many clients send one with every POST.
     const fields = body && typeof body === 'object' ? Object.keys(body) : [];
-    if (fields.length === 0 || takesBody(context)) return true;
+    if (fields.length === 0 || declaresParameter(context, RouteParamtypes.BODY)) return true;
     throw new ValidationProblem(`this route takes no request body (got ${fields.slice(0, 5).join(', ')})`);
   }
 }
