@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { buildOpenApiDocument } from './openapi-document';
 import { hostCheckMiddleware } from './common/http/host-check';
 import { requestBodyMiddleware } from './common/http/request-body';
+import { answerMalformedRequests } from './common/http/malformed-request';
 import { UnexpectedBodyGuard } from './common/http/unexpected-body.guard';
 import { UnexpectedQueryGuard } from './common/http/unexpected-query.guard';
 
@@ -16,6 +17,7 @@ export async function startApiApp(config: AppConfig, module: DynamicModule, logg
   // Nest's body parser is replaced by requestBodyMiddleware: limits apply before anything is parsed.
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false, abortOnError: false });
   app.disable('x-powered-by');
+  answerMalformedRequests(app.getHttpServer());
   if (!config.http.adminApiKey) app.use(hostCheckMiddleware(config.http.allowedHosts));
   app.use(requestBodyMiddleware());
   app.useGlobalFilters(new ApiExceptionFilter());

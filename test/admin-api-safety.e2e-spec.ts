@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { Client } from 'pg';
 import { HttpsReceiver } from './support/https-receiver';
 import { adminApi } from './support/api';
@@ -178,6 +179,33 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
     expect((await rawRequest(app.url!, 'GET', '/api/scenarios?limit=2')).status).toBe(200);
     expect((await rawRequest(app.url!, 'GET', '/?v=2')).status).toBe(200);
     expect((await rawRequest(app.url!, 'GET', '/health?probe=1')).status).toBe(200);
+  });
+
+  it("answers requests Node's HTTP parser refuses (unknown method, bad header line, huge headers) in the one error shape", async () => {
+    const shaped = (text: string) => JSON.parse(text) as { statusCode: number; error: string; message: string[] };
+    const method = await rawRequest(app.url!, 'FOO', '/api/webhooks');
+    expect(method.status).toBe(400);
+    expect(shaped(method.text)).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: ['unknown HTTP method: the admin API answers GET, HEAD, POST, PUT, PATCH and DELETE'],
+    });
+
+    const headers = await rawRequest(app.url!, 'GET', '/api/webhooks', { headers: { 'x-padding': 'x'.repeat(20_000) } });
+    expect(headers.status).toBe(431);
+    expect(shaped(headers.text).message).toEqual(['the request headers are too large']);
+
+    // A header line without a colon cannot be sent through node:http, so it goes over a plain socket.
+    const { port } = new URL(app.url!);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end('GET /api/webhooks HTTP/1.1\r\nHost: localhost\r\nnot a header\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(shaped(answer.slice(answer.indexOf('\r\n\r\n') + 4)).message).toEqual([expect.stringMatching(/^the request is not valid HTTP\/1\.1 \(HPE_/)]);
   });
 
   it('keeps user names unique regardless of case, and numbers unique, on create and rename', async () => {
