@@ -21,6 +21,21 @@ describe('admin API: concurrent changes of one resource', () => {
     await app?.close();
   });
 
+  // First in this file: it needs the database without an organisation (DEMO_ORGANIZATION is off).
+  it('puts concurrent first creates into one organisation, so every one answered 201 is listed', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        h
+          .api()
+          .post('/api/call-lists')
+          .send({ Name: `First ${i}` }),
+      ),
+    );
+    expect(created.map((c) => c.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const listed = (await h.api().get('/api/call-lists').expect(200)).body as { Id: string }[];
+    expect(listed.map((l) => l.Id).sort()).toEqual(created.map((c) => (c.body as { Id: string }).Id).sort());
+  });
+
   it('never brings back a webhook whose DELETE was answered 204 by a PATCH running alongside', async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
