@@ -8,7 +8,7 @@ export interface ResolvedAlias {
   ResolvedTo: string;
 }
 
-export function presentSubscription(s: SubscriptionEntity) {
+export function presentSubscription(s: Pick<SubscriptionEntity, 'id' | 'eventType' | 'allEntities' | 'entityId' | 'requestedEventType'>) {
   return {
     Id: s.id,
     EventType: s.eventType,
