@@ -24,14 +24,17 @@ export class BulkResendService {
     }
     const qb = applyDeliveryFilter(this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('d'), dto);
     const [rows, matched] = await qb.select(['d.id']).orderBy('d.created_at', 'ASC').addOrderBy('d.id').take(dto.max).getManyAndCount();
-    const results: { Id: string; Status?: string; LastOutcome?: string | null; Error?: string }[] = [];
+    const results: { Id: string; Status?: string; LastOutcome?: string | null; Queued?: true; Error?: string }[] = [];
+    // One wait for the whole request, as long as a single resend's: each resend waiting its own
+    // time-out in turn made 1,000 resends to a receiver that never answers one request of an hour.
+    const started = Date.now();
     let next = 0;
     const lane = async () => {
       while (next < rows.length) {
         const id = rows[next++].id;
         try {
-          const { delivery: d } = await this.deliveries.resend(id);
-          results.push({ Id: id, Status: d.Status, LastOutcome: d.LastOutcome });
+          const { done, delivery: d } = await this.deliveries.resend(id, started);
+          results.push({ Id: id, Status: d.Status, LastOutcome: d.LastOutcome, ...(done ? {} : { Queued: true as const }) });
         } catch (e) {
           // One delivery that cannot be resent (its webhook was deleted, say) does not stop the others.
           results.push({ Id: id, Error: (e as Error).message });

@@ -76,8 +76,9 @@ export class DeliveriesService {
    * the webhook's cap, the metrics, the log and the attempt numbering are those of every attempt.
    * Answers once the attempt is logged (`done`), or when the wait ends first (a receiver slower
    * than the time-out, a webhook at its cap) with the delivery as it is; the attempt still happens.
+   * The wait counts from `waitingSince` (epoch ms): a bulk resend's resends all count from its start.
    */
-  async resend(id: string): Promise<{ done: boolean; delivery: Awaited<ReturnType<DeliveriesService['get']>> }> {
+  async resend(id: string, waitingSince = Date.now()): Promise<{ done: boolean; delivery: Awaited<ReturnType<DeliveriesService['get']>> }> {
     const delivery = await this.findOrFail(id);
     const webhook = this.registry.webhook(delivery.webhookId);
     if (!webhook) throw new ConflictError(`Webhook ${delivery.webhookId} of delivery ${id} no longer exists`);
@@ -99,7 +100,7 @@ export class DeliveriesService {
     });
     await this.queue.add(job.name, job.data, job.opts);
     const timeoutMs = webhook.platform === 'landis' ? landisTimeoutMs(this.config.timeScale) : this.config.delivery.timeoutMs;
-    const done = await this.finished(job.opts.jobId!, timeoutMs + RESEND_WAIT_EXTRA_MS);
+    const done = await this.finished(job.opts.jobId!, waitingSince + timeoutMs + RESEND_WAIT_EXTRA_MS - Date.now());
     return { done, delivery: await this.get(id) };
   }
 

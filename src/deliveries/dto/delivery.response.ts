@@ -77,9 +77,12 @@ export const BulkResendResponse = named(
           Id: t.uuid(),
           Status: t.enum(DELIVERY_STATUSES),
           LastOutcome: nullable(t.enum(ATTEMPT_OUTCOMES)),
+          Queued: t.boolean({
+            description: 'The attempt was queued but not yet logged when the answer was due (one wait for the whole request); it still happens',
+          }),
           Error: t.string({ description: 'Why this one could not be resent' }),
         },
-        ['Status', 'LastOutcome', 'Error'],
+        ['Status', 'LastOutcome', 'Queued', 'Error'],
       ),
     ),
   }),
