@@ -225,6 +225,29 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
     await h.api().delete(`/api/webhooks/${id}`).expect(204);
   });
 
+  it('refuses null for a field that may be left out but has no null value, instead of a 500', async () => {
+    const subscriptions = [{ EventType: 'UserStatus', AllEntities: true }];
+    const created = await h
+      .api()
+      .post('/api/webhooks')
+      .send({ Webhook: { Endpoint: receiverUrl('/nulls'), IsActive: null }, Subscriptions: subscriptions });
+    expect(created.status).toBe(400);
+    expect(created.body.message).toEqual(['Webhook.IsActive must be a boolean value, got null']);
+
+    const webhook = await h.createWebhook({ Endpoint: receiverUrl('/nulls') }, subscriptions);
+    const patched = await h.api().patch(`/api/webhooks/${webhook.Id}`).send({ InsecureSSL: null });
+    expect(patched.status).toBe(400);
+    expect(patched.body.message).toEqual(['InsecureSSL must be a boolean value, got null']);
+    // null where null means something is still taken: it removes the secret.
+    await h.api().patch(`/api/webhooks/${webhook.Id}`).send({ Secret: null }).expect(200);
+
+    const queue = ((await h.api().get('/api/queues').expect(200)).body as { Id: string }[])[0];
+    const call = await h.api().post('/api/calls').send({ Type: 'queue', Queue: queue.Id, Script: null });
+    expect(call.status).toBe(400);
+    expect(call.body.message).toContain('Script must be an object, got null');
+    await h.api().delete(`/api/webhooks/${webhook.Id}`).expect(204);
+  });
+
   it('keeps user names unique regardless of case, and numbers unique, on create and rename', async () => {
     const anna = (await h.api().post('/api/users').send({ UserName: 'case.anna@demo.example', Number: '+358407770001' }).expect(201)).body as { Id: string };
     const bert = (await h.api().post('/api/users').send({ UserName: 'case.bert@demo.example', Number: '+358407770002' }).expect(201)).body as { Id: string };

@@ -48,6 +48,8 @@ describe('ApiExceptionFilter: one error shape for everything', () => {
   it('turns what PostgreSQL refuses after the checks (a race, a value it cannot store) into 409 and 400', () => {
     expect(answer(pgError('23505', 'org_users_number_key'))).toMatchObject({ statusCode: 409, body: { message: ['already exists (org_users_number_key)'] } });
     expect(answer(pgError('22003')).statusCode).toBe(400);
+    const notNull = new QueryFailedError('UPDATE ...', [], Object.assign(new Error('null value'), { code: '23502', column: 'is_active' }));
+    expect(answer(notNull)).toMatchObject({ statusCode: 400, body: { message: ['a value cannot be null (is_active); leave the field out to keep it'] } });
   });
 
   it('answers anything else 500 without internals', () => {

@@ -18,6 +18,11 @@ function fromDatabase(e: QueryFailedError): Answer | null {
   const constraint = (e.driverError as { constraint?: string } | undefined)?.constraint;
   if (code === '23505') return { body: errorBody(409, `already exists (${constraint ?? 'unique constraint'})`) };
   if (code === '23503') return { body: errorBody(409, `still referenced, or refers to something that no longer exists (${constraint ?? 'foreign key'})`) };
+  // A null the DTO let through (null where only leaving the field out is meant): the client's value.
+  if (code === '23502') {
+    const column = (e.driverError as { column?: string } | undefined)?.column;
+    return { body: errorBody(400, `a value cannot be null${column ? ` (${column})` : ''}; leave the field out to keep it`) };
+  }
   // Class 22 is "data exception": a value the database cannot store. Validation should have refused
   // it first; if it did not, the client still gets a 400, not a 500.
   if (code.startsWith('22')) return { body: errorBody(400, `a value cannot be stored: ${e.driverError instanceof Error ? e.driverError.message : code}`) };

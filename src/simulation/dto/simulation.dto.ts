@@ -22,6 +22,7 @@ import {
 import { IsRealDate } from '../../common/dto/iso-date';
 import { AttachedUserDto } from '../../organization/dto/organization.dto';
 import { PHONE_NUMBER } from '../../common/phone-number';
+import { IsOmittable } from '../../common/dto/omittable';
 import { AVAILABILITIES, type Availability } from '../../organization/organization.entities';
 import { CALLBACK_ATTEMPT_RESULTS, type CallbackAttemptResult } from '../engine';
 
@@ -95,7 +96,7 @@ export class PlaceCallDto {
   @IsOptional()
   @Matches(PHONE_NUMBER, { message: 'Number must be a phone number' })
   Number?: string;
-  @ApiPropertyOptional({ type: CallScriptDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => CallScriptDto) Script?: CallScriptDto;
+  @ApiPropertyOptional({ type: CallScriptDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => CallScriptDto) Script?: CallScriptDto;
 }
 
 export class HangUpDto {

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsHeaderValue } from '../../common/dto/header-value';
+import { IsOmittable } from '../../common/dto/omittable';
 
 /** The fields of a webhook endpoint that may be changed; Endpoint is checked by the platform's URL rules. */
 export class WebhookSettingsDto {
@@ -9,7 +10,7 @@ export class WebhookSettingsDto {
   Endpoint?: unknown;
 
   @ApiPropertyOptional({ example: false, description: 'Accept self-signed certificates' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   InsecureSSL?: boolean;
 
@@ -28,7 +29,7 @@ export class WebhookSettingsDto {
   Secret?: string | null;
 
   @ApiPropertyOptional({ example: true, description: 'An inactive webhook receives nothing' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   IsActive?: boolean;
 
