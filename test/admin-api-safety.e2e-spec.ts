@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { HttpsReceiver } from './support/https-receiver';
 import { adminApi } from './support/api';
@@ -246,6 +247,23 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
     expect(call.status).toBe(400);
     expect(call.body.message).toContain('Script must be an object, got null');
     await h.api().delete(`/api/webhooks/${webhook.Id}`).expect(204);
+  });
+
+  it('refuses a compressed body with 415 naming its Content-Encoding, rather than reading it as text', async () => {
+    const gzipped = await rawRequest(app.url!, 'POST', '/api/call-lists', {
+      headers: { ...JSON_TYPE, 'content-encoding': 'gzip' },
+      body: gzipSync(body({ Name: 'Compressed' })),
+    });
+    expect(gzipped.status).toBe(415);
+    expect(JSON.parse(gzipped.text).message).toEqual(['Content-Encoding "gzip" is not accepted; send the JSON uncompressed']);
+    // Plain JSON labelled br was stored as if the label were not there.
+    const mislabelled = await rawRequest(app.url!, 'POST', '/api/call-lists', {
+      headers: { ...JSON_TYPE, 'content-encoding': 'br' },
+      body: body({ Name: 'Labelled br' }),
+    });
+    expect(mislabelled.status).toBe(415);
+    const names = ((await h.api().get('/api/call-lists').expect(200)).body as { Name: string }[]).map((l) => l.Name);
+    expect(names).not.toContain('Labelled br');
   });
 
   it('keeps user names unique regardless of case, and numbers unique, on create and rename', async () => {

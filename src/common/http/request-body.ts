@@ -29,6 +29,12 @@ function contentTypeProblem(header: string | undefined): string | null {
   return null;
 }
 
+/** Why a Content-Encoding is refused, or null: the body is read as it arrives, never decompressed. */
+function contentEncodingProblem(header: string | undefined): string | null {
+  if (header === undefined || header.trim().toLowerCase() === 'identity') return null;
+  return `Content-Encoding "${header.slice(0, 40)}" is not accepted; send the JSON uncompressed`;
+}
+
 /** Problems with the query string's values (Express 5 parses it "simple": strings or arrays of strings). */
 function queryProblems(query: unknown, maxLength: number): string[] {
   if (!query || typeof query !== 'object') return [];
@@ -95,7 +101,7 @@ export function requestBodyMiddleware(limits: RequestLimits = REQUEST_LIMITS) {
       }
       if (received === 0) return next();
       if (NO_BODY_METHODS.has(method)) return sendError(res, 400, `${method} takes no request body (got ${received} bytes)`);
-      const typeProblem = contentTypeProblem(req.headers['content-type']);
+      const typeProblem = contentTypeProblem(req.headers['content-type']) ?? contentEncodingProblem(req.headers['content-encoding']);
       if (typeProblem) return sendError(res, 415, typeProblem);
       let text: string;
       try {
