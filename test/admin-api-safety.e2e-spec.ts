@@ -266,6 +266,30 @@ describe('admin API: safe by default (no ADMIN_API_KEY)', () => {
     expect(names).not.toContain('Labelled br');
   });
 
+  it('refuses a list or an object with more than 1,000 entries at once, without validating each (no 500, no stall)', async () => {
+    const post = (path: string, value: unknown) => rawRequest(app.url!, 'POST', path, { headers: JSON_TYPE, body: body(value) });
+    const started = Date.now();
+    const queue = await post('/api/queues', { Name: 'Crowded', Number: '+358109990001', AttachedUsers: Array.from({ length: 300_000 }, () => ({})) });
+    expect(queue.status).toBe(400);
+    // Before: 6 s of validation on the event loop and a 20 MB answer of 300,000 messages.
+    expect(JSON.parse(queue.text).message).toEqual(['AttachedUsers has 300000 items; at most 1000 are accepted']);
+
+    const landis = await post('/api/webhooks', {
+      Platform: 'landis',
+      Webhook: { Endpoint: receiverUrl('/crowded'), WebhookEvents: Array.from({ length: 200_000 }, () => 'x') },
+    });
+    expect(landis.status).toBe(400); // was a 500: the call stack overflowed listing the problems
+    expect(JSON.parse(landis.text).message).toEqual(['Webhook.WebhookEvents has 200000 items; at most 1000 are accepted']);
+
+    const headers = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`X-H${i}`, '']));
+    const webhook = await post('/api/webhooks', { Webhook: { Endpoint: receiverUrl('/crowded'), Headers: headers }, Subscriptions: [] });
+    expect(webhook.status).toBe(400); // was stored, with every delivery to carry 60,000 headers
+    expect(JSON.parse(webhook.text).message).toEqual(['Webhook.Headers has 60000 properties; at most 1000 are accepted']);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const endpoints = ((await h.api().get('/api/webhooks').expect(200)).body as { Webhook: { Endpoint: string } }[]).map((w) => w.Webhook.Endpoint);
+    expect(endpoints).not.toContain(receiverUrl('/crowded'));
+  });
+
   it('keeps user names unique regardless of case, and numbers unique, on create and rename', async () => {
     const anna = (await h.api().post('/api/users').send({ UserName: 'case.anna@demo.example', Number: '+358407770001' }).expect(201)).body as { Id: string };
     const bert = (await h.api().post('/api/users').send({ UserName: 'case.bert@demo.example', Number: '+358407770002' }).expect(201)).body as { Id: string };

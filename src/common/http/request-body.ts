@@ -6,7 +6,7 @@ export interface RequestLimits extends JsonLimits {
   maxBodyBytes: number;
 }
 
-export const REQUEST_LIMITS: RequestLimits = { maxBodyBytes: 1024 * 1024, maxDepth: 32, maxStringLength: 16 * 1024 };
+export const REQUEST_LIMITS: RequestLimits = { maxBodyBytes: 1024 * 1024, maxDepth: 32, maxStringLength: 16 * 1024, maxItems: 1000 };
 
 /** A client that keeps sending far past the limit is cut off rather than read for ever. */
 const DRAIN_CAP_BYTES = 64 * 1024 * 1024;
@@ -117,7 +117,7 @@ export function requestBodyMiddleware(limits: RequestLimits = REQUEST_LIMITS) {
         return sendError(res, 400, `the body is not valid JSON: ${(e as Error).message}`);
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return sendError(res, 400, 'the body must be a JSON object');
-      const valueProblems = jsonValueProblems(body, limits.maxStringLength);
+      const valueProblems = jsonValueProblems(body, limits);
       if (valueProblems.length) return sendError(res, 400, valueProblems);
       req.body = body;
       next();
