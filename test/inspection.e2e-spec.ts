@@ -138,6 +138,11 @@ describe('inspection and assertion API (HTTPS receiver on port 443)', () => {
     failing.delete('/bulk');
     const before = requestsTo('/bulk').length;
 
+    // No filter would resend everything: refused, in the one error shape.
+    const unfiltered = await h.api().post('/api/deliveries/resend').send({ max: 2 }).expect(400);
+    expect(unfiltered.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/^give at least one filter: /)] });
+    expect(requestsTo('/bulk').length).toBe(before);
+
     const res = await h.api().post('/api/deliveries/resend').send({ webhookId: w.Id, status: 'discarded', max: 2 }).expect(200);
     expect(res.body).toMatchObject({ Matched: 3, Resent: 2, Failed: 0 });
     expect(res.body.Results.map((r: { Id: string }) => r.Id).sort()).toEqual(ids.slice(0, 2).sort());

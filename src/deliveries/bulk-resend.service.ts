@@ -1,6 +1,7 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ValidationProblem } from '../common/errors/domain-errors';
 import { DeliveriesService } from './deliveries.service';
 import { applyDeliveryFilter } from './delivery-filter';
 import { DeliveryEntity } from './delivery.entity';
@@ -20,7 +21,7 @@ export class BulkResendService {
 
   async resend(dto: BulkResendDto) {
     if (!FILTERS.some((f) => dto[f] !== undefined)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [`give at least one filter: ${FILTERS.join(', ')}`] });
+      throw new ValidationProblem(`give at least one filter: ${FILTERS.join(', ')}`);
     }
     const qb = applyDeliveryFilter(this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('d'), dto);
     const [rows, matched] = await qb.select(['d.id']).orderBy('d.created_at', 'ASC').addOrderBy('d.id').take(dto.max).getManyAndCount();
