@@ -78,12 +78,16 @@ export class OrganizationService {
     const organization = await em.getRepository(OrganizationEntity).findOne({ where: {}, order: { createdAt: 'ASC' } });
     if (!organization) return null;
     const where = { organizationId: organization.id };
-    const [users, queues, callLists, ivrs] = await Promise.all([
-      em.getRepository(OrgUserEntity).find({ where, order: { createdAt: 'ASC', userName: 'ASC' } }),
-      em.getRepository(ServiceQueueEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
-      em.getRepository(CallListEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
-      em.getRepository(IvrEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
-    ]);
+    const reads = [
+      () => em.getRepository(OrgUserEntity).find({ where, order: { createdAt: 'ASC', userName: 'ASC' } }),
+      () => em.getRepository(ServiceQueueEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
+      () => em.getRepository(CallListEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
+      () => em.getRepository(IvrEntity).find({ where, order: { createdAt: 'ASC', name: 'ASC' } }),
+    ] as const;
+    // A transaction's reads share its one connection, where pg wants one query at a time.
+    const [users, queues, callLists, ivrs] = em.queryRunner
+      ? [await reads[0](), await reads[1](), await reads[2](), await reads[3]()]
+      : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()]);
     return { organization, users, queues, callLists, ivrs };
   }
 
