@@ -10,6 +10,7 @@ describe('dependencyOutage', () => {
       new Error('timeout exceeded when trying to connect'),
       Object.assign(new Error('terminating connection due to administrator command'), { driverError: withCode('terminating', '57P01') }),
       withCode('the database system is starting up', '57P03'),
+      Object.assign(new Error('canceling statement due to lock timeout'), { driverError: withCode('canceling statement due to lock timeout', '55P03') }),
     ]) {
       expect(dependencyOutage(e)).toEqual({ dependency: 'postgres', retryAfterSeconds: 5 });
     }

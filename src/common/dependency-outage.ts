@@ -13,8 +13,9 @@ export const RETRY_AFTER_SECONDS = 5;
 export const DEPENDENCY_NAMES: Record<Dependency, string> = { postgres: 'PostgreSQL', redis: 'Redis' };
 
 // SQLSTATE classes and codes that mean the server is not there (not that the statement was wrong):
-// 08 connection exception, 57P01-57P03 shutdown / cannot connect now, 53300 too many connections.
-const PG_UNAVAILABLE_CODE = /^(08...|57P0[123]|53300)$/;
+// 08 connection exception, 57P01-57P03 shutdown / cannot connect now, 53300 too many connections,
+// 55P03 a lock held past lock_timeout by another session (API_LOCK_TIMEOUT_MS; no statement asks NOWAIT).
+const PG_UNAVAILABLE_CODE = /^(08...|57P0[123]|53300|55P03)$/;
 const PG_UNAVAILABLE_MESSAGE =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout|the database system is (starting up|shutting down|in recovery mode)/i;
 // With enableOfflineQueue off, a command to a disconnected Redis fails at once with one of these.
