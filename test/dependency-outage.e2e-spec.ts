@@ -1,40 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { freePort } from '../src/common/free-port';
 import { adminApi } from './support/api';
 import { startOwnPostgres } from './support/own-postgres';
+import { startOwnRedis, stopProcess } from './support/own-redis';
 import { HttpsReceiver } from './support/https-receiver';
 import { receiverUrl } from './support/receiver-host';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** A redis-server of the test's own on a fixed port, so it can be stopped and started again. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let deadline = Date.now() + 10_000; ;) {
-    const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      await probe.ping();
-      probe.disconnect();
-      return child;
-    } catch (e) {
-      probe.disconnect();
-      if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}: ${String(e)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /** Polls fn until it returns true or the time is up. */
 async function until(fn: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -60,7 +34,7 @@ describe("PostgreSQL or Redis stopped (servers of the test's own)", () => {
     pgPort = await freePort();
     pg = await startOwnPostgres(dir, pgPort, 'outage');
     redisPort = await freePort();
-    redis = await startRedis(redisPort);
+    redis = await startOwnRedis(redisPort);
     receiver = await HttpsReceiver.start({ port: 443 });
     app = await startTestApp(
       { RECONCILE_INTERVAL_MS: '1000' },
@@ -123,7 +97,7 @@ describe("PostgreSQL or Redis stopped (servers of the test's own)", () => {
     expect(resend.headers['retry-after']).toBe('5');
     expect(resend.body).toMatchObject({ Dependency: 'redis' });
 
-    redis = await startRedis(redisPort);
+    redis = await startOwnRedis(redisPort);
     await receiver.waitFor((r) => r.requests.some((q) => (q.json as { Id: string }).Id === accepted.body.Payload.Id), 60_000);
     const d = await h.waitForDelivery(accepted.body.Deliveries[0].Id, (x) => x.Status === 'delivered', 30_000);
     expect(d.Attempts).toBe(1);

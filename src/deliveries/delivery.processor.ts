@@ -57,6 +57,8 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   private landisAttempts: LandisAttemptCounter | null = null;
   private worker: Worker<DeliverJobData> | null = null;
   private connection: RedisClient | null = null;
+  /** Attempts whose request is under way: shutdown waits for them even while Redis is away. */
+  private sending = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -96,10 +98,23 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
 
   async beforeApplicationShutdown(): Promise<void> {
     // Stop taking jobs, let the ones in flight finish, and write their log before the pools close.
-    await this.worker?.close();
-    // A connection handed to BullMQ is the caller's to close.
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
+    const closed = this.worker?.close();
+    if (closed && (await Promise.race([closed.then(() => 'closed' as const), this.idleWithRedisAway()])) === 'redis away') {
+      // BullMQ would wait for Redis forever to record the finished jobs (and to quit its connections).
+      // The attempts are over and a delivered one's row is queued; a job left unrecorded runs again after JOB_LOCK_MS.
+      this.logger.warn('Redis is unavailable: stopping without recording the finished jobs in it');
+      this.connection?.disconnect();
+    } else {
+      // A connection handed to BullMQ is the caller's to close.
+      await this.connection?.quit().catch(() => this.connection?.disconnect());
+    }
     await this.log.drain();
+  }
+
+  /** Resolves once Redis is unreachable while no attempt is under way (checked every 100 ms). */
+  private async idleWithRedisAway(): Promise<'redis away'> {
+    while (this.connection?.status === 'ready' || this.sending > 0) await new Promise((r) => setTimeout(r, 100));
+    return 'redis away';
   }
 
   async process(job: Job<DeliverJobData>, token?: string): Promise<void> {
@@ -147,7 +162,10 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
       } else headers = deliveryHeaders(webhook, data.eventType);
       logged = loggedHeaders(headers);
       const secrets = sentSecrets(headers, logged);
-      const sent = await this.sender.send({ url: webhook.endpoint, body, headers, insecureSsl: webhook.insecureSsl, timeoutMs, secrets });
+      this.sending++;
+      const sent = await this.sender
+        .send({ url: webhook.endpoint, body, headers, insecureSsl: webhook.insecureSsl, timeoutMs, secrets })
+        .finally(() => this.sending--);
       result = redactAttempt(landis ? landisOutcome(sent) : sent, secrets);
     } finally {
       if (result) this.health.observe(webhook, result.outcome);
