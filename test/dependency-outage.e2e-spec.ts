@@ -96,6 +96,11 @@ describe("PostgreSQL or Redis stopped (servers of the test's own)", () => {
     expect(resend.status).toBe(503);
     expect(resend.headers['retry-after']).toBe('5');
     expect(resend.body).toMatchObject({ Dependency: 'redis' });
+    // The bulk resend too, not a 200 listing Redis's error for each delivery.
+    const bulk = await h.api().post('/api/deliveries/resend').send({ eventId: accepted.body.Payload.Id }).timeout(15_000);
+    expect(bulk.status).toBe(503);
+    expect(bulk.headers['retry-after']).toBe('5');
+    expect(bulk.body).toMatchObject({ Dependency: 'redis' });
 
     redis = await startOwnRedis(redisPort);
     await receiver.waitFor((r) => r.requests.some((q) => (q.json as { Id: string }).Id === accepted.body.Payload.Id), 60_000);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { dependencyOutage } from '../common/dependency-outage';
 import { ValidationProblem } from '../common/errors/domain-errors';
 import { DeliveriesService } from './deliveries.service';
 import { applyDeliveryFilter } from './delivery-filter';
@@ -30,19 +31,23 @@ export class BulkResendService {
     // time-out in turn made 1,000 resends to a receiver that never answers one request of an hour.
     const started = Date.now();
     let next = 0;
+    let outage: unknown = null;
     const lane = async () => {
-      while (next < rows.length) {
+      while (next < rows.length && !outage) {
         const id = rows[next++].id;
         try {
           const { done, delivery: d } = await this.deliveries.resend(id, started);
           results.push({ Id: id, Status: d.Status, LastOutcome: d.LastOutcome, ...(done ? {} : { Queued: true as const }) });
         } catch (e) {
+          // Redis or PostgreSQL away fails every resend alike: the whole request answers 503 (Retry-After).
+          if (dependencyOutage(e)) outage = e;
           // One delivery that cannot be resent (its webhook was deleted, say) does not stop the others.
-          results.push({ Id: id, Error: (e as Error).message });
+          else results.push({ Id: id, Error: (e as Error).message });
         }
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, lane));
+    if (outage) throw outage;
     return { Matched: matched, Resent: results.filter((r) => !r.Error).length, Failed: results.filter((r) => r.Error).length, Results: results };
   }
 }
