@@ -29,16 +29,20 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
   const hook = (path: string, extra: Record<string, unknown> = {}) =>
     s.h.createWebhook({ Endpoint: receiverUrl(path), InsecureSSL: true, ...extra }, [{ EventType: 'QueueStatus', EntityId: randomUUID() }]);
   const retire = (id: string) => s.h.api().patch(`/api/webhooks/${id}`).send({ IsActive: false }).expect(200);
+  /** Publishes a seeded QueueStatus event to one webhook only (publish's onlyWebhook). */
+  const publisherTo = (seed: string) => {
+    const registry = s.app.context.get(WebhookRegistry);
+    const publisher = s.app.context.get(EventPublisher);
+    const rng = new SeededRandom(seed);
+    return (webhookId: string) =>
+      publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(webhookId)! });
+  };
 
   it("parks a hung webhook's backlog: a healthy webhook beside it stays fast, and no job is picked up again and again", async () => {
     s.plans.set('/hung', () => ({ hang: true }));
     const hung = await hook('/hung');
     const healthy = await hook('/fine');
-    const registry = s.app.context.get(WebhookRegistry);
-    const publisher = s.app.context.get(EventPublisher);
-    const rng = new SeededRandom('isolation');
-    const publishTo = (webhookId: string) =>
-      publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(webhookId)! });
+    const publishTo = publisherTo('isolation');
 
     const started = Date.now();
     const backlog: string[] = [];
@@ -93,11 +97,7 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     s.plans.set('/slow-same-host', () => ({ delayMs: SLOW_MS }));
     const slow = await hook('/slow-same-host');
     const healthy = await hook('/fast-same-host');
-    const registry = s.app.context.get(WebhookRegistry);
-    const publisher = s.app.context.get(EventPublisher);
-    const rng = new SeededRandom('same-host');
-    const publishTo = (webhookId: string) =>
-      publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(webhookId)! });
+    const publishTo = publisherTo('same-host');
 
     await Promise.all(Array.from({ length: 6 * CAP }, () => publishTo(slow.Id)));
     await s.receiver.waitFor(() => requestsTo('/slow-same-host').length >= CAP, 10_000);
@@ -119,14 +119,8 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
     // The first CAP attempts take 1.5 s and fail; later ones are delivered.
     s.plans.set('/slow', (n) => (n < CAP ? { status: 500, delayMs: 1500 } : { status: 200 }));
     const slow = await hook('/slow', { RetrySchedule: '3s' });
-    const registry = s.app.context.get(WebhookRegistry);
-    const publisher = s.app.context.get(EventPublisher);
-    const rng = new SeededRandom('resend-cap');
-    const published = await Promise.all(
-      Array.from({ length: CAP }, () =>
-        publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(slow.Id)! }),
-      ),
-    );
+    const publishTo = publisherTo('resend-cap');
+    const published = await Promise.all(Array.from({ length: CAP }, () => publishTo(slow.Id)));
     await s.receiver.waitFor(() => requestsTo('/slow').length === CAP, 10_000);
     const deliveryId = published[0].deliveries[0].id;
     const res = await s.h.api().post(`/api/deliveries/${deliveryId}/resend`).expect(200);
@@ -154,15 +148,9 @@ describe('isolation and the one attempt path (HTTPS receivers on 127.0.0.1:443)'
   it('answers 202 with the delivery as it is when the resend waits longer than the time-out plus 5 s, and sends it later', async () => {
     s.plans.set('/blocked', () => ({ hang: true }));
     const blocked = await hook('/blocked');
-    const registry = s.app.context.get(WebhookRegistry);
-    const publisher = s.app.context.get(EventPublisher);
-    const rng = new SeededRandom('resend-202');
+    const publishTo = publisherTo('resend-202');
     // Twenty events: CAP of them hang until the time-out, the others are parked ahead of the resend.
-    const published = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        publisher.publish({ payload: makeEvent('QueueStatus', {}, { rng }), source: 'test', onlyWebhook: registry.webhook(blocked.Id)! }),
-      ),
-    );
+    const published = await Promise.all(Array.from({ length: 20 }, () => publishTo(blocked.Id)));
     await s.receiver.waitFor(() => requestsTo('/blocked').length >= CAP, 10_000);
     const deliveryId = published[0].deliveries[0].id;
     const started = Date.now();

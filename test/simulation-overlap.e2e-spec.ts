@@ -33,6 +33,14 @@ describe('simulation commands overlapping an advance held by SmartRouting (HTTPS
     await rig?.close();
   });
 
+  /** An advance as a promise of its answer, to be awaited later: it may wait on SmartRouting. */
+  const advance = (Seconds: number) =>
+    h
+      .api()
+      .post('/api/simulation/advance')
+      .send({ Seconds })
+      .then((r) => r);
+
   const placeQueueCall = async (): Promise<string> =>
     (
       await h
@@ -46,18 +54,10 @@ describe('simulation commands overlapping an advance held by SmartRouting (HTTPS
     await rig.sim.reset({ Seed: 'overlap-1', StartTime: START, Paused: true });
     const asked = srRequests().length;
     await placeQueueCall();
-    const first = h
-      .api()
-      .post('/api/simulation/advance')
-      .send({ Seconds: 30 })
-      .then((r) => r);
+    const first = advance(30);
     await rig.receiver.waitFor(() => srRequests().length > asked, 10_000);
     // Sent while the first waits for its SmartRouting answer, which never comes (3 s time-out).
-    const second = h
-      .api()
-      .post('/api/simulation/advance')
-      .send({ Seconds: 10 })
-      .then((r) => r);
+    const second = advance(10);
     const [a, b] = await Promise.all([first, second]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(b.body.Now).toBe(new Date(Date.parse(START) + 40_000).toISOString());
@@ -67,11 +67,7 @@ describe('simulation commands overlapping an advance held by SmartRouting (HTTPS
     await rig.sim.reset({ Seed: 'overlap-2', StartTime: START, Paused: true });
     const asked = srRequests().length;
     const oldCalls = [await placeQueueCall(), await placeQueueCall()];
-    const advance = h
-      .api()
-      .post('/api/simulation/advance')
-      .send({ Seconds: 300 })
-      .then((r) => r);
+    const oldAdvance = advance(300);
     await rig.receiver.waitFor(() => srRequests().length > asked, 10_000);
     // Left unanswered: the old engine's step waits for the time-out, and the reset waits for that step.
     const reset = h
@@ -80,7 +76,7 @@ describe('simulation commands overlapping an advance held by SmartRouting (HTTPS
       .send({ Seed: 'overlap-2-new', StartTime: START, Paused: true })
       .then((r) => r);
     expect((await reset).status).toBe(200);
-    const old = await advance;
+    const old = await oldAdvance;
     expect(old.status).toBe(409);
     expect(old.body.message[0]).toMatch(/reset or rebuilt during the advance/);
 
@@ -90,11 +86,7 @@ describe('simulation commands overlapping an advance held by SmartRouting (HTTPS
     const mark = rig.sim.mark();
     const askedNow = srRequests().length;
     await placeQueueCall();
-    const played = h
-      .api()
-      .post('/api/simulation/advance')
-      .send({ Seconds: 300 })
-      .then((r) => r);
+    const played = advance(300);
     await rig.receiver.waitFor(() => srRequests().length > askedNow, 10_000);
     answerHeld();
     expect((await played).status).toBe(200);
